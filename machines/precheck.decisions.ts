@@ -1,0 +1,99 @@
+import type { AbortReason, Decision, NeedsNamesDecision, RetryReason } from '../src/types/decision.js';
+import type { Intent } from '../src/types/request.js';
+import type { PrecheckContext } from './precheck.machine.js';
+
+/** The decision a finished check resolves to. */
+export function decisionOf(context: PrecheckContext): Decision {
+  const { provider, verdict, target } = context;
+  const transactionId = target?.transactionId;
+  const common = { provider, ...(transactionId !== undefined && { transactionId }) };
+  const intent = context.intent as Intent;
+  if (verdict?.status === 'proceed') {
+    const account = context.answer?.kind === 'found' ? { ...context.answer.account } : {};
+    if (!account.phone && target?.phone) account.phone = target.phone;
+    if (!account.accountNumber && target?.accountNumber) account.accountNumber = target.accountNumber;
+    if (verdict.createAccount && target?.names) {
+      account.firstName = target.names.firstName;
+      account.lastName = target.names.lastName;
+      account.fullName = `${target.names.firstName} ${target.names.lastName}`;
+    }
+    return { status: 'proceed', ...common, intent, createAccount: verdict.createAccount, verified: verdict.verified, account };
+  }
+  if (verdict?.status === 'retry' && context.answer?.kind === 'unavailable') {
+    const { reason, retryAfterMs } = context.answer;
+    return {
+      status: 'retry',
+      ...common,
+      intent,
+      reason,
+      message: retryMessage(context, reason),
+      ...(retryAfterMs !== undefined && { retryAfterMs }),
+    };
+  }
+  const reason: AbortReason = verdict?.status === 'abort' ? verdict.reason : 'unexpected-response';
+  const detail = verdict?.status === 'abort' ? verdict.detail : undefined;
+  return { status: 'abort', ...common, intent: context.intent, reason, message: abortMessage(context, reason, detail) };
+}
+
+/** What `check()` answers where an actor would wait in `awaitingNames`. */
+export function needsNamesDecision(context: PrecheckContext): NeedsNamesDecision {
+  return {
+    status: 'needs-names',
+    provider: context.provider,
+    intent: context.intent as Intent,
+    message:
+      `${context.providerName} has no account for ${accountKey(context)}. The credit can create it: ` +
+      `check again with names (firstName, lastName), or send NAMES to the waiting actor.`,
+    ...(context.target && { transactionId: context.target.transactionId }),
+  };
+}
+
+function accountKey(context: PrecheckContext): string {
+  return context.target?.accountNumber ?? context.target?.phone ?? 'this account';
+}
+
+/** The provider's own code and words, e.g. ` (306 Invalid Account Number)`. */
+function providerSaid(context: PrecheckContext): string {
+  const status = context.answer?.providerStatus;
+  if (!status) return '';
+  return ` (${[status.code, status.description].filter((part) => part !== undefined).join(' ')})`;
+}
+
+function abortMessage(context: PrecheckContext, reason: AbortReason, detail?: string): string {
+  const name = context.providerName;
+  switch (reason) {
+    case 'account-not-found':
+      return context.intent === 'debit'
+        ? `${name} has no account for ${accountKey(context)}${providerSaid(context)}: there is nothing to debit.`
+        : `${name} does not recognise ${accountKey(context)}${providerSaid(context)} and does not create accounts: the credit would fail.`;
+    case 'auth-failed':
+      return `${name} rejected our credentials${providerSaid(context)}: check the configured credentials.`;
+    case 'service-not-configured':
+      return `${name} has not configured service ${context.target?.serviceCode ?? ''} for this partner${providerSaid(context)}.`;
+    case 'validation-unavailable':
+      return `${name} cannot validate accounts for service ${context.target?.serviceCode ?? ''}${providerSaid(context)}; set unverifiable: 'proceed' to accept unverified accounts.`;
+    case 'invalid-request':
+      return `${detail ?? 'invalid request'}; nothing was sent to the provider.`;
+    case 'unexpected-response': {
+      const what = context.answer?.kind === 'unexpected' ? context.answer.detail : 'an answer we cannot read';
+      return `${name} answered in a way we do not understand: ${what}${providerSaid(context)}. Not proceeding on a guess.`;
+    }
+    case 'names-required':
+      return `No names were given for ${accountKey(context)} in time; the credit cannot create the account without them.`;
+    case 'cancelled':
+      return 'The check was cancelled by the caller.';
+  }
+}
+
+function retryMessage(context: PrecheckContext, reason: RetryReason): string {
+  const name = context.providerName;
+  const attempts = `after ${context.attempts} attempt${context.attempts === 1 ? '' : 's'}`;
+  switch (reason) {
+    case 'timeout':
+      return `${name} did not answer in time ${attempts}; try again later.`;
+    case 'rate-limited':
+      return `${name} is limiting our request rate${providerSaid(context)} ${attempts}; try again later.`;
+    case 'provider-unavailable':
+      return `${name} is unavailable${providerSaid(context)} ${attempts}; try again later.`;
+  }
+}

@@ -1,0 +1,24 @@
+import * as v from 'valibot';
+import { namesSchema } from '../src/request/request-schema.js';
+import { INTENTS, type Intent, type Names } from '../src/types/request.js';
+import { cleanText } from '../src/util/clean-text.js';
+
+const field = (input: unknown, key: string): unknown =>
+  typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
+
+/** The provider name to echo in a decision, even for a request that turns out invalid. */
+export function echoProvider(input: unknown): string {
+  return cleanText(field(input, 'provider'), 64) ?? 'unknown';
+}
+
+export function echoIntent(input: unknown): Intent | 'unknown' {
+  const intent = field(input, 'intent');
+  return INTENTS.includes(intent as Intent) ? (intent as Intent) : 'unknown';
+}
+
+/** The names a `NAMES` event carries, normalised, or undefined when they are missing or unusable. */
+export function usableNames(event: { type: string }): Names | undefined {
+  if (event.type !== 'NAMES') return undefined;
+  const parsed = v.safeParse(namesSchema, event);
+  return parsed.success ? parsed.output : undefined;
+}

@@ -1,0 +1,236 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { LookupOutcome } from '../src/providers/account-provider.js';
+import type { Validation } from '../src/request/validate-request.js';
+import type { AbortReason, Decision } from '../src/types/decision.js';
+import type { Intent, LookupTarget } from '../src/types/request.js';
+import { echoIntent, echoProvider, usableNames } from './precheck.input.js';
+import { decisionOf } from './precheck.decisions.js';
+
+/** How the check ends, set on the transition that decides it; the final state's output turns it into a `Decision`. */
+export type Verdict =
+  | { status: 'proceed'; createAccount: boolean; verified: boolean }
+  | { status: 'abort'; reason: AbortReason; detail?: string }
+  | { status: 'retry' };
+
+/** JSON-safe on purpose: it is what a persisted snapshot holds. Never a credential, client or container. */
+export interface PrecheckContext {
+  /** The request as given, kept only until it is validated. */
+  request: unknown;
+  provider: string;
+  intent: Intent | 'unknown';
+  /** The provider's name for messages, e.g. `B-MO`. */
+  providerName: string;
+  createsAccounts: boolean;
+  target?: LookupTarget;
+  attempts: number;
+  /** The last thing the provider said. */
+  answer?: LookupOutcome;
+  verdict?: Verdict;
+}
+
+export type PrecheckEvent =
+  | { type: 'NAMES'; firstName: string; lastName: string }
+  | { type: 'CANCEL' };
+
+const notProvided = (name: string) => () => {
+  throw new Error(`${name} is not provided: use createPrecheck().machine, or machine.provide({ actors: { ${name} } })`);
+};
+
+/** The output of a done actor event (setup's event types list only the events callers send). */
+const outputOf = <T>(event: unknown): T => (event as { output: T }).output;
+
+const answerIs = (kind: LookupOutcome['kind']) => ({ event }: { event: PrecheckEvent }) =>
+  outputOf<LookupOutcome>(event).kind === kind;
+
+/**
+ * The pre-flight of one credit or debit: validate the request, look the account up with the provider injected as
+ * `lookupAccount`, and decide. The same chart drives every provider.
+ */
+export const precheckMachine = setup({
+  types: {
+    context: {} as PrecheckContext,
+    events: {} as PrecheckEvent,
+    input: {} as unknown,
+    output: {} as Decision,
+  },
+  actors: {
+    validateRequest: fromPromise<Validation, unknown>(notProvided('validateRequest')),
+    lookupAccount: fromPromise<LookupOutcome, LookupTarget>(notProvided('lookupAccount')),
+  },
+  guards: {
+    requestIsValid: ({ event }) => outputOf<Validation>(event).valid,
+    accountFound: answerIs('found'),
+    accountNotFound: answerIs('not-found'),
+    accountUnverifiable: answerIs('unverifiable'),
+    accessRefused: answerIs('refused'),
+    providerUnavailable: answerIs('unavailable'),
+    credentialsRejected: ({ context }) => context.answer?.kind === 'refused' && context.answer.reason === 'auth-failed',
+    isDebit: ({ context }) => context.intent === 'debit',
+    providerCreatesAccounts: ({ context }) => context.createsAccounts,
+    namesGiven: ({ context }) => context.target?.names !== undefined,
+    namesAreUsable: ({ event }) => usableNames(event) !== undefined,
+    /** Overridden from `http.retries`. */
+    attemptsRemain: () => false,
+    /** Overridden from `unverifiable: 'proceed'`. */
+    unverifiableMayProceed: () => false,
+  },
+  actions: {
+    acceptRequest: assign(({ event }) => {
+      const validation = outputOf<Extract<Validation, { valid: true }>>(event);
+      return {
+        request: undefined,
+        target: validation.target,
+        providerName: validation.displayName,
+        createsAccounts: validation.createsAccounts,
+      };
+    }),
+    rejectRequest: assign(({ event }) => {
+      const output = outputOf<Validation | undefined>(event);
+      const detail = output && !output.valid ? output.message : 'invalid request';
+      return { request: undefined, verdict: { status: 'abort', reason: 'invalid-request', detail } as const };
+    }),
+    countAttempt: assign({ attempts: ({ context }) => context.attempts + 1 }),
+    rememberAnswer: assign({ answer: ({ event }) => outputOf<LookupOutcome>(event) }),
+    rememberFailure: assign({
+      answer: ({ event }) => ({
+        kind: 'unexpected' as const,
+        detail: `the lookup failed: ${String((event as { error?: { name?: unknown } }).error?.name ?? 'error')}`,
+      }),
+    }),
+    noteTimeout: assign({ answer: { kind: 'unavailable', reason: 'timeout' } }),
+    rememberNames: assign({
+      target: ({ context, event }) =>
+        event.type === 'NAMES' && context.target
+          ? { ...context.target, names: usableNames(event) }
+          : context.target,
+    }),
+    proceedWith: assign((_, params: { createAccount: boolean; verified: boolean }) => ({
+      verdict: { status: 'proceed' as const, ...params },
+    })),
+    abortWith: assign((_, params: { reason: AbortReason }) => ({ verdict: { status: 'abort' as const, ...params } })),
+    retryLater: assign({ verdict: { status: 'retry' } }),
+  },
+  delays: {
+    /** Overridden from `http.timeoutMs`. */
+    attemptTimeout: 10_000,
+    /** Overridden from `http.backoffMs`. */
+    retryBackoff: 200,
+    /** Overridden from `namesTimeoutMs`. */
+    namesTimeout: 15 * 60_000,
+  },
+}).createMachine({
+  id: 'precheck',
+  context: ({ input }) => ({
+    request: input,
+    provider: echoProvider(input),
+    intent: echoIntent(input),
+    providerName: echoProvider(input),
+    createsAccounts: false,
+    attempts: 0,
+  }),
+  initial: 'validating',
+  on: {
+    CANCEL: { target: '.abort', actions: { type: 'abortWith', params: { reason: 'cancelled' } } },
+  },
+  states: {
+    validating: {
+      invoke: {
+        id: 'validateRequest',
+        src: 'validateRequest',
+        input: ({ context }: { context: PrecheckContext }) => context.request,
+        onDone: [
+          { guard: 'requestIsValid', target: 'lookingUp', actions: 'acceptRequest' },
+          { target: 'abort', actions: 'rejectRequest' },
+        ],
+        onError: { target: 'abort', actions: 'rejectRequest' },
+      },
+    },
+    lookingUp: {
+      entry: 'countAttempt',
+      invoke: {
+        id: 'lookupAccount',
+        src: 'lookupAccount',
+        input: ({ context }) => context.target!,
+        onDone: [
+          { guard: 'accountFound', target: 'found', actions: 'rememberAnswer' },
+          { guard: 'accountNotFound', target: 'notFound', actions: 'rememberAnswer' },
+          { guard: 'accountUnverifiable', target: 'unverifiable', actions: 'rememberAnswer' },
+          { guard: 'accessRefused', target: 'refused', actions: 'rememberAnswer' },
+          { guard: 'providerUnavailable', target: 'unavailable', actions: 'rememberAnswer' },
+          { target: 'unexpectedAnswer', actions: 'rememberAnswer' },
+        ],
+        onError: { target: 'unexpectedAnswer', actions: 'rememberFailure' },
+      },
+      after: {
+        attemptTimeout: { target: 'unavailable', actions: 'noteTimeout' },
+      },
+    },
+    found: {
+      always: { target: 'proceed', actions: { type: 'proceedWith', params: { createAccount: false, verified: true } } },
+    },
+    notFound: {
+      always: [
+        { guard: 'isDebit', target: 'abort', actions: { type: 'abortWith', params: { reason: 'account-not-found' } } },
+        { guard: 'providerCreatesAccounts', target: 'creditCreatesAccount' },
+        { target: 'abort', actions: { type: 'abortWith', params: { reason: 'account-not-found' } } },
+      ],
+    },
+    creditCreatesAccount: {
+      always: [
+        {
+          guard: 'namesGiven',
+          target: 'proceed',
+          actions: { type: 'proceedWith', params: { createAccount: true, verified: false } },
+        },
+        { target: 'awaitingNames' },
+      ],
+    },
+    awaitingNames: {
+      on: {
+        NAMES: {
+          guard: 'namesAreUsable',
+          target: 'proceed',
+          actions: ['rememberNames', { type: 'proceedWith', params: { createAccount: true, verified: false } }],
+        },
+      },
+      after: {
+        namesTimeout: { target: 'abort', actions: { type: 'abortWith', params: { reason: 'names-required' } } },
+      },
+    },
+    unverifiable: {
+      always: [
+        {
+          guard: 'unverifiableMayProceed',
+          target: 'proceed',
+          actions: { type: 'proceedWith', params: { createAccount: false, verified: false } },
+        },
+        { target: 'abort', actions: { type: 'abortWith', params: { reason: 'validation-unavailable' } } },
+      ],
+    },
+    refused: {
+      always: [
+        {
+          guard: 'credentialsRejected',
+          target: 'abort',
+          actions: { type: 'abortWith', params: { reason: 'auth-failed' } },
+        },
+        { target: 'abort', actions: { type: 'abortWith', params: { reason: 'service-not-configured' } } },
+      ],
+    },
+    unavailable: {
+      always: [{ guard: 'attemptsRemain', target: 'waitingToRetry' }, { target: 'retry', actions: 'retryLater' }],
+    },
+    waitingToRetry: {
+      after: { retryBackoff: { target: 'lookingUp' } },
+    },
+    unexpectedAnswer: {
+      always: { target: 'abort', actions: { type: 'abortWith', params: { reason: 'unexpected-response' } } },
+    },
+    proceed: { type: 'final' },
+    abort: { type: 'final' },
+    retry: { type: 'final' },
+  },
+  output: ({ context }) => decisionOf(context),
+});
+
+export type PrecheckMachine = typeof precheckMachine;

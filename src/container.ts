@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import ky from 'ky';
+import { fromPromise } from 'xstate';
+import { precheckMachine } from '../machines/precheck.machine.js';
+import { MAX_RETRY_AFTER_MS, retryBackoff } from '../machines/retry-backoff.js';
+import { readOptions } from './options/read-options.js';
+import type { AccountProvider } from './providers/account-provider.js';
+import { BeepProvider } from './providers/beep-provider.js';
+import { BmoProvider } from './providers/bmo-provider.js';
+import { validateRequest } from './request/validate-request.js';
+import {
+  ACCOUNT_PROVIDER,
+  BEEP_HTTP,
+  BEEP_SETTINGS,
+  BMO_HTTP,
+  BMO_SETTINGS,
+  PRECHECK_MACHINE,
+  PRECHECK_OPTIONS,
+} from './tokens.js';
+import type { PrecheckOptions } from './types/options.js';
+
+/** A ky client for one provider: no ky retries or timeout (the machine owns both), redirects not followed. */
+function providerHttp(baseUrl: string) {
+  // Following a redirect would carry the credential headers to wherever the provider points.
+  return ky.create({ prefixUrl: baseUrl, retry: 0, timeout: false, throwHttpErrors: false, redirect: 'manual' });
+}
+
+/**
+ * The composition root: configuration, one ky client per provider, the providers by name, and the machine with
+ * its lookup supplied. Bind another `AccountProvider` under `ACCOUNT_PROVIDER` `whenNamed(name)` to add a provider.
+ */
+export function createContainer(options: PrecheckOptions): Container {
+  const config = readOptions(options);
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind(PRECHECK_OPTIONS).toConstantValue(options);
+
+  const { bmo, beep } = options.providers;
+  if (bmo) {
+    container.bind(BMO_SETTINGS).toConstantValue(bmo);
+    container.bind(BMO_HTTP).toConstantValue(providerHttp(bmo.baseUrl));
+    container.bind(ACCOUNT_PROVIDER).to(BmoProvider).whenNamed('bmo');
+  }
+  if (beep) {
+    container.bind(BEEP_SETTINGS).toConstantValue(beep);
+    container.bind(BEEP_HTTP).toConstantValue(providerHttp(beep.baseUrl));
+    container.bind(ACCOUNT_PROVIDER).to(BeepProvider).whenNamed('beep');
+  }
+  for (const [name, provider] of Object.entries(options.customProviders ?? {})) {
+    container.bind(ACCOUNT_PROVIDER).toConstantValue(provider).whenNamed(name);
+  }
+
+  const providers = new Map<string, AccountProvider | undefined>();
+  const findProvider = (name: string): AccountProvider | undefined => {
+    if (!providers.has(name)) providers.set(name, container.get(ACCOUNT_PROVIDER, { name, optional: true }));
+    return providers.get(name);
+  };
+
+  container.bind(PRECHECK_MACHINE).toDynamicValue(() =>
+    precheckMachine.provide({
+      actors: {
+        validateRequest: fromPromise(async ({ input }) => validateRequest(input, findProvider)),
+        lookupAccount: fromPromise(({ input, signal }) => {
+          const provider = findProvider(input.provider);
+          if (!provider) throw new Error(`provider "${input.provider}" is not registered`);
+          return provider.lookup(input, signal);
+        }),
+      },
+      guards: {
+        attemptsRemain: ({ context }) =>
+          context.attempts <= config.retries &&
+          (context.answer?.kind !== 'unavailable' || (context.answer.retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS),
+        unverifiableMayProceed: () => config.unverifiable === 'proceed',
+      },
+      delays: {
+        attemptTimeout: config.timeoutMs,
+        namesTimeout: config.namesTimeoutMs,
+        retryBackoff: ({ context }) =>
+          retryBackoff(
+            context.attempts,
+            config.backoffMs,
+            context.answer?.kind === 'unavailable' ? context.answer.retryAfterMs : undefined,
+          ),
+      },
+    }),
+  );
+  return container;
+}

@@ -1,0 +1,24 @@
+export { createPrecheck } from './create-precheck.js';
+export type { Precheck } from './create-precheck.js';
+export { createContainer } from './container.js';
+export { PrecheckConfigError } from './options/read-options.js';
+export { precheckMachine } from '../machines/precheck.machine.js';
+export type { PrecheckContext, PrecheckEvent, PrecheckMachine } from '../machines/precheck.machine.js';
+export { ACCOUNT_PROVIDER, BEEP_HTTP, BEEP_SETTINGS, BMO_HTTP, BMO_SETTINGS, PRECHECK_MACHINE, PRECHECK_OPTIONS } from './tokens.js';
+export type { AccountProvider, LookupOutcome, ProviderStatus, RequestField } from './providers/account-provider.js';
+export type {
+  AbortDecision,
+  AbortReason,
+  Account,
+  Decision,
+  DecisionStatus,
+  NeedsNamesDecision,
+  ProceedDecision,
+  RetryDecision,
+  RetryReason,
+} from './types/decision.js';
+export type { BeepSettings, BmoSettings, CheckOptions, HttpSettings, PrecheckOptions } from './types/options.js';
+export type { Intent, LookupTarget, Names, PrecheckRequest } from './types/request.js';
+export { startSandbox } from './sandbox/start-sandbox.js';
+export type { Sandbox, SandboxOptions } from './sandbox/start-sandbox.js';
+export { BEEP_TRIGGERS, BMO_TRIGGERS, SANDBOX_CREDENTIALS } from './sandbox/fixtures.js';

@@ -1,0 +1,76 @@
+import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
+import type { PrecheckOptions } from '../types/options.js';
+
+export interface EngineConfig {
+  timeoutMs: number;
+  retries: number;
+  backoffMs: number;
+  unverifiable: 'abort' | 'proceed';
+  namesTimeoutMs: number;
+}
+
+/** A misconfigured engine: thrown by `createPrecheck`, at start-up, never by a check. Never quotes a credential. */
+export class PrecheckConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PrecheckConfigError';
+  }
+}
+
+const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+function requireBaseUrl(where: string, value: unknown): void {
+  let url: URL | undefined;
+  try {
+    url = isNonEmptyString(value) ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    throw new PrecheckConfigError(`${where}.baseUrl must be an http(s) URL without query, fragment or user info`);
+  }
+}
+
+function requireCredential(where: string, value: unknown): void {
+  if (!isNonEmptyString(value)) throw new PrecheckConfigError(`${where} must be a non-empty string`);
+}
+
+function requireCount(where: string, value: unknown, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 2_147_483_647) {
+    throw new PrecheckConfigError(`${where} must be an integer ≥ ${min}`);
+  }
+  return value;
+}
+
+/** Checks the options once, at start-up, and fills in the defaults. */
+export function readOptions(options: PrecheckOptions): EngineConfig {
+  if (typeof options !== 'object' || options === null || typeof options.providers !== 'object' || options.providers === null) {
+    throw new PrecheckConfigError('options.providers is required');
+  }
+  const { bmo, beep } = options.providers;
+  if (bmo) {
+    requireBaseUrl('providers.bmo', bmo.baseUrl);
+    requireCredential('providers.bmo.apiKey', bmo.apiKey);
+    requireCredential('providers.bmo.apiSecret', bmo.apiSecret);
+  }
+  if (beep) {
+    requireBaseUrl('providers.beep', beep.baseUrl);
+    requireCredential('providers.beep.username', beep.username);
+    requireCredential('providers.beep.password', beep.password);
+    const path = beep.path ?? DEFAULT_BEEP_PATH;
+    if (!/^\/[A-Za-z0-9._~/-]*$/.test(path) || path.includes('..')) {
+      throw new PrecheckConfigError('providers.beep.path must be an absolute path of letters, digits and . _ ~ / -');
+    }
+  }
+  if (options.unverifiable !== undefined && options.unverifiable !== 'abort' && options.unverifiable !== 'proceed') {
+    throw new PrecheckConfigError(`unverifiable must be 'abort' or 'proceed'`);
+  }
+  return {
+    timeoutMs: requireCount('http.timeoutMs', options.http?.timeoutMs, 10_000, 1),
+    retries: requireCount('http.retries', options.http?.retries, 0, 0),
+    backoffMs: requireCount('http.backoffMs', options.http?.backoffMs, 200, 0),
+    unverifiable: options.unverifiable ?? 'abort',
+    namesTimeoutMs: requireCount('namesTimeoutMs', options.namesTimeoutMs, 15 * 60_000, 1),
+  };
+}

@@ -1,0 +1,44 @@
+import type { Account } from '../types/decision.js';
+import type { LookupTarget, PrecheckRequest } from '../types/request.js';
+
+/** The provider's own code and words, kept for messages (never credentials: they are redacted first). */
+export interface ProviderStatus {
+  code: number | string;
+  description?: string;
+}
+
+/** What the provider said, in the machine's terms. Deciding what to do with it is the machine's job. */
+export type LookupOutcome =
+  | { kind: 'found'; account: Account; providerStatus?: ProviderStatus }
+  | { kind: 'not-found'; providerStatus?: ProviderStatus }
+  | { kind: 'unverifiable'; providerStatus?: ProviderStatus }
+  | { kind: 'refused'; reason: 'auth-failed' | 'service-not-configured'; providerStatus?: ProviderStatus }
+  | {
+      kind: 'unavailable';
+      reason: 'provider-unavailable' | 'rate-limited' | 'timeout';
+      retryAfterMs?: number;
+      providerStatus?: ProviderStatus;
+    }
+  | { kind: 'unexpected'; detail: string; providerStatus?: ProviderStatus };
+
+export type RequestField = 'phone' | 'accountNumber' | 'serviceCode' | 'countryCode';
+
+/**
+ * One provider's account lookup. Register an implementation under a name (see `createPrecheck`'s `register`)
+ * and the same machine drives it.
+ */
+export interface AccountProvider {
+  /** For messages, e.g. `B-MO`. */
+  readonly displayName: string;
+  /** Whether a credit to an unknown account may proceed, the provider creating the account from the names. */
+  readonly createsAccounts: boolean;
+  /** Fields a request must carry for this provider; a request without one is refused before any I/O. */
+  readonly requiredFields: readonly RequestField[];
+  /**
+   * Asks the provider about the account. Must resolve (not reject) for every provider answer and transport failure,
+   * and stop when `signal` aborts.
+   */
+  lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome>;
+}
+
+export type { PrecheckRequest };

@@ -1,0 +1,83 @@
+import { inject, injectable } from 'inversify';
+import type { KyInstance } from 'ky';
+import { exchange, transportOutcome } from '../http/exchange.js';
+import { isRecord, parseJson } from '../http/read-body.js';
+import { BMO_HTTP, BMO_SETTINGS } from '../tokens.js';
+import type { Account } from '../types/decision.js';
+import type { BmoSettings } from '../types/options.js';
+import type { LookupTarget } from '../types/request.js';
+import { cleanText } from '../util/clean-text.js';
+import { redact } from '../util/redact.js';
+import type { AccountProvider, LookupOutcome } from './account-provider.js';
+
+/** B-MO does not publish its identity object's field names: these are the spellings we accept, first match wins. */
+const FIELD_SPELLINGS = {
+  firstName: ['firstname', 'firstName', 'first_name', 'given_name', 'givenName'],
+  lastName: ['lastname', 'lastName', 'last_name', 'family_name', 'familyName', 'surname'],
+  fullName: ['fullName', 'fullname', 'full_name', 'name'],
+  phone: ['phone', 'phoneNumber', 'fullPhoneNumber', 'msisdn'],
+} as const;
+
+/** B-MO Customer Verification: `GET /external/customer/:fullPhoneNumber`. */
+@injectable()
+export class BmoProvider implements AccountProvider {
+  readonly displayName = 'B-MO';
+  readonly createsAccounts = true;
+  readonly requiredFields = ['phone'] as const;
+
+  constructor(
+    @inject(BMO_HTTP) private readonly http: KyInstance,
+    @inject(BMO_SETTINGS) private readonly settings: BmoSettings,
+  ) {}
+
+  async lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {
+    // The phone is E.164 (validated): `+` then digits only, so nothing else can reach the path.
+    const result = await exchange(() =>
+      this.http.get(`external/customer/${encodeURIComponent(target.phone ?? '')}`, {
+        signal,
+        headers: { 'X-Auth-ApiKey': this.settings.apiKey, 'X-Auth-ApiSecret': this.settings.apiSecret },
+      }),
+    );
+    const secrets = [this.settings.apiKey, this.settings.apiSecret];
+    if (result.kind === 'answered' && result.status === 404) {
+      return { kind: 'not-found', providerStatus: { code: 404, description: describe(result.body, secrets) } };
+    }
+    const common = transportOutcome(result);
+    if (common) return common;
+    if (result.kind !== 'answered') throw new Error('unreachable');
+    if (result.status < 200 || result.status > 299) {
+      return { kind: 'unexpected', detail: `HTTP ${result.status}`, providerStatus: { code: result.status } };
+    }
+    const identity = parseJson(result.body);
+    if (!isRecord(identity)) {
+      return { kind: 'unexpected', detail: 'the 200 body is not a JSON object', providerStatus: { code: result.status } };
+    }
+    return { kind: 'found', account: toAccount(identity, target, secrets), providerStatus: { code: 200 } };
+  }
+}
+
+function toAccount(identity: Record<string, unknown>, target: LookupTarget, secrets: readonly string[]): Account {
+  const pick = (spellings: readonly string[]) => {
+    for (const key of spellings) {
+      const value = Object.hasOwn(identity, key) ? cleanText(identity[key], 100) : undefined;
+      if (value) return redact(value, secrets);
+    }
+    return undefined;
+  };
+  const firstName = pick(FIELD_SPELLINGS.firstName);
+  const lastName = pick(FIELD_SPELLINGS.lastName);
+  const fullName = pick(FIELD_SPELLINGS.fullName) ?? ([firstName, lastName].filter(Boolean).join(' ') || undefined);
+  // The number we asked about is the account's key; the body's copy is informative only.
+  const account: Account = { phone: target.phone };
+  if (firstName) account.firstName = firstName;
+  if (lastName) account.lastName = lastName;
+  if (fullName) account.fullName = fullName;
+  return account;
+}
+
+/** The `message` of a B-MO error body, if it has one. */
+function describe(body: string, secrets: readonly string[]): string | undefined {
+  const parsed = parseJson(body);
+  const message = isRecord(parsed) ? cleanText(parsed.message) : undefined;
+  return message && redact(message, secrets);
+}

@@ -1,0 +1,72 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import * as v from 'valibot';
+import { hasControlCharacters } from '../util/clean-text.js';
+import { INTENTS } from '../types/request.js';
+
+const noControlCharacters = v.check<string, string>((s) => !hasControlCharacters(s), 'must not contain control characters');
+
+/** Trimmed, NFC, 1..max characters, printable. */
+const text = (max: number) =>
+  v.pipe(
+    v.string('must be a string'),
+    v.transform((s) => s.normalize('NFC').trim()),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+    noControlCharacters,
+  );
+
+/** An international number: `+`, country code, digits (spaces, dots, dashes, brackets tolerated), normalised to E.164. */
+const phone = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(32, 'must be at most 32 characters'),
+  v.regex(/^\+[0-9 ().-]+$/, 'must be an international number: + then the country code and digits, nothing else'),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const parsed = parsePhoneNumberFromString(dataset.value);
+    if (!parsed?.isPossible()) {
+      addIssue({ message: 'is not a possible international phone number' });
+      return NEVER;
+    }
+    return parsed.number;
+  }),
+);
+
+const extraValue = v.union(
+  [v.pipe(v.string(), v.maxLength(256)), v.pipe(v.number(), v.finite()), v.boolean()],
+  'values must be strings (at most 256 characters), finite numbers or booleans',
+);
+
+export const namesSchema = v.object({ firstName: text(100), lastName: text(100) }, 'must be { firstName, lastName }');
+
+/** The shape every request has, whichever provider it is for. Unknown keys are dropped. */
+export const requestSchema = v.object(
+  {
+    provider: text(64),
+    intent: v.picklist(INTENTS, 'must be "credit" or "debit"'),
+    phone: v.optional(phone),
+    accountNumber: v.optional(text(64)),
+    serviceCode: v.optional(text(64)),
+    countryCode: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be ISO 3166-1 alpha-2: two upper-case letters'))),
+    transactionId: v.optional(text(64)),
+    extra: v.optional(
+      v.pipe(
+        v.record(v.pipe(v.string(), v.maxLength(64)), extraValue, 'must be an object of strings, numbers or booleans'),
+        v.check((record) => Object.keys(record).length <= 32, 'must have at most 32 keys'),
+      ),
+    ),
+    names: v.optional(namesSchema),
+  },
+  'must be an object with provider and intent',
+);
+
+export type ValidRequest = v.InferOutput<typeof requestSchema>;
+
+/** Issues as one sentence that names each field. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path} ${issue.message}` : `request ${issue.message}`;
+    })
+    .join('; ');
+}

@@ -1,0 +1,58 @@
+import { createActor } from 'xstate';
+import { decisionOf, needsNamesDecision } from '../machines/precheck.decisions.js';
+import type { PrecheckMachine } from '../machines/precheck.machine.js';
+import { echoIntent, echoProvider } from '../machines/precheck.input.js';
+import type { Decision } from './types/decision.js';
+import type { CheckOptions } from './types/options.js';
+
+/**
+ * Runs one check to its decision. Where the actor would wait for names, answers `needs-names` and stops it.
+ * Never rejects: anything unforeseen ends as abort `unexpected-response`.
+ */
+export function runCheck(machine: PrecheckMachine, request: unknown, options?: CheckOptions): Promise<Decision> {
+  return new Promise<Decision>((resolve) => {
+    let settled = false;
+    const signal = options?.signal;
+    let stop = () => {};
+    const settle = (decision: Decision) => {
+      if (settled) return;
+      settled = true;
+      stop();
+      resolve(decision);
+    };
+    try {
+      const actor = createActor(machine, { input: request });
+      const cancel = () => actor.send({ type: 'CANCEL' });
+      const subscription = actor.subscribe({
+        next(snapshot) {
+          if (snapshot.status === 'done') settle(snapshot.output);
+          else if (snapshot.value === 'awaitingNames') settle(needsNamesDecision(snapshot.context));
+        },
+        error: () => settle(internalFailure(request)),
+      });
+      stop = () => {
+        subscription.unsubscribe();
+        signal?.removeEventListener('abort', cancel);
+        actor.stop();
+      };
+      signal?.addEventListener('abort', cancel, { once: true });
+      actor.start();
+      if (signal?.aborted) cancel();
+    } catch {
+      settle(internalFailure(request));
+    }
+  });
+}
+
+function internalFailure(request: unknown): Decision {
+  return decisionOf({
+    request: undefined,
+    provider: echoProvider(request),
+    intent: echoIntent(request),
+    providerName: echoProvider(request),
+    createsAccounts: false,
+    attempts: 0,
+    answer: { kind: 'unexpected', detail: 'the engine failed unexpectedly' },
+    verdict: { status: 'abort', reason: 'unexpected-response' },
+  });
+}

@@ -1,0 +1,71 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createBeepHandler } from './beep-sandbox.js';
+import { createBmoHandler } from './bmo-sandbox.js';
+import { SANDBOX_CREDENTIALS } from './fixtures.js';
+import { SandboxLog } from './sandbox-log.js';
+import type { BeepSettings, BmoSettings } from '../types/options.js';
+
+export interface SandboxOptions {
+  /** Ports to listen on (loopback). 0, the default, picks free ones. */
+  bmoPort?: number;
+  beepPort?: number;
+  host?: string;
+}
+
+export interface Sandbox {
+  bmoUrl: string;
+  beepUrl: string;
+  credentials: typeof SANDBOX_CREDENTIALS;
+  /** `providers` for `createPrecheck`, pointing at this sandbox. */
+  providers: { bmo: BmoSettings; beep: BeepSettings };
+  /** Every request that reached the fakes (method and path only). */
+  log: SandboxLog;
+  close(): Promise<void>;
+}
+
+function listen(handler: RequestListener, port: number, host: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    Promise.resolve(handler(req, res)).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+const urlOf = (server: Server, host: string) => `http://${host}:${(server.address() as AddressInfo).port}`;
+
+/** Starts fake B-MO and BEEP servers on loopback that answer as the providers' documents describe. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const log = new SandboxLog();
+  const bmo = await listen(createBmoHandler(log), options.bmoPort ?? 0, host);
+  const beep = await listen(createBeepHandler(log), options.beepPort ?? 0, host).catch(async (error: unknown) => {
+    await closeServer(bmo);
+    throw error;
+  });
+  return {
+    bmoUrl: urlOf(bmo, host),
+    beepUrl: urlOf(beep, host),
+    credentials: SANDBOX_CREDENTIALS,
+    providers: {
+      bmo: { baseUrl: urlOf(bmo, host), ...SANDBOX_CREDENTIALS.bmo },
+      beep: { baseUrl: urlOf(beep, host), ...SANDBOX_CREDENTIALS.beep },
+    },
+    log,
+    close: async () => {
+      await Promise.all([closeServer(bmo), closeServer(beep)]);
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,16 @@
+import type { ServiceIdentifier } from 'inversify';
+import type { KyInstance } from 'ky';
+import type { PrecheckMachine } from '../machines/precheck.machine.js';
+import type { AccountProvider } from './providers/account-provider.js';
+import type { BeepSettings, BmoSettings, PrecheckOptions } from './types/options.js';
+
+/** The engine's options as given to `createPrecheck`. */
+export const PRECHECK_OPTIONS = Symbol.for('precheck.Options') as ServiceIdentifier<PrecheckOptions>;
+export const BMO_SETTINGS = Symbol.for('precheck.BmoSettings') as ServiceIdentifier<BmoSettings>;
+export const BEEP_SETTINGS = Symbol.for('precheck.BeepSettings') as ServiceIdentifier<BeepSettings>;
+export const BMO_HTTP = Symbol.for('precheck.BmoHttp') as ServiceIdentifier<KyInstance>;
+export const BEEP_HTTP = Symbol.for('precheck.BeepHttp') as ServiceIdentifier<KyInstance>;
+/** Account providers, bound by name (`whenNamed('bmo')`). */
+export const ACCOUNT_PROVIDER = Symbol.for('precheck.AccountProvider') as ServiceIdentifier<AccountProvider>;
+/** The precheck machine with this container's providers and policies supplied. */
+export const PRECHECK_MACHINE = Symbol.for('precheck.Machine') as ServiceIdentifier<PrecheckMachine>;

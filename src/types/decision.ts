@@ -1,0 +1,69 @@
+import type { Intent } from './request.js';
+
+/** What the provider knows of the account. */
+export interface Account {
+  phone?: string;
+  accountNumber?: string;
+  firstName?: string;
+  lastName?: string;
+  fullName?: string;
+}
+
+export type AbortReason =
+  | 'account-not-found'
+  | 'auth-failed'
+  | 'service-not-configured'
+  | 'validation-unavailable'
+  | 'invalid-request'
+  | 'unexpected-response'
+  | 'names-required'
+  | 'cancelled';
+
+export type RetryReason = 'provider-unavailable' | 'timeout' | 'rate-limited';
+
+/** Money may move. `createAccount`: the provider creates the account during the credit (send the names with it). */
+export interface ProceedDecision {
+  status: 'proceed';
+  provider: string;
+  intent: Intent;
+  createAccount: boolean;
+  /** The provider confirmed the account exists. False when it will be created, or when BEEP could not validate (301). */
+  verified: boolean;
+  account: Account;
+  transactionId?: string;
+}
+
+/** Crediting an unknown B-MO customer needs their names: ask your user, then check again with `names`. */
+export interface NeedsNamesDecision {
+  status: 'needs-names';
+  provider: string;
+  intent: Intent;
+  message: string;
+  transactionId?: string;
+}
+
+/** Money must not move. */
+export interface AbortDecision {
+  status: 'abort';
+  /** As given; `unknown` when the request named none. */
+  provider: string;
+  /** `unknown` only for an `invalid-request` that named no valid intent. */
+  intent: Intent | 'unknown';
+  reason: AbortReason;
+  message: string;
+  transactionId?: string;
+}
+
+/** Nothing is known yet; try the same check again later (after `retryAfterMs` when given). */
+export interface RetryDecision {
+  status: 'retry';
+  provider: string;
+  intent: Intent;
+  reason: RetryReason;
+  message: string;
+  retryAfterMs?: number;
+  transactionId?: string;
+}
+
+export type Decision = ProceedDecision | NeedsNamesDecision | AbortDecision | RetryDecision;
+export type DecisionStatus = Decision['status'];

@@ -1,0 +1,44 @@
+export interface BmoSettings {
+  /** e.g. `https://svc.test.bestcash.me` */
+  baseUrl: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface BeepSettings {
+  baseUrl: string;
+  username: string;
+  password: string;
+  /** Default `/v1/global-api/payments`. */
+  path?: string;
+}
+
+export interface HttpSettings {
+  /** Bound on one attempt: connect, headers and body. Default 10000. */
+  timeoutMs?: number;
+  /** How many times a transient failure (network, timeout, 429, 5xx, BEEP 174) is retried. Default 0. */
+  retries?: number;
+  /** First back-off between attempts (doubled each time, full jitter), unless the provider sent `Retry-After`. Default 200. */
+  backoffMs?: number;
+}
+
+import type { AccountProvider } from '../providers/account-provider.js';
+
+export interface PrecheckOptions {
+  providers: {
+    bmo?: BmoSettings;
+    beep?: BeepSettings;
+  };
+  http?: HttpSettings;
+  /** BEEP 301 (validation not set up for the service): abort (default) or proceed unverified. */
+  unverifiable?: 'abort' | 'proceed';
+  /** How long an actor waits in `awaitingNames` before abort `names-required`. Default 15 minutes. */
+  namesTimeoutMs?: number;
+  /** Your own providers, by the name requests use. The same machine drives them. */
+  customProviders?: Record<string, AccountProvider>;
+}
+
+export interface CheckOptions {
+  /** Aborting it ends the check with abort `cancelled`. */
+  signal?: AbortSignal;
+}

@@ -1,0 +1,50 @@
+/** What the transfer is about to do to the account. */
+export type Intent = 'credit' | 'debit';
+
+export const INTENTS: readonly Intent[] = ['credit', 'debit'];
+
+/** The customer's names, needed by B-MO to create an account on credit. */
+export interface Names {
+  firstName: string;
+  lastName: string;
+}
+
+/**
+ * One pre-check, as an orchestrator asks it.
+ *
+ * @example
+ * { provider: 'bmo', intent: 'credit', phone: '+2290197000001' }
+ * { provider: 'beep', intent: 'debit', countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: '307001' }
+ */
+export interface PrecheckRequest {
+  /** Registered provider name: `bmo`, `beep`, or one you registered. */
+  provider: 'bmo' | 'beep' | (string & {});
+  intent: Intent;
+  /** International number, `+` and country code first (E.164 after normalisation). B-MO's key; BEEP's MSISDN. */
+  phone?: string;
+  /** BEEP: the account the payment is for. */
+  accountNumber?: string;
+  /** BEEP: the merchant's service code, e.g. `GH-DSTV`. */
+  serviceCode?: string;
+  /** BEEP: ISO 3166-1 alpha-2, two upper-case letters. */
+  countryCode?: string;
+  /** Your reference for this check; sent to BEEP as `payerTransactionID`. A fresh one is made when absent. */
+  transactionId?: string;
+  /** BEEP `requestExtraData`. */
+  extra?: Record<string, string | number | boolean>;
+  /** Needed to credit a customer B-MO does not know yet. */
+  names?: Names;
+}
+
+/** A request once checked and normalised: what a provider's lookup receives. JSON-safe (it is persisted). */
+export interface LookupTarget {
+  provider: string;
+  intent: Intent;
+  transactionId: string;
+  phone?: string;
+  accountNumber?: string;
+  serviceCode?: string;
+  countryCode?: string;
+  extra?: Record<string, string | number | boolean>;
+  names?: Names;
+}
