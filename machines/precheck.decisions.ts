@@ -6,8 +6,8 @@ import type { PrecheckContext } from './precheck.machine.js';
 export function decisionOf(context: PrecheckContext): Decision {
   const { provider, verdict, target } = context;
   const transactionId = target?.transactionId;
-  const common = { provider, ...(transactionId !== undefined && { transactionId }) };
   const intent = context.intent as Intent;
+  const common = { provider, intent, ...(transactionId !== undefined && { transactionId }) };
   if (verdict?.status === 'proceed') {
     const account = context.answer?.kind === 'found' ? { ...context.answer.account } : {};
     if (!account.phone && target?.phone) account.phone = target.phone;
@@ -17,14 +17,13 @@ export function decisionOf(context: PrecheckContext): Decision {
       account.lastName = target.names.lastName;
       account.fullName = `${target.names.firstName} ${target.names.lastName}`;
     }
-    return { status: 'proceed', ...common, intent, createAccount: verdict.createAccount, verified: verdict.verified, account };
+    return { status: 'proceed', ...common, createAccount: verdict.createAccount, verified: verdict.verified, account };
   }
   if (verdict?.status === 'retry' && context.answer?.kind === 'unavailable') {
     const { reason, retryAfterMs } = context.answer;
     return {
       status: 'retry',
       ...common,
-      intent,
       reason,
       message: retryMessage(context, reason),
       ...(retryAfterMs !== undefined && { retryAfterMs }),

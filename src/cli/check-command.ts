@@ -1,0 +1,118 @@
+import { parseArgs } from 'node:util';
+import { createPrecheck } from '../create-precheck.js';
+import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
+import type { Decision, DecisionStatus } from '../types/decision.js';
+import type { PrecheckOptions } from '../types/options.js';
+import type { PrecheckRequest } from '../types/request.js';
+
+export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, abort: 4, retry: 5 };
+
+export const CHECK_HELP = `Usage: precheck check --provider bmo|beep --intent credit|debit [fields] [--sandbox] [--json]
+
+Runs one pre-check. Endpoints and credentials come from the environment, or from the embedded sandbox with --sandbox.
+
+Fields:
+  --phone +2290197000001      B-MO's key; BEEP's MSISDN
+  --account 307001            BEEP account number
+  --service GH-DSTV           BEEP service code
+  --country GH                BEEP country (ISO alpha-2)
+  --transaction-id ID         your reference (BEEP payerTransactionID)
+  --first-name NAME --last-name NAME   names for a credit that creates a B-MO account
+Options:
+  --timeout-ms N  --retries N  --unverifiable abort|proceed
+  --json          print the decision as JSON
+Environment:
+  PRECHECK_BMO_BASE_URL, PRECHECK_BMO_API_KEY, PRECHECK_BMO_API_SECRET
+  PRECHECK_BEEP_BASE_URL, PRECHECK_BEEP_USERNAME, PRECHECK_BEEP_PASSWORD, PRECHECK_BEEP_PATH (optional)
+Exit code: 0 proceed, 3 needs-names, 4 abort, 5 retry, 2 usage or configuration error.`;
+
+/** Provider settings from the environment; a provider is configured only when all its variables are set. */
+export function providersFromEnv(env: NodeJS.ProcessEnv): PrecheckOptions['providers'] {
+  const providers: PrecheckOptions['providers'] = {};
+  const { PRECHECK_BMO_BASE_URL, PRECHECK_BMO_API_KEY, PRECHECK_BMO_API_SECRET } = env;
+  if (PRECHECK_BMO_BASE_URL && PRECHECK_BMO_API_KEY && PRECHECK_BMO_API_SECRET) {
+    providers.bmo = { baseUrl: PRECHECK_BMO_BASE_URL, apiKey: PRECHECK_BMO_API_KEY, apiSecret: PRECHECK_BMO_API_SECRET };
+  }
+  const { PRECHECK_BEEP_BASE_URL, PRECHECK_BEEP_USERNAME, PRECHECK_BEEP_PASSWORD, PRECHECK_BEEP_PATH } = env;
+  if (PRECHECK_BEEP_BASE_URL && PRECHECK_BEEP_USERNAME && PRECHECK_BEEP_PASSWORD) {
+    providers.beep = {
+      baseUrl: PRECHECK_BEEP_BASE_URL,
+      username: PRECHECK_BEEP_USERNAME,
+      password: PRECHECK_BEEP_PASSWORD,
+      ...(PRECHECK_BEEP_PATH && { path: PRECHECK_BEEP_PATH }),
+    };
+  }
+  return providers;
+}
+
+function describe(decision: Decision): string {
+  const lines = [`${decision.status.toUpperCase()}  ${decision.provider} ${decision.intent}`];
+  if (decision.status === 'proceed') {
+    lines.push(`  verified: ${decision.verified}  create account: ${decision.createAccount}`);
+    for (const [key, value] of Object.entries(decision.account)) lines.push(`  ${key}: ${value}`);
+  } else {
+    if ('reason' in decision) lines.push(`  reason: ${decision.reason}`);
+    lines.push(`  ${decision.message}`);
+    if (decision.status === 'retry' && decision.retryAfterMs !== undefined) lines.push(`  retry after: ${decision.retryAfterMs} ms`);
+  }
+  if (decision.transactionId) lines.push(`  transaction: ${decision.transactionId}`);
+  return lines.join('\n');
+}
+
+export async function checkCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      provider: { type: 'string' },
+      intent: { type: 'string' },
+      phone: { type: 'string' },
+      account: { type: 'string' },
+      service: { type: 'string' },
+      country: { type: 'string' },
+      'transaction-id': { type: 'string' },
+      'first-name': { type: 'string' },
+      'last-name': { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      retries: { type: 'string' },
+      unverifiable: { type: 'string' },
+      sandbox: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+  });
+  const request = {
+    provider: values.provider,
+    intent: values.intent,
+    phone: values.phone,
+    accountNumber: values.account,
+    serviceCode: values.service,
+    countryCode: values.country,
+    transactionId: values['transaction-id'],
+    names:
+      values['first-name'] !== undefined || values['last-name'] !== undefined
+        ? { firstName: values['first-name'] ?? '', lastName: values['last-name'] ?? '' }
+        : undefined,
+  } as PrecheckRequest;
+
+  let sandbox: Sandbox | undefined;
+  try {
+    if (values.sandbox) sandbox = await startSandbox();
+    const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
+    if (!providers.bmo && !providers.beep) {
+      err('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
+      return 2;
+    }
+    const engine = createPrecheck({
+      providers,
+      http: {
+        ...(values['timeout-ms'] && { timeoutMs: Number(values['timeout-ms']) }),
+        ...(values.retries && { retries: Number(values.retries) }),
+      },
+      ...(values.unverifiable && { unverifiable: values.unverifiable as 'abort' | 'proceed' }),
+    });
+    const decision = await engine.check(request);
+    out(values.json ? JSON.stringify(decision) : describe(decision));
+    return EXIT_CODES[decision.status];
+  } finally {
+    await sandbox?.close();
+  }
+}

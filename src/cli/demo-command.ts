@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { startSandbox } from '../sandbox/start-sandbox.js';
+import type { Decision } from '../types/decision.js';
+import { formatTable } from './format-table.js';
+import { runDemo } from './run-demo.js';
+
+export const DEMO_HELP = `Usage: precheck demo [--json]
+
+Starts the sandbox (fake B-MO and BEEP on free loopback ports), runs every case of the two provider
+documents through the engine, and prints provider, intent, case, decision and reason.
+Exit code 0 when every decision is the documented one, 1 otherwise.
+
+  --json   print the decisions as JSON lines instead of a table`;
+
+const detail = (decision: Decision) =>
+  decision.status === 'proceed'
+    ? [decision.createAccount ? 'create account' : '', decision.verified ? 'verified' : 'unverified', decision.account.fullName ?? '']
+        .filter(Boolean)
+        .join(', ')
+    : 'reason' in decision
+      ? decision.reason
+      : '';
+
+export async function demoCommand(args: string[], out: (text: string) => void): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+  const sandbox = await startSandbox();
+  try {
+    const rows = await runDemo(sandbox);
+    if (values.json) {
+      for (const row of rows) out(JSON.stringify({ case: row.scenario.case, asExpected: row.asExpected, decision: row.decision }));
+    } else {
+      out(
+        formatTable(
+          ['provider', 'intent', 'case', 'decision', 'reason / detail', 'ok'],
+          rows.map(({ scenario, decision, asExpected }) => [
+            scenario.provider,
+            scenario.request.intent,
+            scenario.case,
+            decision.status,
+            detail(decision),
+            asExpected ? 'yes' : 'NO',
+          ]),
+        ),
+      );
+      const failed = rows.filter((row) => !row.asExpected).length;
+      out(`\n${rows.length} scenarios, ${rows.length - failed} as documented, ${failed} not.`);
+    }
+    return rows.every((row) => row.asExpected) ? 0 : 1;
+  } finally {
+    await sandbox.close();
+  }
+}

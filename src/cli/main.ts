@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import { checkCommand, CHECK_HELP } from './check-command.js';
+import { DEMO_HELP, demoCommand } from './demo-command.js';
+import { SANDBOX_HELP, sandboxCommand } from './sandbox-command.js';
+
+const HELP = `precheck: may this transfer credit or debit this account?
+
+Usage: precheck <command> [options]
+
+Commands:
+  demo      run every seed scenario against the embedded sandbox and print the decisions
+  check     run one pre-check against real endpoints (environment) or --sandbox
+  sandbox   keep the fake B-MO and BEEP servers running
+
+precheck <command> --help for a command's options.`;
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${text}\n`);
+
+const commands: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
+  demo: { help: DEMO_HELP, run: (args) => demoCommand(args, out) },
+  check: { help: CHECK_HELP, run: (args) => checkCommand(args, out, err) },
+  sandbox: { help: SANDBOX_HELP, run: (args) => sandboxCommand(args, out) },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    out(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    err(`Unknown command "${name}".\n\n${HELP}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    out(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    // Usage and configuration errors; their messages never quote a credential.
+    err(`${(error as Error).message}\n\n${command.help}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SCENARIOS } from '../src/sandbox/scenarios.js';
+
+const run = promisify(execFile);
+
+/** Runs the CLI as a user would, in its own process; resolves with the exit code instead of rejecting. */
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+test('demo decides every seed scenario as documented and exits 0', async () => {
+  const { code, stdout } = await cli('demo');
+  assert.is(code, 0, stdout);
+  assert.match(stdout, `${SCENARIOS.length} scenarios, ${SCENARIOS.length} as documented, 0 not.`);
+  for (const scenario of SCENARIOS) assert.match(stdout, scenario.case);
+  assert.match(stdout, /bmo\s+debit\s+404 not found\s+abort\s+account-not-found/);
+  assert.match(stdout, /beep\s+credit\s+307 account valid\s+proceed\s+verified, Kwame Mensah/);
+});
+
+test('demo --json prints one decision per scenario', async () => {
+  const { code, stdout } = await cli('demo', '--json');
+  assert.is(code, 0);
+  const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.is(rows.length, SCENARIOS.length);
+  assert.ok(rows.every((row) => row.asExpected === true));
+});
+
+test('demo output carries no credential', async () => {
+  const { stdout, stderr } = await cli('demo', '--json');
+  for (const secret of ['sandbox-api-key', 'sandbox-api-secret', 'sandboxpassword!', 'not-the-secret', 'not-the-password']) {
+    assert.not.ok(stdout.includes(secret) || stderr.includes(secret), secret);
+  }
+});
+
+test('check exits by status: 0 proceed, 3 needs-names, 4 abort, 5 retry', async () => {
+  const base = ['check', '--sandbox', '--provider', 'bmo', '--timeout-ms', '300'];
+  assert.is((await cli(...base, '--intent', 'debit', '--phone', '+2290197000001')).code, 0);
+  assert.is((await cli(...base, '--intent', 'credit', '--phone', '+2290197000404')).code, 3);
+  assert.is((await cli(...base, '--intent', 'debit', '--phone', '+2290197000404')).code, 4);
+  assert.is((await cli(...base, '--intent', 'debit', '--phone', '+2290197000900')).code, 5);
+});
+
+test('check --json prints the decision', async () => {
+  const { code, stdout } = await cli(
+    'check', '--sandbox', '--json', '--provider', 'beep', '--intent', 'credit',
+    '--country', 'GH', '--service', 'GH-DSTV', '--account', '307001', '--transaction-id', 'tx-cli-1',
+  );
+  assert.is(code, 0);
+  const decision = JSON.parse(stdout);
+  assert.is(decision.status, 'proceed');
+  assert.is(decision.transactionId, 'tx-cli-1');
+  assert.is(decision.account.fullName, 'Kwame Mensah');
+});
+
+test('check without configuration exits 2 and says what to set', async () => {
+  const { code, stderr } = await cli('check', '--provider', 'bmo', '--intent', 'debit', '--phone', '+2290197000001');
+  assert.is(code, 2);
+  assert.match(stderr, 'PRECHECK_');
+});
+
+test('--help everywhere; unknown command exits 2', async () => {
+  for (const args of [['--help'], ['demo', '--help'], ['check', '--help'], ['sandbox', '--help']]) {
+    const { code, stdout } = await cli(...args);
+    assert.is(code, 0, args.join(' '));
+    assert.match(stdout, 'Usage: precheck');
+  }
+  assert.is((await cli('frobnicate')).code, 2);
+});
+
+test.run();
