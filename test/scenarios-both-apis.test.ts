@@ -1,0 +1,54 @@
+import { createActor, toPromise, waitFor } from 'xstate';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createPrecheck, startSandbox, type Decision, type Sandbox } from '../src/index.js';
+import { SCENARIOS, type Scenario } from '../src/sandbox/scenarios.js';
+
+const both = suite<{ sandbox: Sandbox }>('every seed scenario, through check() and through the actor');
+
+both.before(async (context) => {
+  context.sandbox = await startSandbox();
+});
+both.after(async ({ sandbox }) => sandbox.close());
+
+function engineFor(sandbox: Sandbox, scenario: Scenario) {
+  const { bmo, beep } = sandbox.providers;
+  const wrong = scenario.credentials === 'wrong';
+  return createPrecheck({
+    providers: {
+      bmo: wrong ? { ...bmo, apiKey: 'wrong-key' } : bmo,
+      beep: wrong ? { ...beep, password: 'wrong-password' } : beep,
+    },
+    http: { timeoutMs: 300 },
+    ...scenario.engine,
+  });
+}
+
+/** The decision the actor API gives; for `needs-names`, the actor must be waiting in `awaitingNames`. */
+async function viaActor(sandbox: Sandbox, scenario: Scenario): Promise<Decision['status'] | Decision> {
+  const actor = createActor(engineFor(sandbox, scenario).machine, { input: scenario.request }).start();
+  if (scenario.expect.status === 'needs-names') {
+    const snapshot = await waitFor(actor, (s) => s.matches('awaitingNames') || s.status === 'done', { timeout: 2000 });
+    actor.stop();
+    return snapshot.matches('awaitingNames') ? 'needs-names' : snapshot.output!;
+  }
+  return toPromise(actor);
+}
+
+const summary = (decision: Decision | Decision['status']) =>
+  typeof decision === 'string' ? { status: decision } : { status: decision.status, reason: 'reason' in decision ? decision.reason : undefined };
+
+for (const scenario of SCENARIOS) {
+  const name = `${scenario.provider} ${scenario.request.intent} ${scenario.case}`;
+  const expected = { status: scenario.expect.status, reason: scenario.expect.reason };
+  both(`${name}: check()`, async ({ sandbox }) => {
+    const decision = await engineFor(sandbox, scenario).check(scenario.request);
+    assert.equal({ reason: undefined, ...summary(decision) }, expected);
+  });
+  both(`${name}: actor`, async ({ sandbox }) => {
+    const decision = await viaActor(sandbox, scenario);
+    assert.equal({ reason: undefined, ...summary(decision) }, expected);
+  });
+}
+
+both.run();
