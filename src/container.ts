@@ -17,7 +17,10 @@ import {
   BMO_SETTINGS,
   PRECHECK_MACHINE,
   PRECHECK_OPTIONS,
+  PROVIDER_REGISTRY,
+  GUARDED_LOOKUP,
 } from './tokens.js';
+import { GuardedLookup } from './resilience/guarded-lookup.js';
 import type { PrecheckOptions } from './types/options.js';
 
 /** A ky client for one provider: no ky retries or timeout (the machine owns both), redirects not followed. */
@@ -56,15 +59,15 @@ export function createContainer(options: PrecheckOptions): Container {
     return providers.get(name);
   };
 
-  container.bind(PRECHECK_MACHINE).toDynamicValue(() =>
-    precheckMachine.provide({
+  container.bind(PROVIDER_REGISTRY).toConstantValue(findProvider);
+  container.bind(GUARDED_LOOKUP).toDynamicValue(() => new GuardedLookup(findProvider, config.guards));
+
+  container.bind(PRECHECK_MACHINE).toDynamicValue((context) => {
+    const guardedLookup = context.get(GUARDED_LOOKUP);
+    return precheckMachine.provide({
       actors: {
         validateRequest: fromPromise(async ({ input }) => validateRequest(input, findProvider)),
-        lookupAccount: fromPromise(({ input, signal }) => {
-          const provider = findProvider(input.provider);
-          if (!provider) throw new Error(`provider "${input.provider}" is not registered`);
-          return provider.lookup(input, signal);
-        }),
+        lookupAccount: fromPromise(({ input, signal }) => guardedLookup.lookup(input, signal)),
       },
       guards: {
         attemptsRemain: ({ context }) =>
@@ -82,7 +85,7 @@ export function createContainer(options: PrecheckOptions): Container {
             context.answer?.kind === 'unavailable' ? context.answer.retryAfterMs : undefined,
           ),
       },
-    }),
-  );
+    });
+  });
   return container;
 }

@@ -2,6 +2,7 @@ import type { ServiceIdentifier } from 'inversify';
 import type { KyInstance } from 'ky';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import type { AccountProvider } from './providers/account-provider.js';
+import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import type { BeepSettings, BmoSettings, PrecheckOptions } from './types/options.js';
 
 /** The engine's options as given to `createPrecheck`. */
@@ -14,3 +15,9 @@ export const BEEP_HTTP = Symbol.for('precheck.BeepHttp') as ServiceIdentifier<Ky
 export const ACCOUNT_PROVIDER = Symbol.for('precheck.AccountProvider') as ServiceIdentifier<AccountProvider>;
 /** The precheck machine with this container's providers and policies supplied. */
 export const PRECHECK_MACHINE = Symbol.for('precheck.Machine') as ServiceIdentifier<PrecheckMachine>;
+/** Finds a registered provider by name. */
+export const PROVIDER_REGISTRY = Symbol.for('precheck.ProviderRegistry') as ServiceIdentifier<
+  (name: string) => AccountProvider | undefined
+>;
+/** Providers behind the cache, single flight, circuit breakers and bulkheads. */
+export const GUARDED_LOOKUP = Symbol.for('precheck.GuardedLookup') as ServiceIdentifier<GuardedLookup>;

@@ -1,4 +1,5 @@
 import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
+import type { GuardSettings } from '../resilience/guarded-lookup.js';
 import type { PrecheckOptions } from '../types/options.js';
 
 export interface EngineConfig {
@@ -7,6 +8,8 @@ export interface EngineConfig {
   backoffMs: number;
   unverifiable: 'abort' | 'proceed';
   namesTimeoutMs: number;
+  deadlineMs: number;
+  guards: GuardSettings;
 }
 
 /** A misconfigured engine: thrown by `createPrecheck`, at start-up, never by a check. Never quotes a credential. */
@@ -72,5 +75,21 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     backoffMs: requireCount('http.backoffMs', options.http?.backoffMs, 200, 0),
     unverifiable: options.unverifiable ?? 'abort',
     namesTimeoutMs: requireCount('namesTimeoutMs', options.namesTimeoutMs, 15 * 60_000, 1),
+    deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),
+    guards: {
+      cache: {
+        ttlMs: requireCount('cache.ttlMs', options.cache?.ttlMs, 60_000, 0),
+        notFoundTtlMs: requireCount('cache.notFoundTtlMs', options.cache?.notFoundTtlMs, 5_000, 0),
+      },
+      breaker:
+        options.breaker === false
+          ? false
+          : {
+              failureThreshold: requireCount('breaker.failureThreshold', options.breaker?.failureThreshold, 5, 1),
+              cooldownMs: requireCount('breaker.cooldownMs', options.breaker?.cooldownMs, 30_000, 1),
+            },
+      maxConcurrency: requireCount('maxConcurrency', options.maxConcurrency, 64, 1),
+      maxQueue: requireCount('maxQueue', options.maxQueue, 1000, 0),
+    },
   };
 }

@@ -17,6 +17,8 @@ export type LookupOutcome =
       kind: 'unavailable';
       reason: 'provider-unavailable' | 'rate-limited' | 'timeout';
       retryAfterMs?: number;
+      /** Refused by the engine itself, without a request: not worth retrying within this check. */
+      shed?: 'circuit-open' | 'queue-full';
       providerStatus?: ProviderStatus;
     }
   | { kind: 'unexpected'; detail: string; providerStatus?: ProviderStatus };

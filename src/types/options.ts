@@ -34,6 +34,23 @@ export interface PrecheckOptions {
   unverifiable?: 'abort' | 'proceed';
   /** How long an actor waits in `awaitingNames` before abort `names-required`. Default 15 minutes. */
   namesTimeoutMs?: number;
+  /** Bound on a whole check, retries and waits included; past it: retry `timeout`. Default 15000. */
+  deadlineMs?: number;
+  /**
+   * Per provider endpoint: after `failureThreshold` consecutive transient failures, checks answer retry
+   * `provider-unavailable` at once, without a request, for `cooldownMs`; then one probe decides. `false` disables.
+   * Default `{ failureThreshold: 5, cooldownMs: 30000 }`.
+   */
+  breaker?: { failureThreshold?: number; cooldownMs?: number } | false;
+  /**
+   * How long answers that are facts about an account are reused: found (`ttlMs`, default 60000) and not found
+   * (`notFoundTtlMs`, default 5000). 0 disables. Auth failures, transient failures and timeouts are never kept.
+   */
+  cache?: { ttlMs?: number; notFoundTtlMs?: number };
+  /** Requests in flight per provider. Default 64. */
+  maxConcurrency?: number;
+  /** Checks waiting for a slot per provider (their wait counts against the deadline); beyond, retry at once. Default 1000. */
+  maxQueue?: number;
   /** Your own providers, by the name requests use. The same machine drives them. */
   customProviders?: Record<string, AccountProvider>;
 }

@@ -1,0 +1,39 @@
+import type { LookupOutcome } from '../providers/account-provider.js';
+
+/** Most entries kept; the oldest go first. */
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Provider answers that are facts about the account (found, not found), kept for a while. Auth failures, transient
+ * failures and timeouts are never kept: they say nothing about the account.
+ */
+export class AnswerCache {
+  private readonly entries = new Map<string, { outcome: LookupOutcome; expiresAt: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly notFoundTtlMs: number,
+  ) {}
+
+  get(key: string, now = Date.now()): LookupOutcome | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.outcome;
+  }
+
+  set(key: string, outcome: LookupOutcome, now = Date.now()): void {
+    const ttl = outcome.kind === 'found' ? this.ttlMs : outcome.kind === 'not-found' ? this.notFoundTtlMs : 0;
+    if (ttl <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, { outcome, expiresAt: now + ttl });
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  delete(key: string): boolean {
+    return this.entries.delete(key);
+  }
+}

@@ -1,0 +1,47 @@
+import { createActor, type Actor } from 'xstate';
+import { circuitBreakerMachine, type CircuitBreakerInput } from '../../machines/circuit-breaker.machine.js';
+import type { LookupOutcome } from '../providers/account-provider.js';
+import { unrefClock } from './unref-clock.js';
+
+export type Admission = { admitted: true } | { admitted: false; retryAfterMs: number };
+
+/** The circuit of one provider endpoint, driven by the `circuitBreaker` machine. */
+export class CircuitBreaker {
+  private readonly actor: Actor<typeof circuitBreakerMachine>;
+
+  constructor(settings: CircuitBreakerInput) {
+    this.actor = createActor(circuitBreakerMachine, { input: settings, clock: unrefClock }).start();
+  }
+
+  /** `closed`, `open`, `halfOpen` or `probing`. */
+  get state(): string {
+    return String(this.actor.getSnapshot().value);
+  }
+
+  /** While the circuit is open: the remaining cool-down in ms. Otherwise undefined. Changes nothing. */
+  openFor(now = Date.now()): number | undefined {
+    const { value, context } = this.actor.getSnapshot();
+    return value === 'open' ? Math.max(0, context.openedAt + context.cooldownMs - now) : undefined;
+  }
+
+  /** May a request be sent now? In half-open, the first caller becomes the probe. */
+  admit(now = Date.now()): Admission {
+    const { value, context } = this.actor.getSnapshot();
+    if (value === 'closed') return { admitted: true };
+    if (value === 'halfOpen') {
+      this.actor.send({ type: 'PROBE_SENT' });
+      return { admitted: true };
+    }
+    const remaining = value === 'open' ? context.openedAt + context.cooldownMs - now : context.cooldownMs;
+    return { admitted: false, retryAfterMs: Math.max(0, remaining) };
+  }
+
+  /** Transient failures count against the circuit; any other answer shows the endpoint is up. */
+  record(outcome: LookupOutcome): void {
+    this.actor.send({ type: outcome.kind === 'unavailable' ? 'REQUEST_FAILED' : 'REQUEST_SUCCEEDED' });
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+}
