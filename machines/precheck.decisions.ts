@@ -7,7 +7,7 @@ export function decisionOf(context: PrecheckContext): Decision {
   const { provider, verdict, target } = context;
   const transactionId = target?.transactionId;
   const intent = context.intent as Intent;
-  const common = { provider, intent, ...(transactionId !== undefined && { transactionId }) };
+  const common = { provider, intent, attempts: context.attempts, ...(transactionId !== undefined && { transactionId }) };
   if (verdict?.status === 'proceed') {
     const account = context.answer?.kind === 'found' ? { ...context.answer.account } : {};
     if (!account.phone && target?.phone) account.phone = target.phone;
@@ -19,8 +19,8 @@ export function decisionOf(context: PrecheckContext): Decision {
     }
     return { status: 'proceed', ...common, createAccount: verdict.createAccount, verified: verdict.verified, account };
   }
-  if (verdict?.status === 'retry' && context.answer?.kind === 'unavailable') {
-    const { reason, retryAfterMs } = context.answer;
+  if (verdict?.status === 'retry') {
+    const { reason, retryAfterMs } = verdict;
     return {
       status: 'retry',
       ...common,
@@ -40,6 +40,7 @@ export function needsNamesDecision(context: PrecheckContext): NeedsNamesDecision
     status: 'needs-names',
     provider: context.provider,
     intent: context.intent as Intent,
+    attempts: context.attempts,
     message:
       `${context.providerName} has no account for ${accountKey(context)}. The credit can create it: ` +
       `check again with names (firstName, lastName), or send NAMES to the waiting actor.`,
@@ -89,10 +90,18 @@ function retryMessage(context: PrecheckContext, reason: RetryReason): string {
   const attempts = `after ${context.attempts} attempt${context.attempts === 1 ? '' : 's'}`;
   switch (reason) {
     case 'timeout':
-      return `${name} did not answer in time ${attempts}; try again later.`;
+      return context.answer?.kind === 'unavailable' && context.answer.reason === 'timeout'
+        ? `${name} did not answer in time ${attempts}; try again later.`
+        : `The check ran out of time ${attempts}; try again later.`;
     case 'rate-limited':
       return `${name} is limiting our request rate${providerSaid(context)} ${attempts}; try again later.`;
     case 'provider-unavailable':
+      if (context.answer?.kind === 'unavailable' && context.answer.shed === 'circuit-open') {
+        return `${name} failed repeatedly, so requests are paused for a while (circuit open); nothing was sent. Try again later.`;
+      }
+      if (context.answer?.kind === 'unavailable' && context.answer.shed === 'queue-full') {
+        return `Too many checks are waiting for ${name}; nothing was sent. Try again later.`;
+      }
       return `${name} is unavailable${providerSaid(context)} ${attempts}; try again later.`;
   }
 }

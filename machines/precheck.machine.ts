@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { LookupOutcome } from '../src/providers/account-provider.js';
 import type { Validation } from '../src/request/validate-request.js';
-import type { AbortReason, Decision } from '../src/types/decision.js';
+import type { AbortReason, Decision, RetryReason } from '../src/types/decision.js';
 import type { Intent, LookupTarget } from '../src/types/request.js';
 import { echoIntent, echoProvider, usableNames } from './precheck.input.js';
 import { decisionOf } from './precheck.decisions.js';
@@ -10,7 +10,7 @@ import { decisionOf } from './precheck.decisions.js';
 export type Verdict =
   | { status: 'proceed'; createAccount: boolean; verified: boolean }
   | { status: 'abort'; reason: AbortReason; detail?: string }
-  | { status: 'retry' };
+  | { status: 'retry'; reason: RetryReason; retryAfterMs?: number };
 
 /** JSON-safe on purpose: it is what a persisted snapshot holds. Never a credential, client or container. */
 export interface PrecheckContext {
@@ -23,6 +23,8 @@ export interface PrecheckContext {
   createsAccounts: boolean;
   target?: LookupTarget;
   attempts: number;
+  /** When the check started (ms since epoch): the deadline counts from here. */
+  startedAt: number;
   /** The last thing the provider said. */
   answer?: LookupOutcome;
   verdict?: Verdict;
@@ -69,7 +71,9 @@ export const precheckMachine = setup({
     providerCreatesAccounts: ({ context }) => context.createsAccounts,
     namesGiven: ({ context }) => context.target?.names !== undefined,
     namesAreUsable: ({ event }) => usableNames(event) !== undefined,
-    /** Overridden from `http.retries`. */
+    /** Refused by the engine's own circuit breaker or bulkhead: retrying now would be refused again. */
+    shedLocally: ({ context }) => context.answer?.kind === 'unavailable' && context.answer.shed !== undefined,
+    /** Overridden from `http.retries` and `deadlineMs`. */
     attemptsRemain: () => false,
     /** Overridden from `unverifiable: 'proceed'`. */
     unverifiableMayProceed: () => false,
@@ -108,9 +112,17 @@ export const precheckMachine = setup({
       verdict: { status: 'proceed' as const, ...params },
     })),
     abortWith: assign((_, params: { reason: AbortReason }) => ({ verdict: { status: 'abort' as const, ...params } })),
-    retryLater: assign({ verdict: { status: 'retry' } }),
+    retryLater: assign({
+      verdict: ({ context }) =>
+        context.answer?.kind === 'unavailable'
+          ? { status: 'retry' as const, reason: context.answer.reason, retryAfterMs: context.answer.retryAfterMs }
+          : { status: 'retry' as const, reason: 'provider-unavailable' as const },
+    }),
+    deadlinePassed: assign({ verdict: { status: 'retry', reason: 'timeout' } }),
   },
   delays: {
+    /** Overridden from `deadlineMs`. */
+    deadline: 15_000,
     /** Overridden from `http.timeoutMs`. */
     attemptTimeout: 10_000,
     /** Overridden from `http.backoffMs`. */
@@ -127,42 +139,62 @@ export const precheckMachine = setup({
     providerName: echoProvider(input),
     createsAccounts: false,
     attempts: 0,
+    startedAt: Date.now(),
   }),
-  initial: 'validating',
+  initial: 'checking',
   on: {
     CANCEL: { target: '.abort', actions: { type: 'abortWith', params: { reason: 'cancelled' } } },
   },
   states: {
-    validating: {
-      invoke: {
-        id: 'validateRequest',
-        src: 'validateRequest',
-        input: ({ context }: { context: PrecheckContext }) => context.request,
-        onDone: [
-          { guard: 'requestIsValid', target: 'lookingUp', actions: 'acceptRequest' },
-          { target: 'abort', actions: 'rejectRequest' },
-        ],
-        onError: { target: 'abort', actions: 'rejectRequest' },
-      },
-    },
-    lookingUp: {
-      entry: 'countAttempt',
-      invoke: {
-        id: 'lookupAccount',
-        src: 'lookupAccount',
-        input: ({ context }) => context.target!,
-        onDone: [
-          { guard: 'accountFound', target: 'found', actions: 'rememberAnswer' },
-          { guard: 'accountNotFound', target: 'notFound', actions: 'rememberAnswer' },
-          { guard: 'accountUnverifiable', target: 'unverifiable', actions: 'rememberAnswer' },
-          { guard: 'accessRefused', target: 'refused', actions: 'rememberAnswer' },
-          { guard: 'providerUnavailable', target: 'unavailable', actions: 'rememberAnswer' },
-          { target: 'unexpectedAnswer', actions: 'rememberAnswer' },
-        ],
-        onError: { target: 'unexpectedAnswer', actions: 'rememberFailure' },
-      },
+    /** Talking to the provider; bounded as a whole by the deadline. */
+    checking: {
+      initial: 'validating',
       after: {
-        attemptTimeout: { target: 'unavailable', actions: 'noteTimeout' },
+        deadline: { target: 'retry', actions: 'deadlinePassed' },
+      },
+      states: {
+        validating: {
+          invoke: {
+            id: 'validateRequest',
+            src: 'validateRequest',
+            input: ({ context }: { context: PrecheckContext }) => context.request,
+            onDone: [
+              { guard: 'requestIsValid', target: 'lookingUp', actions: 'acceptRequest' },
+              { target: '#precheck.abort', actions: 'rejectRequest' },
+            ],
+            onError: { target: '#precheck.abort', actions: 'rejectRequest' },
+          },
+        },
+        lookingUp: {
+          entry: 'countAttempt',
+          invoke: {
+            id: 'lookupAccount',
+            src: 'lookupAccount',
+            input: ({ context }) => context.target!,
+            onDone: [
+              { guard: 'accountFound', target: '#precheck.found', actions: 'rememberAnswer' },
+              { guard: 'accountNotFound', target: '#precheck.notFound', actions: 'rememberAnswer' },
+              { guard: 'accountUnverifiable', target: '#precheck.unverifiable', actions: 'rememberAnswer' },
+              { guard: 'accessRefused', target: '#precheck.refused', actions: 'rememberAnswer' },
+              { guard: 'providerUnavailable', target: 'unavailable', actions: 'rememberAnswer' },
+              { target: '#precheck.unexpectedAnswer', actions: 'rememberAnswer' },
+            ],
+            onError: { target: '#precheck.unexpectedAnswer', actions: 'rememberFailure' },
+          },
+          after: {
+            attemptTimeout: { target: 'unavailable', actions: 'noteTimeout' },
+          },
+        },
+        unavailable: {
+          always: [
+            { guard: 'shedLocally', target: '#precheck.retry', actions: 'retryLater' },
+            { guard: 'attemptsRemain', target: 'waitingToRetry' },
+            { target: '#precheck.retry', actions: 'retryLater' },
+          ],
+        },
+        waitingToRetry: {
+          after: { retryBackoff: { target: 'lookingUp' } },
+        },
       },
     },
     found: {
@@ -216,12 +248,6 @@ export const precheckMachine = setup({
         },
         { target: 'abort', actions: { type: 'abortWith', params: { reason: 'service-not-configured' } } },
       ],
-    },
-    unavailable: {
-      always: [{ guard: 'attemptsRemain', target: 'waitingToRetry' }, { target: 'retry', actions: 'retryLater' }],
-    },
-    waitingToRetry: {
-      after: { retryBackoff: { target: 'lookingUp' } },
     },
     unexpectedAnswer: {
       always: { target: 'abort', actions: { type: 'abortWith', params: { reason: 'unexpected-response' } } },

@@ -1,5 +1,17 @@
+import type { PrecheckContext } from './precheck.machine.js';
+
 /** Longest `Retry-After` we wait for inside one check; beyond it the caller gets `retry` with the provider's delay. */
 export const MAX_RETRY_AFTER_MS = 10_000;
+
+/**
+ * Whether another attempt can start inside the deadline: time is left, and the provider's `Retry-After` (if any)
+ * ends before the deadline does. Otherwise the caller is better served by `retry` now, with the provider's delay.
+ */
+export function retryFitsDeadline(context: PrecheckContext, deadlineMs: number, now = Date.now()): boolean {
+  const elapsed = now - context.startedAt;
+  const retryAfterMs = context.answer?.kind === 'unavailable' ? (context.answer.retryAfterMs ?? 0) : 0;
+  return retryAfterMs <= MAX_RETRY_AFTER_MS && elapsed + retryAfterMs < deadlineMs;
+}
 
 /**
  * Wait before attempt `attempts + 1`: the provider's `Retry-After` when it gave one, else exponential back-off with

@@ -3,7 +3,7 @@ import { Container } from 'inversify';
 import ky from 'ky';
 import { fromPromise } from 'xstate';
 import { precheckMachine } from '../machines/precheck.machine.js';
-import { MAX_RETRY_AFTER_MS, retryBackoff } from '../machines/retry-backoff.js';
+import { retryBackoff, retryFitsDeadline } from '../machines/retry-backoff.js';
 import { readOptions } from './options/read-options.js';
 import type { AccountProvider } from './providers/account-provider.js';
 import { BeepProvider } from './providers/beep-provider.js';
@@ -72,10 +72,11 @@ export function createContainer(options: PrecheckOptions): Container {
       guards: {
         attemptsRemain: ({ context }) =>
           context.attempts <= config.retries &&
-          (context.answer?.kind !== 'unavailable' || (context.answer.retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS),
+          retryFitsDeadline(context, config.deadlineMs),
         unverifiableMayProceed: () => config.unverifiable === 'proceed',
       },
       delays: {
+        deadline: config.deadlineMs,
         attemptTimeout: config.timeoutMs,
         namesTimeout: config.namesTimeoutMs,
         retryBackoff: ({ context }) =>

@@ -2,7 +2,8 @@ import type { Container } from 'inversify';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import { createContainer } from './container.js';
 import { runCheck } from './run-check.js';
-import { PRECHECK_MACHINE } from './tokens.js';
+import { validateRequest } from './request/validate-request.js';
+import { GUARDED_LOOKUP, PRECHECK_MACHINE, PROVIDER_REGISTRY } from './tokens.js';
 import type { Decision } from './types/decision.js';
 import type { CheckOptions, PrecheckOptions } from './types/options.js';
 import type { PrecheckRequest } from './types/request.js';
@@ -18,6 +19,15 @@ export interface Precheck {
   check(request: PrecheckRequest, options?: CheckOptions): Promise<Decision>;
   /** The machine with this engine's providers supplied: input = request, output = decision. */
   readonly machine: PrecheckMachine;
+  /**
+   * Forgets the cached answer for the request's account, e.g. once a credit has created it.
+   * Answers whether there was one; an invalid request is ignored.
+   */
+  invalidate(request: PrecheckRequest): boolean;
+  /** Each asked provider's circuit: `closed`, `open`, `halfOpen` (next check probes) or `probing`. */
+  circuits(): Record<string, string>;
+  /** Stops the circuit breakers' timers. Checks still resolve afterwards. */
+  close(): void;
   /** The inversify container behind this engine. */
   readonly container: Container;
 }
@@ -26,9 +36,17 @@ export interface Precheck {
 export function createPrecheck(options: PrecheckOptions): Precheck {
   const container = createContainer(options);
   const machine = container.get(PRECHECK_MACHINE);
+  const lookup = container.get(GUARDED_LOOKUP);
+  const findProvider = container.get(PROVIDER_REGISTRY);
   return {
     machine,
     container,
     check: (request, checkOptions) => runCheck(machine, request, checkOptions),
+    invalidate(request) {
+      const validation = validateRequest(request, findProvider);
+      return validation.valid && lookup.invalidate(validation.target);
+    },
+    circuits: () => lookup.circuitStates(),
+    close: () => lookup.stop(),
   };
 }

@@ -52,6 +52,7 @@ function internalFailure(request: unknown): Decision {
     providerName: echoProvider(request),
     createsAccounts: false,
     attempts: 0,
+    startedAt: Date.now(),
     answer: { kind: 'unexpected', detail: 'the engine failed unexpectedly' },
     verdict: { status: 'abort', reason: 'unexpected-response' },
   });

@@ -32,6 +32,8 @@ export function createBmoHandler(log: SandboxLog) {
         return sendJson(res, 200, scenario.body);
       case 'status':
         return sendJson(res, scenario.status, { status: scenario.status, message: 'Customer not found.' });
+      case 'wrong-shape':
+        return sendJson(res, 200, [{ customer: phone }]);
       case 'fault':
         return sendFault(scenario.fault, req, res);
       case 'flaky': {

@@ -10,6 +10,7 @@ export const SANDBOX_CREDENTIALS = {
 export type Scenario =
   | { kind: 'identity'; body: Record<string, string> }
   | { kind: 'status'; status: number }
+  | { kind: 'wrong-shape' }
   | { kind: 'fault'; fault: Fault }
   | { kind: 'flaky'; failures: number; then: Record<string, string> };
 
@@ -32,6 +33,7 @@ export const BMO_TRIGGERS: readonly Trigger<Scenario>[] = [
   { value: '+2290197000503', case: 'unavailable, Retry-After', answer: { kind: 'fault', fault: 'unavailable' } },
   { value: '+2290197000200', case: '200 HTML page', answer: { kind: 'fault', fault: 'html-200' } },
   { value: '+2290197000201', case: '200 truncated JSON', answer: { kind: 'fault', fault: 'truncated-json' } },
+  { value: '+2290197000202', case: '200 JSON, wrong shape', answer: { kind: 'wrong-shape' } },
   { value: '+2290197000900', case: 'never answers', answer: { kind: 'fault', fault: 'hang' } },
   { value: '+2290197000901', case: 'connection reset', answer: { kind: 'fault', fault: 'reset' } },
   { value: '+2290197000902', case: 'body drips', answer: { kind: 'fault', fault: 'drip' } },

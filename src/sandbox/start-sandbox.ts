@@ -19,6 +19,8 @@ export interface Sandbox {
   credentials: typeof SANDBOX_CREDENTIALS;
   /** `providers` for `createPrecheck`, pointing at this sandbox. */
   providers: { bmo: BmoSettings; beep: BeepSettings };
+  /** A loopback URL where nothing listens: connections are refused. */
+  refusedUrl: string;
   /** Every request that reached the fakes (method and path only). */
   log: SandboxLog;
   close(): Promise<void>;
@@ -49,6 +51,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw error;
   });
   return {
+    refusedUrl: await refusedUrl(host),
     bmoUrl: urlOf(bmo, host),
     beepUrl: urlOf(beep, host),
     credentials: SANDBOX_CREDENTIALS,
@@ -68,4 +71,12 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/** A port that was free a moment ago and is closed now. */
+async function refusedUrl(host: string): Promise<string> {
+  const probe = await listen(() => undefined, 0, host);
+  const url = urlOf(probe, host);
+  await closeServer(probe);
+  return url;
 }

@@ -31,6 +31,8 @@ export interface ProceedDecision {
   verified: boolean;
   account: Account;
   transactionId?: string;
+  /** Requests sent to the provider for this check (0 when it was refused before any). */
+  attempts: number;
 }
 
 /** Crediting an unknown B-MO customer needs their names: ask your user, then check again with `names`. */
@@ -40,6 +42,8 @@ export interface NeedsNamesDecision {
   intent: Intent;
   message: string;
   transactionId?: string;
+  /** Requests sent to the provider for this check (0 when it was refused before any). */
+  attempts: number;
 }
 
 /** Money must not move. */
@@ -52,6 +56,8 @@ export interface AbortDecision {
   reason: AbortReason;
   message: string;
   transactionId?: string;
+  /** Requests sent to the provider for this check (0 when it was refused before any). */
+  attempts: number;
 }
 
 /** Nothing is known yet; try the same check again later (after `retryAfterMs` when given). */
@@ -63,6 +69,8 @@ export interface RetryDecision {
   message: string;
   retryAfterMs?: number;
   transactionId?: string;
+  /** Requests sent to the provider for this check (0 when it was refused before any). */
+  attempts: number;
 }
 
 export type Decision = ProceedDecision | NeedsNamesDecision | AbortDecision | RetryDecision;
