@@ -60,7 +60,7 @@ export function createContainer(options: PrecheckOptions): Container {
   };
 
   container.bind(PROVIDER_REGISTRY).toConstantValue(findProvider);
-  container.bind(GUARDED_LOOKUP).toDynamicValue(() => new GuardedLookup(findProvider, config.guards));
+  container.bind(GUARDED_LOOKUP).toDynamicValue(() => new GuardedLookup(findProvider, config.guards, config.secrets));
 
   container.bind(PRECHECK_MACHINE).toDynamicValue((context) => {
     const guardedLookup = context.get(GUARDED_LOOKUP);

@@ -10,6 +10,8 @@ export interface EngineConfig {
   namesTimeoutMs: number;
   deadlineMs: number;
   guards: GuardSettings;
+  /** The credentials, to redact wherever a provider might echo them. */
+  secrets: string[];
 }
 
 /** A misconfigured engine: thrown by `createPrecheck`, at start-up, never by a check. Never quotes a credential. */
@@ -75,6 +77,7 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     backoffMs: requireCount('http.backoffMs', options.http?.backoffMs, 200, 0),
     unverifiable: options.unverifiable ?? 'abort',
     namesTimeoutMs: requireCount('namesTimeoutMs', options.namesTimeoutMs, 15 * 60_000, 1),
+    secrets: [bmo?.apiKey, bmo?.apiSecret, beep?.password].filter(isNonEmptyString),
     deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),
     guards: {
       cache: {

@@ -6,7 +6,6 @@ import { BEEP_HTTP, BEEP_SETTINGS } from '../tokens.js';
 import type { BeepSettings } from '../types/options.js';
 import type { LookupTarget } from '../types/request.js';
 import { cleanText } from '../util/clean-text.js';
-import { redact } from '../util/redact.js';
 import type { AccountProvider, LookupOutcome, ProviderStatus } from './account-provider.js';
 
 export const DEFAULT_BEEP_PATH = '/v1/global-api/payments';
@@ -54,16 +53,13 @@ export class BeepProvider implements AccountProvider {
     if (result.status < 200 || result.status > 299) {
       return { kind: 'unexpected', detail: `HTTP ${result.status}`, providerStatus: { code: result.status } };
     }
-    return readValidation(parseJson(result.body), target, [this.settings.password]);
+    return readValidation(parseJson(result.body), target);
   }
 }
 
 /** Maps the documented JSON answer; anything else is `unexpected`. */
-function readValidation(answer: unknown, target: LookupTarget, secrets: readonly string[]): LookupOutcome {
-  const text = (value: unknown, max?: number) => {
-    const cleaned = cleanText(value, max);
-    return cleaned && redact(cleaned, secrets);
-  };
+function readValidation(answer: unknown, target: LookupTarget): LookupOutcome {
+  const text = cleanText;
   if (!isRecord(answer) || !isRecord(answer.authStatus)) {
     return { kind: 'unexpected', detail: 'the body is not a validateAccount answer' };
   }

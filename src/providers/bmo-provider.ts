@@ -7,7 +7,6 @@ import type { Account } from '../types/decision.js';
 import type { BmoSettings } from '../types/options.js';
 import type { LookupTarget } from '../types/request.js';
 import { cleanText } from '../util/clean-text.js';
-import { redact } from '../util/redact.js';
 import type { AccountProvider, LookupOutcome } from './account-provider.js';
 
 /** B-MO does not publish its identity object's field names: these are the spellings we accept, first match wins. */
@@ -38,9 +37,8 @@ export class BmoProvider implements AccountProvider {
         headers: { 'X-Auth-ApiKey': this.settings.apiKey, 'X-Auth-ApiSecret': this.settings.apiSecret },
       }),
     );
-    const secrets = [this.settings.apiKey, this.settings.apiSecret];
     if (result.kind === 'answered' && result.status === 404) {
-      return { kind: 'not-found', providerStatus: { code: 404, description: describe(result.body, secrets) } };
+      return { kind: 'not-found', providerStatus: { code: 404, description: describe(result.body) } };
     }
     const common = transportOutcome(result);
     if (common) return common;
@@ -52,15 +50,15 @@ export class BmoProvider implements AccountProvider {
     if (!isRecord(identity)) {
       return { kind: 'unexpected', detail: 'the 200 body is not a JSON object', providerStatus: { code: result.status } };
     }
-    return { kind: 'found', account: toAccount(identity, target, secrets), providerStatus: { code: 200 } };
+    return { kind: 'found', account: toAccount(identity, target), providerStatus: { code: 200 } };
   }
 }
 
-function toAccount(identity: Record<string, unknown>, target: LookupTarget, secrets: readonly string[]): Account {
+function toAccount(identity: Record<string, unknown>, target: LookupTarget): Account {
   const pick = (spellings: readonly string[]) => {
     for (const key of spellings) {
       const value = Object.hasOwn(identity, key) ? cleanText(identity[key], 100) : undefined;
-      if (value) return redact(value, secrets);
+      if (value) return value;
     }
     return undefined;
   };
@@ -76,8 +74,7 @@ function toAccount(identity: Record<string, unknown>, target: LookupTarget, secr
 }
 
 /** The `message` of a B-MO error body, if it has one. */
-function describe(body: string, secrets: readonly string[]): string | undefined {
+function describe(body: string): string | undefined {
   const parsed = parseJson(body);
-  const message = isRecord(parsed) ? cleanText(parsed.message) : undefined;
-  return message && redact(message, secrets);
+  return isRecord(parsed) ? cleanText(parsed.message) : undefined;
 }

@@ -5,6 +5,7 @@ import { Bulkhead, QUEUE_FULL } from './bulkhead.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { lookupKey } from './lookup-key.js';
 import { SingleFlight } from './single-flight.js';
+import { redactOutcome } from '../util/redact.js';
 
 export interface GuardSettings {
   cache: { ttlMs: number; notFoundTtlMs: number };
@@ -31,6 +32,8 @@ export class GuardedLookup {
   constructor(
     private readonly findProvider: (name: string) => AccountProvider | undefined,
     private readonly settings: GuardSettings,
+    /** Every configured credential: taken out of provider answers before they are kept or decided on. */
+    private readonly secrets: readonly string[] = [],
   ) {
     this.cache = new AnswerCache(settings.cache.ttlMs, settings.cache.notFoundTtlMs);
   }
@@ -40,7 +43,7 @@ export class GuardedLookup {
     const cached = this.cache.get(key);
     if (cached) return Promise.resolve(cached);
     return this.flights.run(key, signal, async (sharedSignal) => {
-      const outcome = await this.ask(target, sharedSignal);
+      const outcome = redactOutcome(await this.ask(target, sharedSignal), this.secrets);
       if (!sharedSignal.aborted) this.cache.set(key, outcome);
       return outcome;
     });

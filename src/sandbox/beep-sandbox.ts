@@ -77,7 +77,7 @@ export function createBeepHandler(log: SandboxLog, path = DEFAULT_BEEP_PATH) {
         const failures = failuresSoFar.get(key) ?? 0;
         if (failures < scenario.failures) {
           failuresSoFar.set(key, failures + 1);
-          return sendFault('unavailable', req, res);
+          return sendFault('html-500', req, res);
         }
         failuresSoFar.delete(key);
         return sendJson(res, 200, answer(131, packet, { statusCode: 307, customerName: scenario.customerName }));

@@ -40,7 +40,7 @@ export function createBmoHandler(log: SandboxLog) {
         const failures = failuresSoFar.get(phone) ?? 0;
         if (failures < scenario.failures) {
           failuresSoFar.set(phone, failures + 1);
-          return sendFault('unavailable', req, res);
+          return sendFault('html-500', req, res);
         }
         failuresSoFar.delete(phone);
         return sendJson(res, 200, scenario.then);

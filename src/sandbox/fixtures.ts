@@ -37,7 +37,7 @@ export const BMO_TRIGGERS: readonly Trigger<Scenario>[] = [
   { value: '+2290197000900', case: 'never answers', answer: { kind: 'fault', fault: 'hang' } },
   { value: '+2290197000901', case: 'connection reset', answer: { kind: 'fault', fault: 'reset' } },
   { value: '+2290197000902', case: 'body drips', answer: { kind: 'fault', fault: 'drip' } },
-  { value: '+2290197000912', case: 'fails twice, then found', answer: { kind: 'flaky', failures: 2, then: { phone: '+2290197000912', firstname: 'Yao', lastname: 'Dossou' } } },
+  { value: '+2290197000912', case: 'fails twice (500), then found', answer: { kind: 'flaky', failures: 2, then: { phone: '+2290197000912', firstname: 'Yao', lastname: 'Dossou' } } },
 ];
 
 /** A BEEP answer the sandbox gives: auth code, then result code (when authenticated). */
@@ -68,7 +68,7 @@ export const BEEP_TRIGGERS: readonly Trigger<BeepScenario>[] = [
   { value: '900001', case: 'never answers', answer: { kind: 'fault', fault: 'hang' } },
   { value: '901001', case: 'connection reset', answer: { kind: 'fault', fault: 'reset' } },
   { value: '902001', case: 'body drips', answer: { kind: 'fault', fault: 'drip' } },
-  { value: '110002', case: 'fails twice (503), then valid', answer: { kind: 'flaky', failures: 2, customerName: 'Esi Asante' } },
+  { value: '110002', case: 'fails twice (500), then valid', answer: { kind: 'flaky', failures: 2, customerName: 'Esi Asante' } },
 ];
 
 export function findTrigger<T>(triggers: readonly Trigger<T>[], value: string): Trigger<T> | undefined {
