@@ -91,6 +91,7 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
               failureThreshold: requireCount('breaker.failureThreshold', options.breaker?.failureThreshold, 5, 1),
               cooldownMs: requireCount('breaker.cooldownMs', options.breaker?.cooldownMs, 30_000, 1),
             },
+      singleFlight: options.singleFlight !== false,
       maxConcurrency: requireCount('maxConcurrency', options.maxConcurrency, 64, 1),
       maxQueue: requireCount('maxQueue', options.maxQueue, 1000, 0),
     },

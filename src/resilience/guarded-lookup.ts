@@ -10,6 +10,7 @@ import { redactOutcome } from '../util/redact.js';
 export interface GuardSettings {
   cache: { ttlMs: number; notFoundTtlMs: number };
   breaker: { failureThreshold: number; cooldownMs: number } | false;
+  singleFlight: boolean;
   maxConcurrency: number;
   maxQueue: number;
 }
@@ -42,11 +43,12 @@ export class GuardedLookup {
     const key = lookupKey(target);
     const cached = this.cache.get(key);
     if (cached) return Promise.resolve(cached);
-    return this.flights.run(key, signal, async (sharedSignal) => {
-      const outcome = redactOutcome(await this.ask(target, sharedSignal), this.secrets);
-      if (!sharedSignal.aborted) this.cache.set(key, outcome);
+    const askAndKeep = async (askSignal: AbortSignal) => {
+      const outcome = redactOutcome(await this.ask(target, askSignal), this.secrets);
+      if (!askSignal.aborted) this.cache.set(key, outcome);
       return outcome;
-    });
+    };
+    return this.settings.singleFlight ? this.flights.run(key, signal, askAndKeep) : askAndKeep(signal);
   }
 
   /** Forgets the cached answer for this account (e.g. once a credit has created it). */

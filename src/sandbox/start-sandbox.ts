@@ -26,8 +26,15 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-function listen(handler: RequestListener, port: number, host: string): Promise<Server> {
+/** Not a provider route: how many requests each fake has seen, for a sandbox running in another process. */
+export const SANDBOX_STATS_PATH = '/_sandbox/requests';
+
+function listen(handler: RequestListener, port: number, host: string, log?: SandboxLog): Promise<Server> {
   const server = createServer((req, res) => {
+    if (log && req.method === 'GET' && req.url === SANDBOX_STATS_PATH) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ bmo: log.count('bmo'), beep: log.count('beep') }));
+      return;
+    }
     Promise.resolve(handler(req, res)).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -45,8 +52,8 @@ const urlOf = (server: Server, host: string) => `http://${host}:${(server.addres
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   const log = new SandboxLog();
-  const bmo = await listen(createBmoHandler(log), options.bmoPort ?? 0, host);
-  const beep = await listen(createBeepHandler(log), options.beepPort ?? 0, host).catch(async (error: unknown) => {
+  const bmo = await listen(createBmoHandler(log), options.bmoPort ?? 0, host, log);
+  const beep = await listen(createBeepHandler(log), options.beepPort ?? 0, host, log).catch(async (error: unknown) => {
     await closeServer(bmo);
     throw error;
   });

@@ -47,6 +47,8 @@ export interface PrecheckOptions {
    * (`notFoundTtlMs`, default 5000). 0 disables. Auth failures, transient failures and timeouts are never kept.
    */
   cache?: { ttlMs?: number; notFoundTtlMs?: number };
+  /** Identical concurrent lookups (same provider and account) share one request. Default true. */
+  singleFlight?: boolean;
   /** Requests in flight per provider. Default 64. */
   maxConcurrency?: number;
   /** Checks waiting for a slot per provider (their wait counts against the deadline); beyond, retry at once. Default 1000. */
