@@ -1,17 +1,52 @@
-import type { AbortReason, Decision, NeedsNamesDecision, RetryReason } from '../src/types/decision.js';
+import type {
+  AbortReason,
+  Account,
+  Decision,
+  NeedsConfirmationDecision,
+  NeedsNamesDecision,
+  RetryReason,
+  Trace,
+} from '../src/types/decision.js';
 import type { Intent } from '../src/types/request.js';
 import type { PrecheckContext } from './precheck.machine.js';
 
+/** The fields every decision has. */
+function commonFields(context: PrecheckContext, now: number) {
+  const transactionId = context.target?.transactionId;
+  return {
+    provider: context.provider,
+    intent: context.intent as Intent,
+    attempts: context.attempts,
+    ...(transactionId !== undefined && { transactionId }),
+    trace: traceOf(context, now),
+  };
+}
+
+function traceOf(context: PrecheckContext, now: number): Trace {
+  const status = context.answer?.providerStatus;
+  return {
+    states: context.trace,
+    attempts: context.attempts,
+    durationMs: Math.max(0, now - context.startedAt),
+    ...(status && { providerStatus: { ...status } }),
+  };
+}
+
+/** The account as the provider knows it, completed with what the request said. */
+function accountOf(context: PrecheckContext): Account {
+  const { target } = context;
+  const account = context.answer?.kind === 'found' ? { ...context.answer.account } : {};
+  if (!account.phone && target?.phone) account.phone = target.phone;
+  if (!account.accountNumber && target?.accountNumber) account.accountNumber = target.accountNumber;
+  return account;
+}
+
 /** The decision a finished check resolves to. */
-export function decisionOf(context: PrecheckContext): Decision {
-  const { provider, verdict, target } = context;
-  const transactionId = target?.transactionId;
-  const intent = context.intent as Intent;
-  const common = { provider, intent, attempts: context.attempts, ...(transactionId !== undefined && { transactionId }) };
+export function decisionOf(context: PrecheckContext, now = Date.now()): Decision {
+  const { verdict, target } = context;
+  const common = commonFields(context, now);
   if (verdict?.status === 'proceed') {
-    const account = context.answer?.kind === 'found' ? { ...context.answer.account } : {};
-    if (!account.phone && target?.phone) account.phone = target.phone;
-    if (!account.accountNumber && target?.accountNumber) account.accountNumber = target.accountNumber;
+    const account = accountOf(context);
     if (verdict.createAccount && target?.names) {
       account.firstName = target.names.firstName;
       account.lastName = target.names.lastName;
@@ -35,16 +70,26 @@ export function decisionOf(context: PrecheckContext): Decision {
 }
 
 /** What `check()` answers where an actor would wait in `awaitingNames`. */
-export function needsNamesDecision(context: PrecheckContext): NeedsNamesDecision {
+export function needsNamesDecision(context: PrecheckContext, now = Date.now()): NeedsNamesDecision {
   return {
     status: 'needs-names',
-    provider: context.provider,
-    intent: context.intent as Intent,
-    attempts: context.attempts,
+    ...commonFields(context, now),
     message:
       `${context.providerName} has no account for ${accountKey(context)}. The credit can create it: ` +
       `check again with names (firstName, lastName), or send NAMES to the waiting actor.`,
-    ...(context.target && { transactionId: context.target.transactionId }),
+  };
+}
+
+/** What `check()` answers where an actor would wait in `awaitingConfirmation`. */
+export function needsConfirmationDecision(context: PrecheckContext, now = Date.now()): NeedsConfirmationDecision {
+  const account = accountOf(context);
+  return {
+    status: 'needs-confirmation',
+    ...commonFields(context, now),
+    account,
+    message:
+      `${context.providerName} knows ${accountKey(context)} as "${account.fullName ?? 'an unnamed account'}". ` +
+      `Ask the payer to confirm, then check again with confirmPayee: false, or send CONFIRM or REJECT to the waiting actor.`,
   };
 }
 
@@ -80,6 +125,10 @@ function abortMessage(context: PrecheckContext, reason: AbortReason, detail?: st
     }
     case 'names-required':
       return `No names were given for ${accountKey(context)} in time; the credit cannot create the account without them.`;
+    case 'payee-rejected':
+      return `The payer said ${accountKey(context)} is not the person they meant to pay.`;
+    case 'confirmation-timeout':
+      return `The payer did not confirm the payee for ${accountKey(context)} in time.`;
     case 'cancelled':
       return 'The check was cancelled by the caller.';
   }

@@ -1,6 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { LookupOutcome } from '../src/providers/account-provider.js';
-import type { Validation } from '../src/request/validate-request.js';
+import type { TraceEntry } from '../src/types/decision.js';
 import type { AbortReason, Decision, RetryReason } from '../src/types/decision.js';
 import type { Intent, LookupTarget } from '../src/types/request.js';
 import { echoIntent, echoProvider, usableNames } from './precheck.input.js';
@@ -28,11 +28,18 @@ export interface PrecheckContext {
   /** The last thing the provider said. */
   answer?: LookupOutcome;
   verdict?: Verdict;
+  /** The states passed through, with when: the audit trail every decision carries. */
+  trace: TraceEntry[];
 }
 
 export type PrecheckEvent =
   | { type: 'NAMES'; firstName: string; lastName: string }
+  | { type: 'CONFIRM' }
+  | { type: 'REJECT' }
   | { type: 'CANCEL' };
+
+/** Records entering a state in the trace. */
+const enter = (state: string) => ({ type: 'recordState', params: { state } }) as const;
 
 const notProvided = (name: string) => () => {
   throw new Error(`${name} is not provided: use createPrecheck().machine, or machine.provide({ actors: { ${name} } })`);
@@ -56,11 +63,10 @@ export const precheckMachine = setup({
     output: {} as Decision,
   },
   actors: {
-    validateRequest: fromPromise<Validation, unknown>(notProvided('validateRequest')),
     lookupAccount: fromPromise<LookupOutcome, LookupTarget>(notProvided('lookupAccount')),
   },
   guards: {
-    requestIsValid: ({ event }) => outputOf<Validation>(event).valid,
+    requestIsValid: ({ context }) => context.target !== undefined,
     accountFound: answerIs('found'),
     accountNotFound: answerIs('not-found'),
     accountUnverifiable: answerIs('unverifiable'),
@@ -71,6 +77,8 @@ export const precheckMachine = setup({
     providerCreatesAccounts: ({ context }) => context.createsAccounts,
     namesGiven: ({ context }) => context.target?.names !== undefined,
     namesAreUsable: ({ event }) => usableNames(event) !== undefined,
+    /** Overridden from `confirmPayee` (engine), unless the request says otherwise. */
+    payeeConfirmationWanted: ({ context }) => context.target?.confirmPayee === true,
     /** Refused by the engine's own circuit breaker or bulkhead: retrying now would be refused again. */
     shedLocally: ({ context }) => context.answer?.kind === 'unavailable' && context.answer.shed !== undefined,
     /** Overridden from `http.retries` and `deadlineMs`. */
@@ -79,20 +87,14 @@ export const precheckMachine = setup({
     unverifiableMayProceed: () => false,
   },
   actions: {
-    acceptRequest: assign(({ event }) => {
-      const validation = outputOf<Extract<Validation, { valid: true }>>(event);
-      return {
-        request: undefined,
-        target: validation.target,
-        providerName: validation.displayName,
-        createsAccounts: validation.createsAccounts,
-      };
-    }),
-    rejectRequest: assign(({ event }) => {
-      const output = outputOf<Validation | undefined>(event);
-      const detail = output && !output.valid ? output.message : 'invalid request';
-      return { request: undefined, verdict: { status: 'abort', reason: 'invalid-request', detail } as const };
-    }),
+    /** Overridden with the engine's validation (it needs the registered providers). */
+    checkRequest: assign(() => ({
+      request: undefined,
+      verdict: { status: 'abort', reason: 'invalid-request', detail: 'validation is not provided' } as const,
+    })),
+    recordState: assign(({ context }, params: { state: string }) => ({
+      trace: [...context.trace, { state: params.state, at: Date.now() }],
+    })),
     countAttempt: assign({ attempts: ({ context }) => context.attempts + 1 }),
     rememberAnswer: assign({ answer: ({ event }) => outputOf<LookupOutcome>(event) }),
     rememberFailure: assign({
@@ -129,6 +131,8 @@ export const precheckMachine = setup({
     retryBackoff: 200,
     /** Overridden from `namesTimeoutMs`. */
     namesTimeout: 15 * 60_000,
+    /** Overridden from `confirmationTimeoutMs`. */
+    confirmationTimeout: 15 * 60_000,
   },
 }).createMachine({
   id: 'precheck',
@@ -140,6 +144,7 @@ export const precheckMachine = setup({
     createsAccounts: false,
     attempts: 0,
     startedAt: Date.now(),
+    trace: [],
   }),
   initial: 'checking',
   on: {
@@ -148,25 +153,18 @@ export const precheckMachine = setup({
   states: {
     /** Talking to the provider; bounded as a whole by the deadline. */
     checking: {
+      entry: enter('checking'),
       initial: 'validating',
       after: {
         deadline: { target: 'retry', actions: 'deadlinePassed' },
       },
       states: {
         validating: {
-          invoke: {
-            id: 'validateRequest',
-            src: 'validateRequest',
-            input: ({ context }: { context: PrecheckContext }) => context.request,
-            onDone: [
-              { guard: 'requestIsValid', target: 'lookingUp', actions: 'acceptRequest' },
-              { target: '#precheck.abort', actions: 'rejectRequest' },
-            ],
-            onError: { target: '#precheck.abort', actions: 'rejectRequest' },
-          },
+          entry: [enter('validating'), 'checkRequest'],
+          always: [{ guard: 'requestIsValid', target: 'lookingUp' }, { target: '#precheck.abort' }],
         },
         lookingUp: {
-          entry: 'countAttempt',
+          entry: [enter('lookingUp'), 'countAttempt'],
           invoke: {
             id: 'lookupAccount',
             src: 'lookupAccount',
@@ -186,6 +184,7 @@ export const precheckMachine = setup({
           },
         },
         unavailable: {
+          entry: enter('unavailable'),
           always: [
             { guard: 'shedLocally', target: '#precheck.retry', actions: 'retryLater' },
             { guard: 'attemptsRemain', target: 'waitingToRetry' },
@@ -193,14 +192,34 @@ export const precheckMachine = setup({
           ],
         },
         waitingToRetry: {
+          entry: enter('waitingToRetry'),
           after: { retryBackoff: { target: 'lookingUp' } },
         },
       },
     },
     found: {
-      always: { target: 'proceed', actions: { type: 'proceedWith', params: { createAccount: false, verified: true } } },
+      entry: enter('found'),
+      always: [
+        { guard: 'payeeConfirmationWanted', target: 'awaitingConfirmation' },
+        { target: 'proceed', actions: { type: 'proceedWith', params: { createAccount: false, verified: true } } },
+      ],
+    },
+    /** The payer is shown the account's name and confirms this is who they mean to pay. */
+    awaitingConfirmation: {
+      entry: enter('awaitingConfirmation'),
+      on: {
+        CONFIRM: { target: 'proceed', actions: { type: 'proceedWith', params: { createAccount: false, verified: true } } },
+        REJECT: { target: 'abort', actions: { type: 'abortWith', params: { reason: 'payee-rejected' } } },
+      },
+      after: {
+        confirmationTimeout: {
+          target: 'abort',
+          actions: { type: 'abortWith', params: { reason: 'confirmation-timeout' } },
+        },
+      },
     },
     notFound: {
+      entry: enter('notFound'),
       always: [
         { guard: 'isDebit', target: 'abort', actions: { type: 'abortWith', params: { reason: 'account-not-found' } } },
         { guard: 'providerCreatesAccounts', target: 'creditCreatesAccount' },
@@ -208,6 +227,7 @@ export const precheckMachine = setup({
       ],
     },
     creditCreatesAccount: {
+      entry: enter('creditCreatesAccount'),
       always: [
         {
           guard: 'namesGiven',
@@ -218,6 +238,7 @@ export const precheckMachine = setup({
       ],
     },
     awaitingNames: {
+      entry: enter('awaitingNames'),
       on: {
         NAMES: {
           guard: 'namesAreUsable',
@@ -230,6 +251,7 @@ export const precheckMachine = setup({
       },
     },
     unverifiable: {
+      entry: enter('unverifiable'),
       always: [
         {
           guard: 'unverifiableMayProceed',
@@ -240,6 +262,7 @@ export const precheckMachine = setup({
       ],
     },
     refused: {
+      entry: enter('refused'),
       always: [
         {
           guard: 'credentialsRejected',
@@ -250,11 +273,12 @@ export const precheckMachine = setup({
       ],
     },
     unexpectedAnswer: {
+      entry: enter('unexpectedAnswer'),
       always: { target: 'abort', actions: { type: 'abortWith', params: { reason: 'unexpected-response' } } },
     },
-    proceed: { type: 'final' },
-    abort: { type: 'final' },
-    retry: { type: 'final' },
+    proceed: { type: 'final', entry: enter('proceed') },
+    abort: { type: 'final', entry: enter('abort') },
+    retry: { type: 'final', entry: enter('retry') },
   },
   output: ({ context }) => decisionOf(context),
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import ky from 'ky';
-import { fromPromise } from 'xstate';
+import { assign, fromPromise } from 'xstate';
 import { precheckMachine } from '../machines/precheck.machine.js';
 import { retryBackoff, retryFitsDeadline } from '../machines/retry-backoff.js';
 import { readOptions } from './options/read-options.js';
@@ -65,8 +65,20 @@ export function createContainer(options: PrecheckOptions): Container {
   container.bind(PRECHECK_MACHINE).toDynamicValue((context) => {
     const guardedLookup = context.get(GUARDED_LOOKUP);
     return precheckMachine.provide({
+      actions: {
+        checkRequest: assign(({ context }) => {
+          const validation = validateRequest(context.request, findProvider);
+          return validation.valid
+            ? {
+                request: undefined,
+                target: validation.target,
+                providerName: validation.displayName,
+                createsAccounts: validation.createsAccounts,
+              }
+            : { request: undefined, verdict: { status: 'abort', reason: 'invalid-request', detail: validation.message } as const };
+        }),
+      },
       actors: {
-        validateRequest: fromPromise(async ({ input }) => validateRequest(input, findProvider)),
         lookupAccount: fromPromise(({ input, signal }) => guardedLookup.lookup(input, signal)),
       },
       guards: {
@@ -74,11 +86,13 @@ export function createContainer(options: PrecheckOptions): Container {
           context.attempts <= config.retries &&
           retryFitsDeadline(context, config.deadlineMs),
         unverifiableMayProceed: () => config.unverifiable === 'proceed',
+        payeeConfirmationWanted: ({ context }) => context.target?.confirmPayee ?? config.confirmPayee,
       },
       delays: {
         deadline: config.deadlineMs,
         attemptTimeout: config.timeoutMs,
         namesTimeout: config.namesTimeoutMs,
+        confirmationTimeout: config.confirmationTimeoutMs,
         retryBackoff: ({ context }) =>
           retryBackoff(
             context.attempts,

@@ -1,5 +1,5 @@
 import { createActor } from 'xstate';
-import { decisionOf, needsNamesDecision } from '../machines/precheck.decisions.js';
+import { decisionOf, needsConfirmationDecision, needsNamesDecision } from '../machines/precheck.decisions.js';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import { echoIntent, echoProvider } from '../machines/precheck.input.js';
 import type { Decision } from './types/decision.js';
@@ -27,6 +27,7 @@ export function runCheck(machine: PrecheckMachine, request: unknown, options?: C
         next(snapshot) {
           if (snapshot.status === 'done') settle(snapshot.output);
           else if (snapshot.value === 'awaitingNames') settle(needsNamesDecision(snapshot.context));
+          else if (snapshot.value === 'awaitingConfirmation') settle(needsConfirmationDecision(snapshot.context));
         },
         error: () => settle(internalFailure(request)),
       });
@@ -53,6 +54,7 @@ function internalFailure(request: unknown): Decision {
     createsAccounts: false,
     attempts: 0,
     startedAt: Date.now(),
+    trace: [],
     answer: { kind: 'unexpected', detail: 'the engine failed unexpectedly' },
     verdict: { status: 'abort', reason: 'unexpected-response' },
   });

@@ -5,7 +5,7 @@ import type { Decision, DecisionStatus } from '../types/decision.js';
 import type { PrecheckOptions } from '../types/options.js';
 import type { PrecheckRequest } from '../types/request.js';
 
-export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, abort: 4, retry: 5 };
+export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
 export const CHECK_HELP = `Usage: precheck check --provider bmo|beep --intent credit|debit [fields] [--sandbox] [--json]
 
@@ -24,7 +24,7 @@ Options:
 Environment:
   PRECHECK_BMO_BASE_URL, PRECHECK_BMO_API_KEY, PRECHECK_BMO_API_SECRET
   PRECHECK_BEEP_BASE_URL, PRECHECK_BEEP_USERNAME, PRECHECK_BEEP_PASSWORD, PRECHECK_BEEP_PATH (optional)
-Exit code: 0 proceed, 3 needs-names, 4 abort, 5 retry, 2 usage or configuration error.`;
+Exit code: 0 proceed, 3 needs-names, 4 abort, 5 retry, 6 needs-confirmation, 2 usage or configuration error.`;
 
 /** Provider settings from the environment; a provider is configured only when all its variables are set. */
 export function providersFromEnv(env: NodeJS.ProcessEnv): PrecheckOptions['providers'] {

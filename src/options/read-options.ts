@@ -8,6 +8,8 @@ export interface EngineConfig {
   backoffMs: number;
   unverifiable: 'abort' | 'proceed';
   namesTimeoutMs: number;
+  confirmPayee: boolean;
+  confirmationTimeoutMs: number;
   deadlineMs: number;
   guards: GuardSettings;
   /** The credentials, to redact wherever a provider might echo them. */
@@ -77,6 +79,8 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     backoffMs: requireCount('http.backoffMs', options.http?.backoffMs, 200, 0),
     unverifiable: options.unverifiable ?? 'abort',
     namesTimeoutMs: requireCount('namesTimeoutMs', options.namesTimeoutMs, 15 * 60_000, 1),
+    confirmPayee: options.confirmPayee === true,
+    confirmationTimeoutMs: requireCount('confirmationTimeoutMs', options.confirmationTimeoutMs, 15 * 60_000, 1),
     secrets: [bmo?.apiKey, bmo?.apiSecret, beep?.password].filter(isNonEmptyString),
     deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),
     guards: {

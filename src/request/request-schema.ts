@@ -54,6 +54,7 @@ export const requestSchema = v.object(
       ),
     ),
     names: v.optional(namesSchema),
+    confirmPayee: v.optional(v.boolean('must be true or false')),
   },
   'must be an object with provider and intent',
 );

@@ -17,9 +17,26 @@ export type AbortReason =
   | 'invalid-request'
   | 'unexpected-response'
   | 'names-required'
+  | 'payee-rejected'
+  | 'confirmation-timeout'
   | 'cancelled';
 
 export type RetryReason = 'provider-unavailable' | 'timeout' | 'rate-limited';
+
+/** One state the check passed through, and when (ms since epoch). */
+export interface TraceEntry {
+  state: string;
+  at: number;
+}
+
+/** Enough to answer, months later, "why did this transfer (not) go through?". Never a credential. */
+export interface Trace {
+  states: TraceEntry[];
+  attempts: number;
+  durationMs: number;
+  /** The provider's own last code and words, e.g. `{ code: 306, description: 'Invalid Account Number…' }`. */
+  providerStatus?: { code: number | string; description?: string };
+}
 
 /** Money may move. `createAccount`: the provider creates the account during the credit (send the names with it). */
 export interface ProceedDecision {
@@ -33,6 +50,7 @@ export interface ProceedDecision {
   transactionId?: string;
   /** Requests sent to the provider for this check (0 when it was refused before any). */
   attempts: number;
+  trace: Trace;
 }
 
 /** Crediting an unknown B-MO customer needs their names: ask your user, then check again with `names`. */
@@ -44,6 +62,22 @@ export interface NeedsNamesDecision {
   transactionId?: string;
   /** Requests sent to the provider for this check (0 when it was refused before any). */
   attempts: number;
+  trace: Trace;
+}
+
+/**
+ * The account exists: show `account` (its registered name) to the payer, then check again with
+ * `confirmPayee: false`, or send CONFIRM / REJECT to the waiting actor.
+ */
+export interface NeedsConfirmationDecision {
+  status: 'needs-confirmation';
+  provider: string;
+  intent: Intent;
+  account: Account;
+  message: string;
+  transactionId?: string;
+  attempts: number;
+  trace: Trace;
 }
 
 /** Money must not move. */
@@ -58,6 +92,7 @@ export interface AbortDecision {
   transactionId?: string;
   /** Requests sent to the provider for this check (0 when it was refused before any). */
   attempts: number;
+  trace: Trace;
 }
 
 /** Nothing is known yet; try the same check again later (after `retryAfterMs` when given). */
@@ -71,7 +106,8 @@ export interface RetryDecision {
   transactionId?: string;
   /** Requests sent to the provider for this check (0 when it was refused before any). */
   attempts: number;
+  trace: Trace;
 }
 
-export type Decision = ProceedDecision | NeedsNamesDecision | AbortDecision | RetryDecision;
+export type Decision = ProceedDecision | NeedsNamesDecision | NeedsConfirmationDecision | AbortDecision | RetryDecision;
 export type DecisionStatus = Decision['status'];

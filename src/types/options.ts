@@ -34,6 +34,10 @@ export interface PrecheckOptions {
   unverifiable?: 'abort' | 'proceed';
   /** How long an actor waits in `awaitingNames` before abort `names-required`. Default 15 minutes. */
   namesTimeoutMs?: number;
+  /** After a found lookup, wait for the payer to confirm the account name (`awaitingConfirmation`). Default false. */
+  confirmPayee?: boolean;
+  /** How long an actor waits in `awaitingConfirmation` before abort `confirmation-timeout`. Default 15 minutes. */
+  confirmationTimeoutMs?: number;
   /** Bound on a whole check, retries and waits included; past it: retry `timeout`. Default 15000. */
   deadlineMs?: number;
   /**

@@ -34,6 +34,8 @@ export interface PrecheckRequest {
   extra?: Record<string, string | number | boolean>;
   /** Needed to credit a customer B-MO does not know yet. */
   names?: Names;
+  /** Pause after a found lookup until the payer confirms the account name. Default: the engine's `confirmPayee`. */
+  confirmPayee?: boolean;
 }
 
 /** A request once checked and normalised: what a provider's lookup receives. JSON-safe (it is persisted). */
@@ -47,4 +49,5 @@ export interface LookupTarget {
   countryCode?: string;
   extra?: Record<string, string | number | boolean>;
   names?: Names;
+  confirmPayee?: boolean;
 }
