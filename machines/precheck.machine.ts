@@ -30,13 +30,17 @@ export interface PrecheckContext {
   verdict?: Verdict;
   /** The states passed through, with when: the audit trail every decision carries. */
   trace: TraceEntry[];
+  /** When the check began waiting for people (names or confirmation): its timeout counts from here. */
+  waitingSince?: number;
 }
 
 export type PrecheckEvent =
   | { type: 'NAMES'; firstName: string; lastName: string }
   | { type: 'CONFIRM' }
   | { type: 'REJECT' }
-  | { type: 'CANCEL' };
+  | { type: 'CANCEL' }
+  /** Sent by `restore()`: timers do not survive a snapshot, so the state is entered again to re-arm them. */
+  | { type: 'RESUMED' };
 
 /** Records entering a state in the trace. */
 const enter = (state: string) => ({ type: 'recordState', params: { state } }) as const;
@@ -92,6 +96,7 @@ export const precheckMachine = setup({
       request: undefined,
       verdict: { status: 'abort', reason: 'invalid-request', detail: 'validation is not provided' } as const,
     })),
+    startWaiting: assign({ waitingSince: () => Date.now() }),
     recordState: assign(({ context }, params: { state: string }) => ({
       trace: [...context.trace, { state: params.state, at: Date.now() }],
     })),
@@ -155,6 +160,10 @@ export const precheckMachine = setup({
     checking: {
       entry: enter('checking'),
       initial: 'validating',
+      on: {
+        // A snapshot taken mid-lookup: ask again, with the same transaction id, under the remaining deadline.
+        RESUMED: { target: '.lookingUp', reenter: true },
+      },
       after: {
         deadline: { target: 'retry', actions: 'deadlinePassed' },
       },
@@ -200,7 +209,7 @@ export const precheckMachine = setup({
     found: {
       entry: enter('found'),
       always: [
-        { guard: 'payeeConfirmationWanted', target: 'awaitingConfirmation' },
+        { guard: 'payeeConfirmationWanted', target: 'awaitingConfirmation', actions: 'startWaiting' },
         { target: 'proceed', actions: { type: 'proceedWith', params: { createAccount: false, verified: true } } },
       ],
     },
@@ -210,6 +219,7 @@ export const precheckMachine = setup({
       on: {
         CONFIRM: { target: 'proceed', actions: { type: 'proceedWith', params: { createAccount: false, verified: true } } },
         REJECT: { target: 'abort', actions: { type: 'abortWith', params: { reason: 'payee-rejected' } } },
+        RESUMED: { target: 'awaitingConfirmation', reenter: true },
       },
       after: {
         confirmationTimeout: {
@@ -234,7 +244,7 @@ export const precheckMachine = setup({
           target: 'proceed',
           actions: { type: 'proceedWith', params: { createAccount: true, verified: false } },
         },
-        { target: 'awaitingNames' },
+        { target: 'awaitingNames', actions: 'startWaiting' },
       ],
     },
     awaitingNames: {
@@ -245,6 +255,7 @@ export const precheckMachine = setup({
           target: 'proceed',
           actions: ['rememberNames', { type: 'proceedWith', params: { createAccount: true, verified: false } }],
         },
+        RESUMED: { target: 'awaitingNames', reenter: true },
       },
       after: {
         namesTimeout: { target: 'abort', actions: { type: 'abortWith', params: { reason: 'names-required' } } },

@@ -23,6 +23,9 @@ import {
 import { GuardedLookup } from './resilience/guarded-lookup.js';
 import type { PrecheckOptions } from './types/options.js';
 
+/** Time left of a `bound` that started at `since`. */
+const remaining = (since: number | undefined, bound: number) => Math.max(0, (since ?? Date.now()) + bound - Date.now());
+
 /** A ky client for one provider: no ky retries or timeout (the machine owns both), redirects not followed. */
 function providerHttp(baseUrl: string) {
   // Following a redirect would carry the credential headers to wherever the provider points.
@@ -89,10 +92,11 @@ export function createContainer(options: PrecheckOptions): Container {
         payeeConfirmationWanted: ({ context }) => context.target?.confirmPayee ?? config.confirmPayee,
       },
       delays: {
-        deadline: config.deadlineMs,
+        // Counted from when the check started or began waiting, so that a restored actor keeps its original bound.
+        deadline: ({ context }) => remaining(context.startedAt, config.deadlineMs),
+        namesTimeout: ({ context }) => remaining(context.waitingSince, config.namesTimeoutMs),
+        confirmationTimeout: ({ context }) => remaining(context.waitingSince, config.confirmationTimeoutMs),
         attemptTimeout: config.timeoutMs,
-        namesTimeout: config.namesTimeoutMs,
-        confirmationTimeout: config.confirmationTimeoutMs,
         retryBackoff: ({ context }) =>
           retryBackoff(
             context.attempts,

@@ -1,4 +1,6 @@
 import type { Container } from 'inversify';
+import type { Actor } from 'xstate';
+import { persistCheck, restoreCheck, type PersistedCheck } from './persistence.js';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import { createContainer } from './container.js';
 import { runCheck } from './run-check.js';
@@ -26,6 +28,10 @@ export interface Precheck {
   invalidate(request: PrecheckRequest): boolean;
   /** Each asked provider's circuit: `closed`, `open`, `halfOpen` (next check probes) or `probing`. */
   circuits(): Record<string, string>;
+  /** A JSON-safe snapshot of a running check (with `formatVersion`, without credentials), to resume elsewhere. */
+  persist(actor: Actor<PrecheckMachine>): PersistedCheck;
+  /** A running actor from `persist()`'s snapshot. Throws `PrecheckSnapshotError` for an incompatible snapshot. */
+  restore(persisted: PersistedCheck): Actor<PrecheckMachine>;
   /** Stops the circuit breakers' timers. Checks still resolve afterwards. */
   close(): void;
   /** The inversify container behind this engine. */
@@ -41,12 +47,14 @@ export function createPrecheck(options: PrecheckOptions): Precheck {
   return {
     machine,
     container,
-    check: (request, checkOptions) => runCheck(machine, request, checkOptions),
+    check: (request, checkOptions) => runCheck(machine, request, { inspect: options.inspect, ...checkOptions }),
     invalidate(request) {
       const validation = validateRequest(request, findProvider);
       return validation.valid && lookup.invalidate(validation.target);
     },
     circuits: () => lookup.circuitStates(),
+    persist: (actor) => persistCheck(actor),
+    restore: (persisted) => restoreCheck(machine, persisted, options.inspect),
     close: () => lookup.stop(),
   };
 }

@@ -2,6 +2,8 @@ export { createPrecheck } from './create-precheck.js';
 export type { Precheck } from './create-precheck.js';
 export { createContainer } from './container.js';
 export { PrecheckConfigError } from './options/read-options.js';
+export { PrecheckSnapshotError, SNAPSHOT_FORMAT_VERSION } from './persistence.js';
+export type { PersistedCheck } from './persistence.js';
 export { precheckMachine } from '../machines/precheck.machine.js';
 export type { PrecheckContext, PrecheckEvent, PrecheckMachine } from '../machines/precheck.machine.js';
 export { ACCOUNT_PROVIDER, BEEP_HTTP, BEEP_SETTINGS, BMO_HTTP, BMO_SETTINGS, PRECHECK_MACHINE, PRECHECK_OPTIONS } from './tokens.js';
@@ -12,10 +14,13 @@ export type {
   Account,
   Decision,
   DecisionStatus,
+  NeedsConfirmationDecision,
   NeedsNamesDecision,
   ProceedDecision,
   RetryDecision,
   RetryReason,
+  Trace,
+  TraceEntry,
 } from './types/decision.js';
 export type { BeepSettings, BmoSettings, CheckOptions, HttpSettings, PrecheckOptions } from './types/options.js';
 export type { Intent, LookupTarget, Names, PrecheckRequest } from './types/request.js';

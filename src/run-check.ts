@@ -21,7 +21,7 @@ export function runCheck(machine: PrecheckMachine, request: unknown, options?: C
       resolve(decision);
     };
     try {
-      const actor = createActor(machine, { input: request });
+      const actor = createActor(machine, { input: request, ...(options?.inspect && { inspect: options.inspect }) });
       const cancel = () => actor.send({ type: 'CANCEL' });
       const subscription = actor.subscribe({
         next(snapshot) {

@@ -22,6 +22,7 @@ export interface HttpSettings {
   backoffMs?: number;
 }
 
+import type { InspectionEvent } from 'xstate';
 import type { AccountProvider } from '../providers/account-provider.js';
 
 export interface PrecheckOptions {
@@ -57,6 +58,8 @@ export interface PrecheckOptions {
   maxConcurrency?: number;
   /** Checks waiting for a slot per provider (their wait counts against the deadline); beyond, retry at once. Default 1000. */
   maxQueue?: number;
+  /** Receives XState inspection events of every check (for live visualisers such as Stately Inspector). */
+  inspect?: (event: InspectionEvent) => void;
   /** Your own providers, by the name requests use. The same machine drives them. */
   customProviders?: Record<string, AccountProvider>;
 }
@@ -64,4 +67,6 @@ export interface PrecheckOptions {
 export interface CheckOptions {
   /** Aborting it ends the check with abort `cancelled`. */
   signal?: AbortSignal;
+  /** Inspection events of this check (defaults to the engine's `inspect`). */
+  inspect?: (event: InspectionEvent) => void;
 }
