@@ -96,6 +96,8 @@ export const precheckMachine = setup({
       request: undefined,
       verdict: { status: 'abort', reason: 'invalid-request', detail: 'validation is not provided' } as const,
     })),
+    /** Overridden to report the decision (telemetry); the machine itself has no side effects. */
+    reportDecision: () => {},
     startWaiting: assign({ waitingSince: () => Date.now() }),
     recordState: assign(({ context }, params: { state: string }) => ({
       trace: [...context.trace, { state: params.state, at: Date.now() }],
@@ -287,9 +289,9 @@ export const precheckMachine = setup({
       entry: enter('unexpectedAnswer'),
       always: { target: 'abort', actions: { type: 'abortWith', params: { reason: 'unexpected-response' } } },
     },
-    proceed: { type: 'final', entry: enter('proceed') },
-    abort: { type: 'final', entry: enter('abort') },
-    retry: { type: 'final', entry: enter('retry') },
+    proceed: { type: 'final', entry: [enter('proceed'), 'reportDecision'] },
+    abort: { type: 'final', entry: [enter('abort'), 'reportDecision'] },
+    retry: { type: 'final', entry: [enter('retry'), 'reportDecision'] },
   },
   output: ({ context }) => decisionOf(context),
 });

@@ -5,7 +5,7 @@ import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import { createContainer } from './container.js';
 import { runCheck } from './run-check.js';
 import { validateRequest } from './request/validate-request.js';
-import { GUARDED_LOOKUP, PRECHECK_MACHINE, PROVIDER_REGISTRY } from './tokens.js';
+import { GUARDED_LOOKUP, PRECHECK_MACHINE, PRECHECK_OPTIONS, PROVIDER_REGISTRY } from './tokens.js';
 import type { Decision } from './types/decision.js';
 import type { CheckOptions, PrecheckOptions } from './types/options.js';
 import type { PrecheckRequest } from './types/request.js';
@@ -40,7 +40,12 @@ export interface Precheck {
 
 /** Builds an engine. Throws `PrecheckConfigError` (at start-up) when the options are unusable. */
 export function createPrecheck(options: PrecheckOptions): Precheck {
-  const container = createContainer(options);
+  return precheckFrom(createContainer(options));
+}
+
+/** The engine from a container that has `precheckModule(options)` loaded (yours, or `createContainer`'s). */
+export function precheckFrom(container: Container): Precheck {
+  const options = container.get(PRECHECK_OPTIONS);
   const machine = container.get(PRECHECK_MACHINE);
   const lookup = container.get(GUARDED_LOOKUP);
   const findProvider = container.get(PROVIDER_REGISTRY);

@@ -1,4 +1,5 @@
-export { createPrecheck } from './create-precheck.js';
+export { createPrecheck, precheckFrom } from './create-precheck.js';
+export { precheckModule } from './container-module.js';
 export type { Precheck } from './create-precheck.js';
 export { createContainer } from './container.js';
 export { PrecheckConfigError } from './options/read-options.js';

@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { decisionOf, needsConfirmationDecision, needsNamesDecision } from '../machines/precheck.decisions.js';
-import type { PrecheckMachine } from '../machines/precheck.machine.js';
+import type { PrecheckContext, PrecheckMachine } from '../machines/precheck.machine.js';
+import { recordCheckSpan } from './telemetry.js';
 import { echoIntent, echoProvider } from '../machines/precheck.input.js';
 import type { Decision } from './types/decision.js';
 import type { CheckOptions } from './types/options.js';
@@ -20,14 +21,21 @@ export function runCheck(machine: PrecheckMachine, request: unknown, options?: C
       stop();
       resolve(decision);
     };
+    // Where the actor would wait for people, check() answers the question and the check's span ends there.
+    const settleAtQuestion = (decision: Decision, context: PrecheckContext) => {
+      recordCheckSpan(context, decision);
+      settle(decision);
+    };
     try {
       const actor = createActor(machine, { input: request, ...(options?.inspect && { inspect: options.inspect }) });
       const cancel = () => actor.send({ type: 'CANCEL' });
       const subscription = actor.subscribe({
         next(snapshot) {
           if (snapshot.status === 'done') settle(snapshot.output);
-          else if (snapshot.value === 'awaitingNames') settle(needsNamesDecision(snapshot.context));
-          else if (snapshot.value === 'awaitingConfirmation') settle(needsConfirmationDecision(snapshot.context));
+          else if (snapshot.value === 'awaitingNames') settleAtQuestion(needsNamesDecision(snapshot.context), snapshot.context);
+          else if (snapshot.value === 'awaitingConfirmation') {
+            settleAtQuestion(needsConfirmationDecision(snapshot.context), snapshot.context);
+          }
         },
         error: () => settle(internalFailure(request)),
       });

@@ -3,8 +3,11 @@ import type { KyInstance } from 'ky';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import type { AccountProvider } from './providers/account-provider.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
+import type { EngineConfig } from './options/read-options.js';
 import type { BeepSettings, BmoSettings, PrecheckOptions } from './types/options.js';
 
+/** The options read and defaulted. */
+export const ENGINE_CONFIG = Symbol.for('precheck.EngineConfig') as ServiceIdentifier<EngineConfig>;
 /** The engine's options as given to `createPrecheck`. */
 export const PRECHECK_OPTIONS = Symbol.for('precheck.Options') as ServiceIdentifier<PrecheckOptions>;
 export const BMO_SETTINGS = Symbol.for('precheck.BmoSettings') as ServiceIdentifier<BmoSettings>;

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { ContainerModule } from 'inversify';
+import ky from 'ky';
+import { provideMachine } from './machine-implementations.js';
+import { readOptions } from './options/read-options.js';
+import type { AccountProvider } from './providers/account-provider.js';
+import { BeepProvider } from './providers/beep-provider.js';
+import { BmoProvider } from './providers/bmo-provider.js';
+import { GuardedLookup } from './resilience/guarded-lookup.js';
+import {
+  ACCOUNT_PROVIDER,
+  BEEP_HTTP,
+  BEEP_SETTINGS,
+  BMO_HTTP,
+  BMO_SETTINGS,
+  ENGINE_CONFIG,
+  GUARDED_LOOKUP,
+  PRECHECK_MACHINE,
+  PRECHECK_OPTIONS,
+  PROVIDER_REGISTRY,
+} from './tokens.js';
+import type { PrecheckOptions } from './types/options.js';
+
+/** A ky client for one provider: no ky retries or timeout (the machine owns both), redirects not followed. */
+function providerHttp(baseUrl: string) {
+  // Following a redirect would carry the credential headers to wherever the provider points.
+  return ky.create({ prefixUrl: baseUrl, retry: 0, timeout: false, throwHttpErrors: false, redirect: 'manual' });
+}
+
+/**
+ * precheck's bindings, for an application that has its own inversify container: configuration, one ky client per
+ * provider, the providers by name (`ACCOUNT_PROVIDER`, `whenNamed`), the guarded lookup and the provided machine.
+ * Bind your own `AccountProvider` under `ACCOUNT_PROVIDER` `whenNamed('yours')` and the same machine drives it.
+ * Throws `PrecheckConfigError` for unusable options.
+ */
+export function precheckModule(options: PrecheckOptions): ContainerModule {
+  const config = readOptions(options);
+  return new ContainerModule(({ bind }) => {
+    bind(PRECHECK_OPTIONS).toConstantValue(options);
+    bind(ENGINE_CONFIG).toConstantValue(config);
+    const { bmo, beep } = options.providers;
+    if (bmo) {
+      bind(BMO_SETTINGS).toConstantValue(bmo);
+      bind(BMO_HTTP).toConstantValue(providerHttp(bmo.baseUrl));
+      bind(ACCOUNT_PROVIDER).to(BmoProvider).inSingletonScope().whenNamed('bmo');
+    }
+    if (beep) {
+      bind(BEEP_SETTINGS).toConstantValue(beep);
+      bind(BEEP_HTTP).toConstantValue(providerHttp(beep.baseUrl));
+      bind(ACCOUNT_PROVIDER).to(BeepProvider).inSingletonScope().whenNamed('beep');
+    }
+    for (const [name, provider] of Object.entries(options.customProviders ?? {})) {
+      bind(ACCOUNT_PROVIDER).toConstantValue(provider).whenNamed(name);
+    }
+    bind(PROVIDER_REGISTRY)
+      .toDynamicValue((context) => {
+        const found = new Map<string, AccountProvider>();
+        return (name: string) => {
+          let provider = found.get(name);
+          if (!provider) {
+            provider = context.get(ACCOUNT_PROVIDER, { name, optional: true });
+            if (provider) found.set(name, provider);
+          }
+          return provider;
+        };
+      })
+      .inSingletonScope();
+    bind(GUARDED_LOOKUP)
+      .toDynamicValue((context) => new GuardedLookup(context.get(PROVIDER_REGISTRY), config.guards, config.secrets))
+      .inSingletonScope();
+    bind(PRECHECK_MACHINE)
+      .toDynamicValue((context) => provideMachine(config, context.get(PROVIDER_REGISTRY), context.get(GUARDED_LOOKUP)))
+      .inSingletonScope();
+  });
+}

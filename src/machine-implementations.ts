@@ -1,0 +1,60 @@
+import { assign, fromPromise } from 'xstate';
+import { precheckMachine, type PrecheckMachine } from '../machines/precheck.machine.js';
+import { retryBackoff, retryFitsDeadline } from '../machines/retry-backoff.js';
+import type { EngineConfig } from './options/read-options.js';
+import type { AccountProvider } from './providers/account-provider.js';
+import { validateRequest } from './request/validate-request.js';
+import type { GuardedLookup } from './resilience/guarded-lookup.js';
+import { recordCheckSpan } from './telemetry.js';
+
+/** Time left of a `bound` that started at `since`. */
+const remaining = (since: number | undefined, bound: number) => Math.max(0, (since ?? Date.now()) + bound - Date.now());
+
+/** The chart with what it leaves to the engine supplied: validation, the lookup, the policies, the timings. */
+export function provideMachine(
+  config: EngineConfig,
+  findProvider: (name: string) => AccountProvider | undefined,
+  lookup: GuardedLookup,
+): PrecheckMachine {
+  return precheckMachine.provide({
+    actions: {
+      reportDecision: ({ context }) =>
+        recordCheckSpan(context, {
+          status: context.verdict?.status ?? 'abort',
+          reason: context.verdict && 'reason' in context.verdict ? context.verdict.reason : undefined,
+        }),
+      checkRequest: assign(({ context }) => {
+        const validation = validateRequest(context.request, findProvider);
+        return validation.valid
+          ? {
+              request: undefined,
+              target: validation.target,
+              providerName: validation.displayName,
+              createsAccounts: validation.createsAccounts,
+            }
+          : { request: undefined, verdict: { status: 'abort', reason: 'invalid-request', detail: validation.message } as const };
+      }),
+    },
+    actors: {
+      lookupAccount: fromPromise(({ input, signal }) => lookup.lookup(input, signal)),
+    },
+    guards: {
+      attemptsRemain: ({ context }) => context.attempts <= config.retries && retryFitsDeadline(context, config.deadlineMs),
+      unverifiableMayProceed: () => config.unverifiable === 'proceed',
+      payeeConfirmationWanted: ({ context }) => context.target?.confirmPayee ?? config.confirmPayee,
+    },
+    delays: {
+      // Counted from when the check started or began waiting, so that a restored actor keeps its original bound.
+      deadline: ({ context }) => remaining(context.startedAt, config.deadlineMs),
+      namesTimeout: ({ context }) => remaining(context.waitingSince, config.namesTimeoutMs),
+      confirmationTimeout: ({ context }) => remaining(context.waitingSince, config.confirmationTimeoutMs),
+      attemptTimeout: config.timeoutMs,
+      retryBackoff: ({ context }) =>
+        retryBackoff(
+          context.attempts,
+          config.backoffMs,
+          context.answer?.kind === 'unavailable' ? context.answer.retryAfterMs : undefined,
+        ),
+    },
+  });
+}
