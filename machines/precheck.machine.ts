@@ -2,7 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { LookupOutcome } from '../src/providers/account-provider.js';
 import type { TraceEntry } from '../src/types/decision.js';
 import type { AbortReason, Decision, RetryReason } from '../src/types/decision.js';
-import type { Intent, LookupTarget } from '../src/types/request.js';
+import type { Intent, LookupTarget, PrecheckRequest } from '../src/types/request.js';
 import { echoIntent, echoProvider, usableNames } from './precheck.input.js';
 import { decisionOf } from './precheck.decisions.js';
 
@@ -63,7 +63,7 @@ export const precheckMachine = setup({
   types: {
     context: {} as PrecheckContext,
     events: {} as PrecheckEvent,
-    input: {} as unknown,
+    input: {} as PrecheckRequest,
     output: {} as Decision,
   },
   actors: {

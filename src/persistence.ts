@@ -47,7 +47,8 @@ export function restoreCheck(
   if (typeof snapshot !== 'object' || snapshot === null || typeof snapshot.status !== 'string' || snapshot.value === undefined) {
     throw new PrecheckSnapshotError('the persisted snapshot is malformed');
   }
-  const actor = createActor(machine, { snapshot: check.snapshot as never, ...(inspect && { inspect }) }).start();
+  // With a snapshot, XState ignores `input`; the typings still ask for one.
+  const actor = createActor(machine, { snapshot: check.snapshot as never, input: undefined as never, ...(inspect && { inspect }) }).start();
   const restored = actor.getSnapshot();
   if (restored.status === 'active' && (restored.matches('checking') || WAITING_STATES.has(String(restored.value)))) {
     actor.send({ type: 'RESUMED' });

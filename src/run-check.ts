@@ -4,6 +4,7 @@ import type { PrecheckContext, PrecheckMachine } from '../machines/precheck.mach
 import { recordCheckSpan } from './telemetry.js';
 import { echoIntent, echoProvider } from '../machines/precheck.input.js';
 import type { Decision } from './types/decision.js';
+import type { PrecheckRequest } from './types/request.js';
 import type { CheckOptions } from './types/options.js';
 
 /**
@@ -27,7 +28,7 @@ export function runCheck(machine: PrecheckMachine, request: unknown, options?: C
       settle(decision);
     };
     try {
-      const actor = createActor(machine, { input: request, ...(options?.inspect && { inspect: options.inspect }) });
+      const actor = createActor(machine, { input: request as PrecheckRequest, ...(options?.inspect && { inspect: options.inspect }) });
       const cancel = () => actor.send({ type: 'CANCEL' });
       const subscription = actor.subscribe({
         next(snapshot) {
