@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -68,12 +71,25 @@ test('check without configuration exits 2 and says what to set', async () => {
 });
 
 test('--help everywhere; unknown command exits 2', async () => {
-  for (const args of [['--help'], ['demo', '--help'], ['check', '--help'], ['sandbox', '--help']]) {
+  for (const args of [['--help'], ['demo', '--help'], ['check', '--help'], ['sandbox', '--help'], ['docs', '--help']]) {
     const { code, stdout } = await cli(...args);
     assert.is(code, 0, args.join(' '));
     assert.match(stdout, 'Usage: precheck');
   }
   assert.is((await cli('frobnicate')).code, 2);
+});
+
+test('docs writes the same pages as npm run docs', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'precheck-cli-docs-'));
+  try {
+    const { code, stdout } = await cli('docs', '--out', out);
+    assert.is(code, 0, stdout);
+    for (const page of ['README.md', 'machines/precheck.md', 'machines/precheck.svg', 'machines/circuit-breaker.md']) {
+      assert.is(await readFile(join(out, page), 'utf8'), await readFile(join('docs', page), 'utf8'), page);
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
 });
 
 test.run();

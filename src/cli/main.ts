@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { checkCommand, CHECK_HELP } from './check-command.js';
 import { DEMO_HELP, demoCommand } from './demo-command.js';
+import { DOCS_HELP, docsCommand } from './docs-command.js';
 import { SANDBOX_HELP, sandboxCommand } from './sandbox-command.js';
 
 const HELP = `precheck: may this transfer credit or debit this account?
@@ -11,6 +12,7 @@ Commands:
   demo      run every seed scenario against the embedded sandbox and print the decisions
   check     run one pre-check against real endpoints (environment) or --sandbox
   sandbox   keep the fake B-MO and BEEP servers running
+  docs      write the machine docs (charts, transition and decision tables)
 
 precheck <command> --help for a command's options.`;
 
@@ -21,6 +23,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   demo: { help: DEMO_HELP, run: (args) => demoCommand(args, out) },
   check: { help: CHECK_HELP, run: (args) => checkCommand(args, out, err) },
   sandbox: { help: SANDBOX_HELP, run: (args) => sandboxCommand(args, out) },
+  docs: { help: DOCS_HELP, run: (args) => docsCommand(args, out) },
 };
 
 async function main(argv: string[]): Promise<number> {
