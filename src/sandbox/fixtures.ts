@@ -37,6 +37,7 @@ export const BMO_TRIGGERS: readonly Trigger<Scenario>[] = [
   { value: '+2290197000900', case: 'never answers', answer: { kind: 'fault', fault: 'hang' } },
   { value: '+2290197000901', case: 'connection reset', answer: { kind: 'fault', fault: 'reset' } },
   { value: '+2290197000902', case: 'body drips', answer: { kind: 'fault', fault: 'drip' } },
+  { value: '+2290197000911', case: 'fails once (500), then found', answer: { kind: 'flaky', failures: 1, then: { phone: '+2290197000911', firstname: 'Edem', lastname: 'Kpodo' } } },
   { value: '+2290197000912', case: 'fails twice (500), then found', answer: { kind: 'flaky', failures: 2, then: { phone: '+2290197000912', firstname: 'Yao', lastname: 'Dossou' } } },
 ];
 

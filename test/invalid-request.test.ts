@@ -1,0 +1,182 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createPrecheck, startSandbox, type Decision, type Precheck, type PrecheckRequest, type Sandbox } from '../src/index.js';
+
+/** Requests refused before any I/O: abort `invalid-request`, naming the field, and nothing reaches the sandbox. */
+const invalid = suite<{ sandbox: Sandbox; precheck: Precheck; bmoOnly: Precheck }>('invalid requests');
+
+invalid.before(async (context) => {
+  context.sandbox = await startSandbox();
+  context.precheck = createPrecheck({ providers: context.sandbox.providers, http: { timeoutMs: 300 } });
+  context.bmoOnly = createPrecheck({ providers: { bmo: context.sandbox.providers.bmo }, http: { timeoutMs: 300 } });
+});
+invalid.after(async ({ sandbox, precheck, bmoOnly }) => {
+  precheck.close();
+  bmoOnly.close();
+  await sandbox.close();
+});
+
+const BEEP = { provider: 'beep', intent: 'debit', countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: '307001' } as const;
+const BMO = { provider: 'bmo', intent: 'debit', phone: '+2290197000001' } as const;
+
+const without = <T extends object, K extends keyof T>(object: T, key: K): Omit<T, K> => {
+  const copy = { ...object };
+  delete copy[key];
+  return copy;
+};
+
+/** [name, request, what the message must name] */
+const CASES: [string, unknown, RegExp][] = [
+  ['undefined', undefined, /request/],
+  ['null', null, /request/],
+  ["a string ('string')", 'string', /request/],
+  ['an empty object', {}, /provider.*intent|intent.*provider/],
+  ["unknown provider 'acme'", { ...BMO, provider: 'acme' }, /provider "acme"/],
+  ["intent 'refund'", { ...BMO, intent: 'refund' }, /intent/],
+  ['bmo without phone', without(BMO, 'phone'), /phone/],
+  ["phone without '+'", { ...BMO, phone: '2290197000001' }, /phone/],
+  ['phone with a path in it', { ...BMO, phone: '+2290197000001/../x' }, /phone/],
+  ['phone with an encoded slash', { ...BMO, phone: '+22901%2F' }, /phone/],
+  ["phone '+1'", { ...BMO, phone: '+1' }, /phone/],
+  ["phone 'abc'", { ...BMO, phone: 'abc' }, /phone/],
+  ['beep without countryCode', without(BEEP, 'countryCode'), /countryCode/],
+  ['beep without serviceCode', without(BEEP, 'serviceCode'), /serviceCode/],
+  ['beep without accountNumber', without(BEEP, 'accountNumber'), /accountNumber/],
+  ["countryCode 'gh'", { ...BEEP, countryCode: 'gh' }, /countryCode/],
+  ["countryCode 'GHA'", { ...BEEP, countryCode: 'GHA' }, /countryCode/],
+  [
+    'names with an empty firstName',
+    { provider: 'bmo', intent: 'credit', phone: '+2290197000404', names: { firstName: '', lastName: 'Koffi' } },
+    /names\.firstName/,
+  ],
+  ['a control character in accountNumber', { ...BEEP, accountNumber: '307\u0000001' }, /accountNumber/],
+  ['a 10,000-character accountNumber', { ...BEEP, accountNumber: '3'.repeat(10_000) }, /accountNumber/],
+];
+
+function assertInvalid(decision: Decision, names: RegExp) {
+  assert.is(decision.status, 'abort');
+  if (decision.status !== 'abort') return;
+  assert.is(decision.reason, 'invalid-request');
+  assert.match(decision.message, names);
+  assert.match(decision.message, /nothing was sent/);
+  assert.is(decision.attempts, 0);
+}
+
+for (const [name, request, names] of CASES) {
+  invalid(`${name} → abort invalid-request, naming ${names.source}, nothing sent`, async ({ sandbox, precheck }) => {
+    const before = sandbox.log.count();
+    const decision = await precheck.check(request as PrecheckRequest);
+    assertInvalid(decision, names);
+    assert.is(sandbox.log.count(), before, 'a request reached the sandbox');
+  });
+}
+
+invalid('the 10,000-character accountNumber is not echoed back in full', async ({ precheck }) => {
+  const decision = await precheck.check({ ...BEEP, accountNumber: '3'.repeat(10_000) });
+  assert.ok(JSON.stringify(decision).length < 2_000, `decision is ${JSON.stringify(decision).length} characters`);
+});
+
+invalid('a request for beep to an engine configured with bmo only → invalid-request, nothing sent', async ({ sandbox, bmoOnly }) => {
+  const before = sandbox.log.count();
+  const decision = await bmoOnly.check({ ...BEEP });
+  assertInvalid(decision, /provider "beep"/);
+  assert.is(decision.provider, 'beep');
+  assert.is(sandbox.log.count(), before);
+});
+
+invalid('the same bmo-only engine still serves bmo (the refusal above was about the provider)', async ({ bmoOnly }) => {
+  const decision = await bmoOnly.check({ ...BMO });
+  assert.is(decision.status, 'proceed');
+});
+
+invalid('an invalid request echoes provider and intent where it can', async ({ precheck }) => {
+  const refund = await precheck.check({ ...BMO, intent: 'refund' } as unknown as PrecheckRequest);
+  assert.is(refund.provider, 'bmo');
+  assert.is(refund.intent, 'unknown');
+  const noPhone = await precheck.check(without(BMO, 'phone') as PrecheckRequest);
+  assert.is(noPhone.provider, 'bmo');
+  assert.is(noPhone.intent, 'debit');
+  const nothing = await precheck.check(undefined as unknown as PrecheckRequest);
+  assert.is(nothing.provider, 'unknown');
+  assert.is(nothing.intent, 'unknown');
+});
+
+// ─── odd values: check() resolves, never rejects ────────────────────────────────────────────────────────────────────
+
+const ODD: [string, unknown][] = [
+  ['0', 0],
+  ['42', 42],
+  ['NaN', Number.NaN],
+  ['-Infinity', Number.NEGATIVE_INFINITY],
+  ['true', true],
+  ['an empty array', []],
+  ['an array of requests', [{ ...BMO }]],
+  ['a function', () => BMO],
+  ['a symbol', Symbol('request')],
+  ['a bigint', 10n],
+  ['a Date', new Date(0)],
+  ['provider as a number', { ...BMO, provider: 5 }],
+  ['provider as an object with toString', { ...BMO, provider: { toString: () => 'bmo' } }],
+  ['phone as a number', { ...BMO, phone: 2290197000001 }],
+  ['names as a string', { provider: 'bmo', intent: 'credit', phone: '+2290197000404', names: 'Ama Koffi' }],
+  ['extra with a nested object', { ...BEEP, extra: { nested: { deep: true } } }],
+  ["provider '__proto__'", { ...BMO, provider: '__proto__' }],
+  ["provider 'constructor'", { ...BMO, provider: 'constructor' }],
+];
+
+for (const [name, request] of ODD) {
+  invalid(`${name} → resolves to abort invalid-request, nothing sent`, async ({ sandbox, precheck }) => {
+    const before = sandbox.log.count();
+    let decision: Decision | undefined;
+    let rejection: unknown;
+    await precheck.check(request as PrecheckRequest).then(
+      (value) => (decision = value),
+      (error: unknown) => (rejection = error),
+    );
+    assert.is(rejection, undefined, `check() rejected: ${String(rejection)}`);
+    assert.ok(decision);
+    assert.is(decision!.status, 'abort');
+    assert.is(decision!.status === 'abort' && decision!.reason, 'invalid-request');
+    assert.is(sandbox.log.count(), before);
+  });
+}
+
+invalid('a JSON object with a __proto__ key: resolves, the key is ignored, nothing is polluted', async ({ sandbox, precheck }) => {
+  const request = JSON.parse('{"__proto__":{"x":1},"provider":"bmo","intent":"debit","phone":"+2290197000001"}') as PrecheckRequest;
+  assert.ok(Object.hasOwn(request, '__proto__'), 'JSON.parse makes __proto__ an own key');
+  const before = sandbox.log.count('bmo');
+  const decision = await precheck.check(request);
+  // The rest of the request is valid: the unknown key is dropped, like any other.
+  assert.is(decision.status, 'proceed');
+  assert.is(sandbox.log.count('bmo') - before, 1);
+  assert.is(({} as Record<string, unknown>).x, undefined, 'Object.prototype was polluted');
+  assert.is((decision as unknown as Record<string, unknown>).x, undefined);
+});
+
+invalid('a JSON __proto__ key inside names is not read as names', async ({ sandbox, precheck }) => {
+  const request = JSON.parse(
+    '{"provider":"bmo","intent":"credit","phone":"+2290197000404","names":{"__proto__":{"firstName":"A","lastName":"B"}}}',
+  ) as PrecheckRequest;
+  const before = sandbox.log.count();
+  const decision = await precheck.check(request);
+  assertInvalid(decision, /names\.firstName/);
+  assert.is(sandbox.log.count(), before);
+  assert.is(({} as Record<string, unknown>).firstName, undefined, 'Object.prototype was polluted');
+});
+
+invalid('an object without a prototype is read like a plain object', async ({ precheck }) => {
+  const request = Object.assign(Object.create(null) as object, BMO) as PrecheckRequest;
+  const decision = await precheck.check(request);
+  assert.is(decision.status, 'proceed');
+});
+
+invalid('a circular request (an extra self-reference) resolves', async ({ precheck }) => {
+  const request: Record<string, unknown> = { ...BMO };
+  request.self = request;
+  const decision = await precheck.check(request as unknown as PrecheckRequest);
+  assert.is(decision.status, 'proceed');
+  // The decision itself stays JSON-safe.
+  assert.not.throws(() => JSON.stringify(decision));
+});
+
+invalid.run();
