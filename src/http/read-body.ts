@@ -32,10 +32,13 @@ export async function readBody(response: Response, maxBytes = MAX_BODY_BYTES): P
   }
 }
 
-/** JSON.parse that answers `undefined` for anything that is not JSON, and drops `__proto__` keys. */
+/**
+ * JSON.parse that answers `undefined` for anything that is not JSON. A `"__proto__"` key becomes an own property
+ * (JSON.parse never touches prototypes), and answers are only read field by field, never merged into objects.
+ */
 export function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text, (key, value) => (key === '__proto__' ? undefined : value));
+    return JSON.parse(text);
   } catch {
     return undefined;
   }

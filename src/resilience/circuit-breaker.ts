@@ -38,7 +38,11 @@ export class CircuitBreaker {
 
   /** Transient failures count against the circuit; any other answer shows the endpoint is up. */
   record(outcome: LookupOutcome): void {
-    this.actor.send({ type: outcome.kind === 'unavailable' ? 'REQUEST_FAILED' : 'REQUEST_SUCCEEDED' });
+    const failed = outcome.kind === 'unavailable';
+    const { value, context } = this.actor.getSnapshot();
+    // The common case, a success on a healthy circuit, changes nothing: skip the event.
+    if (!failed && value === 'closed' && context.consecutiveFailures === 0) return;
+    this.actor.send({ type: failed ? 'REQUEST_FAILED' : 'REQUEST_SUCCEEDED' });
   }
 
   stop(): void {
