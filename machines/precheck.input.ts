@@ -3,8 +3,15 @@ import { namesSchema } from '../src/request/request-schema.js';
 import { INTENTS, type Intent, type Names } from '../src/types/request.js';
 import { cleanText } from '../src/util/clean-text.js';
 
-const field = (input: unknown, key: string): unknown =>
-  typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
+/** A request's field, read defensively: a getter or proxy that throws reads as absent. */
+function field(input: unknown, key: string): unknown {
+  if (typeof input !== 'object' || input === null) return undefined;
+  try {
+    return (input as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
 
 /** The provider name to echo in a decision, even for a request that turns out invalid. */
 export function echoProvider(input: unknown): string {

@@ -25,6 +25,3 @@ export type {
 } from './types/decision.js';
 export type { BeepSettings, BmoSettings, CheckOptions, HttpSettings, PrecheckOptions } from './types/options.js';
 export type { Intent, LookupTarget, Names, PrecheckRequest } from './types/request.js';
-export { startSandbox } from './sandbox/start-sandbox.js';
-export type { Sandbox, SandboxOptions } from './sandbox/start-sandbox.js';
-export { BEEP_TRIGGERS, BMO_TRIGGERS, SANDBOX_CREDENTIALS } from './sandbox/fixtures.js';

@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { decisionOf, needsConfirmationDecision, needsNamesDecision } from '../machines/precheck.decisions.js';
-import type { PrecheckContext, PrecheckMachine } from '../machines/precheck.machine.js';
+import type { PrecheckContext, PrecheckMachine, Verdict } from '../machines/precheck.machine.js';
 import { recordCheckSpan } from './telemetry.js';
 import { echoIntent, echoProvider } from '../machines/precheck.input.js';
 import type { Decision } from './types/decision.js';
@@ -27,6 +27,11 @@ export function runCheck(machine: PrecheckMachine, request: unknown, options?: C
       recordCheckSpan(context, decision);
       settle(decision);
     };
+    if (signal?.aborted) {
+      // Cancelled before it began: nothing is started, nothing is sent.
+      settle(withoutActor(request, { status: 'abort', reason: 'cancelled' }));
+      return;
+    }
     try {
       const actor = createActor(machine, { input: request as PrecheckRequest, ...(options?.inspect && { inspect: options.inspect }) });
       const cancel = () => actor.send({ type: 'CANCEL' });
@@ -47,14 +52,19 @@ export function runCheck(machine: PrecheckMachine, request: unknown, options?: C
       };
       signal?.addEventListener('abort', cancel, { once: true });
       actor.start();
-      if (signal?.aborted) cancel();
     } catch {
       settle(internalFailure(request));
     }
   });
 }
 
+/** Anything unforeseen ends as abort `unexpected-response`: never a rejection, never a throw. */
 function internalFailure(request: unknown): Decision {
+  return withoutActor(request, { status: 'abort', reason: 'unexpected-response' }, 'the engine failed unexpectedly');
+}
+
+/** A decision for a check that has no actor (not started, or broken), from what can safely be read of the request. */
+function withoutActor(request: unknown, verdict: Verdict, detail?: string): Decision {
   return decisionOf({
     request: undefined,
     provider: echoProvider(request),
@@ -64,7 +74,7 @@ function internalFailure(request: unknown): Decision {
     attempts: 0,
     startedAt: Date.now(),
     trace: [],
-    answer: { kind: 'unexpected', detail: 'the engine failed unexpectedly' },
-    verdict: { status: 'abort', reason: 'unexpected-response' },
+    ...(detail && { answer: { kind: 'unexpected' as const, detail } }),
+    verdict,
   });
 }

@@ -1,15 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  createPrecheck,
-  startSandbox,
-  type Decision,
-  type Intent,
-  type Precheck,
-  type PrecheckOptions,
-  type PrecheckRequest,
-  type Sandbox,
-} from '../src/index.js';
+import { createPrecheck, type Decision, type Intent, type Precheck, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 
 /** Every BEEP answer of the sandbox, through `check()`, mapped to its decision. */
 const beepMapping = suite<{ sandbox: Sandbox; engines: Precheck[] }>('BEEP answers → decisions');

@@ -9,18 +9,8 @@ import { createTransferOrchestrator } from '../docs/examples/transfer-orchestrat
 import { engineWithWalletDirectory } from '../docs/examples/custom-provider.js';
 import { pauseForNames, resumeWithNames } from '../docs/examples/pause-and-resume.js';
 import { engineWithInspection, recordSpans } from '../docs/examples/telemetry.js';
-import {
-  ACCOUNT_PROVIDER,
-  createPrecheck,
-  PrecheckSnapshotError,
-  precheckFrom,
-  precheckModule,
-  startSandbox,
-  type Decision,
-  type PersistedCheck,
-  type PrecheckMachine,
-  type Sandbox,
-} from '../src/index.js';
+import { ACCOUNT_PROVIDER, createPrecheck, PrecheckSnapshotError, precheckFrom, precheckModule, type Decision, type PersistedCheck, type PrecheckMachine } from '../src/index.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 
 const SECRETS = ['sandbox-api-key', 'sandbox-api-secret', 'sandboxpassword!'];
 const assertNoSecret = (value: unknown, what: string) => {

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createPrecheck, startSandbox, type Decision, type PrecheckRequest, type Sandbox } from '../src/index.js';
+import { createPrecheck, type Decision, type PrecheckRequest } from '../src/index.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 
 /** Engine settings of the matrix: short bounds so hangs resolve quickly; retries on. */
 const SETTINGS = { deadlineMs: 1000, http: { timeoutMs: 200, retries: 2, backoffMs: 5 }, breaker: false } as const;

@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createPrecheck, startSandbox, type Decision, type Precheck, type PrecheckRequest, type Sandbox } from '../src/index.js';
+import { createPrecheck, type Decision, type Precheck, type PrecheckRequest } from '../src/index.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 
 /** Requests refused before any I/O: abort `invalid-request`, naming the field, and nothing reaches the sandbox. */
 const invalid = suite<{ sandbox: Sandbox; precheck: Precheck; bmoOnly: Precheck }>('invalid requests');
@@ -27,9 +28,9 @@ const without = <T extends object, K extends keyof T>(object: T, key: K): Omit<T
 
 /** [name, request, what the message must name] */
 const CASES: [string, unknown, RegExp][] = [
-  ['undefined', undefined, /request/],
-  ['null', null, /request/],
-  ["a string ('string')", 'string', /request/],
+  ['undefined', undefined, /no request given/],
+  ['null', null, /no request given/],
+  ["a string ('string')", 'string', /request must be an object/],
   ['an empty object', {}, /provider.*intent|intent.*provider/],
   ["unknown provider 'acme'", { ...BMO, provider: 'acme' }, /provider "acme"/],
   ["intent 'refund'", { ...BMO, intent: 'refund' }, /intent/],
@@ -177,6 +178,24 @@ invalid('a circular request (an extra self-reference) resolves', async ({ preche
   assert.is(decision.status, 'proceed');
   // The decision itself stays JSON-safe.
   assert.not.throws(() => JSON.stringify(decision));
+});
+
+invalid('a request whose properties throw when read resolves to invalid-request, nothing sent', async ({ sandbox, precheck }) => {
+  const before = sandbox.log.count();
+  const throwing = (key: string) =>
+    Object.defineProperty({ provider: 'bmo', intent: 'debit', phone: '+2290197000001' }, key, {
+      get() {
+        throw new Error('boom');
+      },
+    });
+  for (const key of ['intent', 'provider', 'phone']) {
+    const decision = await precheck.check(throwing(key) as never);
+    assert.equal([decision.status, 'reason' in decision && decision.reason], ['abort', 'invalid-request'], key);
+  }
+  const proxy = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
+  const decision = await precheck.check(proxy as never);
+  assert.equal([decision.status, 'reason' in decision && decision.reason], ['abort', 'invalid-request']);
+  assert.is(sandbox.log.count(), before);
 });
 
 invalid.run();

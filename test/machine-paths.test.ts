@@ -4,7 +4,8 @@ import { createActor, fromPromise, waitFor, type Actor, type AnyMachineSnapshot 
 import { circuitBreakerMachine, precheckMachine } from '../machines/index.js';
 import { machineGraph, type GraphTransition } from '../src/docs/machine-graph.js';
 import { allMachines } from '../src/docs/generate-docs.js';
-import { createPrecheck, startSandbox, type PrecheckMachine, type PrecheckOptions, type PrecheckRequest, type Sandbox } from '../src/index.js';
+import { createPrecheck, type PrecheckMachine, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { coveringPaths, enteredStates, type Path } from './support/machine-paths.js';
 
 /**

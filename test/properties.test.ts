@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createPrecheck, startSandbox, type Decision, type Sandbox } from '../src/index.js';
+import { createPrecheck, type Decision } from '../src/index.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
 const STATUSES = new Set(['proceed', 'needs-names', 'abort', 'retry']);

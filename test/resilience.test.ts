@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createPrecheck, startSandbox, type PrecheckOptions, type PrecheckRequest, type Sandbox } from '../src/index.js';
+import { createPrecheck, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 
 const resilience = suite<{ sandbox: Sandbox }>('resilience through the engine');
 resilience.before(async (context) => {

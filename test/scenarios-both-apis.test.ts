@@ -1,7 +1,8 @@
 import { createActor, toPromise, waitFor } from 'xstate';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createPrecheck, startSandbox, type Decision, type Sandbox } from '../src/index.js';
+import { createPrecheck, type Decision } from '../src/index.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { SCENARIOS, type Scenario } from '../src/sandbox/scenarios.js';
 
 const both = suite<{ sandbox: Sandbox }>('every seed scenario, through check() and through the actor');

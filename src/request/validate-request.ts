@@ -11,7 +11,12 @@ export type Validation =
 /** Checks a request before any I/O: its shape, that its provider is registered, and that it has what that provider needs. */
 export function validateRequest(input: unknown, findProvider: (name: string) => AccountProvider | undefined): Validation {
   if (input === undefined || input === null) return { valid: false, message: 'no request given' };
-  const parsed = v.safeParse(requestSchema, input);
+  let parsed: ReturnType<typeof v.safeParse<typeof requestSchema>>;
+  try {
+    parsed = v.safeParse(requestSchema, input);
+  } catch {
+    return { valid: false, message: 'invalid request: it could not be read (a property threw when read)' };
+  }
   if (!parsed.success) return { valid: false, message: `invalid request: ${describeIssues(parsed.issues)}` };
   const request = parsed.output;
   const provider = findProvider(request.provider);

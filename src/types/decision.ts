@@ -48,7 +48,10 @@ export interface ProceedDecision {
   verified: boolean;
   account: Account;
   transactionId?: string;
-  /** Requests sent to the provider for this check (0 when it was refused before any). */
+  /**
+   * Lookups this check started: requests to the provider, or answers the engine gave in its place (cache, open
+   * circuit, full queue). 0 when it was refused or cancelled before any.
+   */
   attempts: number;
   trace: Trace;
 }
@@ -60,7 +63,10 @@ export interface NeedsNamesDecision {
   intent: Intent;
   message: string;
   transactionId?: string;
-  /** Requests sent to the provider for this check (0 when it was refused before any). */
+  /**
+   * Lookups this check started: requests to the provider, or answers the engine gave in its place (cache, open
+   * circuit, full queue). 0 when it was refused or cancelled before any.
+   */
   attempts: number;
   trace: Trace;
 }
@@ -90,7 +96,10 @@ export interface AbortDecision {
   reason: AbortReason;
   message: string;
   transactionId?: string;
-  /** Requests sent to the provider for this check (0 when it was refused before any). */
+  /**
+   * Lookups this check started: requests to the provider, or answers the engine gave in its place (cache, open
+   * circuit, full queue). 0 when it was refused or cancelled before any.
+   */
   attempts: number;
   trace: Trace;
 }
@@ -104,7 +113,10 @@ export interface RetryDecision {
   message: string;
   retryAfterMs?: number;
   transactionId?: string;
-  /** Requests sent to the provider for this check (0 when it was refused before any). */
+  /**
+   * Lookups this check started: requests to the provider, or answers the engine gave in its place (cache, open
+   * circuit, full queue). 0 when it was refused or cancelled before any.
+   */
   attempts: number;
   trace: Trace;
 }
