@@ -16,6 +16,8 @@ export async function readBody(response: Response, maxBytes = MAX_BODY_BYTES): P
     await response.body.cancel();
     throw new BodyTooLargeError();
   }
+  // A declared length within bounds (the usual case): undici enforces it, so the body can be read in one go.
+  if (response.headers.has('content-length') && Number.isInteger(declared)) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let received = 0;

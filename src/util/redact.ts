@@ -11,7 +11,13 @@ export function redact(text: string, secrets: readonly string[]): string {
 
 /** A provider's answer with every configured credential taken out of its strings, before anything keeps it. */
 export function redactOutcome(outcome: LookupOutcome, secrets: readonly string[]): LookupOutcome {
-  return redactStrings(outcome, secrets);
+  return containsSecret(outcome, secrets) ? redactStrings(outcome, secrets) : outcome;
+}
+
+function containsSecret(value: unknown, secrets: readonly string[]): boolean {
+  if (typeof value === 'string') return secrets.some((secret) => secret.length >= 4 && value.includes(secret));
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).some((field) => containsSecret(field, secrets));
 }
 
 function redactStrings<T>(value: T, secrets: readonly string[]): T {
