@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assign, createActor, setup, toPromise, waitFor, type Actor, type AnyActorRef } from 'xstate';
 import { createPrecheck, type Decision, type Precheck, type PrecheckMachine, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { beepRequest, bmoRequest, startSandbox, type Sandbox } from '../src/sandbox/index.js';
 
 /** The same machine, driven through XState directly: `createActor(precheck.machine, { input })`. */
 const actorApi = suite<{ sandbox: Sandbox; engines: Precheck[]; actors: Actor<PrecheckMachine>[] }>('the actor API');
@@ -48,19 +48,8 @@ function start(context: Context, precheck: Precheck, request: PrecheckRequest): 
   return actor;
 }
 
-const bmo = (intent: 'credit' | 'debit', phone: string, extra: Partial<PrecheckRequest> = {}): PrecheckRequest => ({
-  provider: 'bmo',
-  intent,
-  phone,
-  ...extra,
-});
-const beep = (intent: 'credit' | 'debit', accountNumber: string): PrecheckRequest => ({
-  provider: 'beep',
-  intent,
-  countryCode: 'GH',
-  serviceCode: 'GH-DSTV',
-  accountNumber,
-});
+const bmo = bmoRequest;
+const beep = (intent: 'credit' | 'debit', accountNumber: string) => beepRequest(intent, accountNumber);
 
 const outcome = (decision: Decision) => ({
   status: decision.status,

@@ -1,7 +1,8 @@
 import { suite } from 'uvu';
+import { outcome } from './support/outcome.js';
 import * as assert from 'uvu/assert';
 import { createPrecheck, type Decision, type Intent, type Precheck, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { beepRequest, bmoRequest, startSandbox, type Sandbox } from '../src/sandbox/index.js';
 
 /** Every BEEP answer of the sandbox, through `check()`, mapped to its decision. */
 const beepMapping = suite<{ sandbox: Sandbox; engines: Precheck[] }>('BEEP answers → decisions');
@@ -34,23 +35,8 @@ function engine(context: { sandbox: Sandbox; engines: Precheck[] }, extra: Extra
 
 const PHONE = '+233241234567';
 
-const beep = (intent: Intent, accountNumber: string, extra: Partial<PrecheckRequest> = {}): PrecheckRequest => ({
-  provider: 'beep',
-  intent,
-  countryCode: 'GH',
-  serviceCode: 'GH-DSTV',
-  accountNumber,
-  phone: PHONE,
-  ...extra,
-});
-
-function outcome(decision: Decision) {
-  return {
-    status: decision.status,
-    reason: 'reason' in decision ? decision.reason : undefined,
-    retryAfterMs: decision.status === 'retry' ? decision.retryAfterMs : undefined,
-  };
-}
+const beep = (intent: Intent, accountNumber: string, extra: Partial<PrecheckRequest> = {}) =>
+  beepRequest(intent, accountNumber, { phone: PHONE, ...extra });
 
 const INTENTS = ['credit', 'debit'] as const;
 

@@ -1,7 +1,8 @@
 import { suite } from 'uvu';
+import { outcome } from './support/outcome.js';
 import * as assert from 'uvu/assert';
 import { createPrecheck, type Decision, type Intent, type Precheck, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { beepRequest, bmoRequest, startSandbox, type Sandbox } from '../src/sandbox/index.js';
 
 /** Every B-MO answer of the sandbox, through `check()`, mapped to its decision. */
 const bmoMapping = suite<{ sandbox: Sandbox; engines: Precheck[] }>('B-MO answers → decisions');
@@ -29,21 +30,7 @@ function engine(context: { sandbox: Sandbox; engines: Precheck[] }, extra: Extra
   return precheck;
 }
 
-const bmo = (intent: Intent, phone: string, extra: Partial<PrecheckRequest> = {}): PrecheckRequest => ({
-  provider: 'bmo',
-  intent,
-  phone,
-  ...extra,
-});
-
-/** Status and reason (and retryAfterMs for a retry), the parts of a decision each row is about. */
-function outcome(decision: Decision) {
-  return {
-    status: decision.status,
-    reason: 'reason' in decision ? decision.reason : undefined,
-    retryAfterMs: decision.status === 'retry' ? decision.retryAfterMs : undefined,
-  };
-}
+const bmo = bmoRequest;
 
 function assertProceed(decision: Decision, expected: { createAccount: boolean; verified: boolean; account: object }) {
   assert.is(decision.status, 'proceed', `expected proceed, got ${JSON.stringify(outcome(decision))}`);

@@ -1,5 +1,6 @@
 import { createPrecheck } from '../create-precheck.js';
 import { BEEP_TRIGGERS, BMO_TRIGGERS } from '../sandbox/fixtures.js';
+import { beepRequest, bmoRequest } from '../sandbox/requests.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import type { Decision } from '../types/decision.js';
 import type { PrecheckOptions } from '../types/options.js';
@@ -26,14 +27,8 @@ type Trigger = { value: string; case: string; answer: { kind: string; fault?: st
 const isSilent = (trigger: Trigger) => trigger.answer.kind === 'fault' && ['hang', 'drip'].includes(trigger.answer.fault ?? '');
 const engineFor = (trigger: Trigger) => (trigger.answer.kind === 'flaky' ? RETRYING : undefined);
 
-const bmo = (phone: string, extra: Partial<PrecheckRequest> = {}) => (intent: Intent): PrecheckRequest => ({ provider: 'bmo', intent, phone, ...extra });
-const beep = (accountNumber: string) => (intent: Intent): PrecheckRequest => ({
-  provider: 'beep',
-  intent,
-  countryCode: 'GH',
-  serviceCode: 'GH-DSTV',
-  accountNumber,
-});
+const bmo = (phone: string, extra: Partial<PrecheckRequest> = {}) => (intent: Intent) => bmoRequest(intent, phone, extra);
+const beep = (accountNumber: string) => (intent: Intent) => beepRequest(intent, accountNumber);
 
 function cases(): Case[] {
   return [

@@ -1,6 +1,7 @@
 import type { DecisionStatus } from '../types/decision.js';
 import type { PrecheckOptions } from '../types/options.js';
 import type { PrecheckRequest } from '../types/request.js';
+import { beepRequest, bmoRequest } from './requests.js';
 
 /** One seed case, as the demo runs it and the docs record it. */
 export interface Scenario {
@@ -14,21 +15,8 @@ export interface Scenario {
   expect: { status: DecisionStatus; reason?: string };
 }
 
-const bmo = (intent: 'credit' | 'debit', phone: string, extra: Partial<PrecheckRequest> = {}): PrecheckRequest => ({
-  provider: 'bmo',
-  intent,
-  phone,
-  ...extra,
-});
-
-const beep = (intent: 'credit' | 'debit', accountNumber: string): PrecheckRequest => ({
-  provider: 'beep',
-  intent,
-  countryCode: 'GH',
-  serviceCode: 'GH-DSTV',
-  accountNumber,
-  phone: '+233241234567',
-});
+const bmo = bmoRequest;
+const beep = (intent: 'credit' | 'debit', accountNumber: string) => beepRequest(intent, accountNumber, { phone: '+233241234567' });
 
 const names = { names: { firstName: 'Afi', lastName: 'Agbo' } };
 

@@ -1,0 +1,19 @@
+import type { Intent, PrecheckRequest } from '../types/request.js';
+
+/** A B-MO pre-check for a sandbox phone number. */
+export const bmoRequest = (intent: Intent, phone: string, extra: Partial<PrecheckRequest> = {}): PrecheckRequest => ({
+  provider: 'bmo',
+  intent,
+  phone,
+  ...extra,
+});
+
+/** A BEEP pre-check for a sandbox account number (Ghana, service GH-DSTV). */
+export const beepRequest = (intent: Intent, accountNumber: string, extra: Partial<PrecheckRequest> = {}): PrecheckRequest => ({
+  provider: 'beep',
+  intent,
+  countryCode: 'GH',
+  serviceCode: 'GH-DSTV',
+  accountNumber,
+  ...extra,
+});
