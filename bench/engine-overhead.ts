@@ -42,7 +42,7 @@ export async function engineOverhead(): Promise<OverheadRow[]> {
     .add('  machine: create + start + stop an actor (unprovided chart)', () => {
       createActor(precheckMachine, { input: request }).start().stop();
     })
-    .add('  DI: resolve the provided machine from the container', () => {
+    .add('  DI: build an engine (container, bindings, provided machine): once per engine, not per check', () => {
       createPrecheck({ providers: {}, customProviders: { memory: memoryProvider } }).machine;
     })
     .add('  validation: schema + E.164 + provider fields', () => {

@@ -44,12 +44,14 @@ test('demo output carries no credential', async () => {
   }
 });
 
-test('check exits by status: 0 proceed, 3 needs-names, 4 abort, 5 retry', async () => {
+test('check exits by status: 0 proceed, 3 needs-names, 4 abort, 5 retry, 6 needs-confirmation', async () => {
   const base = ['check', '--sandbox', '--provider', 'bmo', '--timeout-ms', '300'];
   assert.is((await cli(...base, '--intent', 'debit', '--phone', '+2290197000001')).code, 0);
   assert.is((await cli(...base, '--intent', 'credit', '--phone', '+2290197000404')).code, 3);
   assert.is((await cli(...base, '--intent', 'debit', '--phone', '+2290197000404')).code, 4);
   assert.is((await cli(...base, '--intent', 'debit', '--phone', '+2290197000900')).code, 5);
+  const confirm = await cli(...base, '--intent', 'debit', '--phone', '+2290197000001', '--confirm-payee');
+  assert.equal([confirm.code, confirm.stdout.includes('account name: Ama Koffi')], [6, true]);
 });
 
 test('check --json prints the decision', async () => {

@@ -18,6 +18,7 @@ Fields:
   --country GH                BEEP country (ISO alpha-2)
   --transaction-id ID         your reference (BEEP payerTransactionID)
   --first-name NAME --last-name NAME   names for a credit that creates a B-MO account
+  --confirm-payee             stop at a found account and print its name (needs-confirmation)
 Options:
   --timeout-ms N  --retries N  --unverifiable abort|proceed
   --json          print the decision as JSON
@@ -54,6 +55,7 @@ function describe(decision: Decision): string {
     if ('reason' in decision) lines.push(`  reason: ${decision.reason}`);
     lines.push(`  ${decision.message}`);
     if (decision.status === 'retry' && decision.retryAfterMs !== undefined) lines.push(`  retry after: ${decision.retryAfterMs} ms`);
+    if (decision.status === 'needs-confirmation') lines.push(`  account name: ${decision.account.fullName ?? '(none)'}`);
   }
   if (decision.transactionId) lines.push(`  transaction: ${decision.transactionId}`);
   return lines.join('\n');
@@ -75,6 +77,7 @@ export async function checkCommand(args: string[], out: (text: string) => void, 
       'timeout-ms': { type: 'string' },
       retries: { type: 'string' },
       unverifiable: { type: 'string' },
+      'confirm-payee': { type: 'boolean' },
       sandbox: { type: 'boolean' },
       json: { type: 'boolean' },
     },
@@ -87,6 +90,7 @@ export async function checkCommand(args: string[], out: (text: string) => void, 
     serviceCode: values.service,
     countryCode: values.country,
     transactionId: values['transaction-id'],
+    ...(values['confirm-payee'] && { confirmPayee: true }),
     names:
       values['first-name'] !== undefined || values['last-name'] !== undefined
         ? { firstName: values['first-name'] ?? '', lastName: values['last-name'] ?? '' }

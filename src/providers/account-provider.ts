@@ -1,5 +1,5 @@
 import type { Account } from '../types/decision.js';
-import type { LookupTarget, PrecheckRequest } from '../types/request.js';
+import type { LookupTarget } from '../types/request.js';
 
 /** The provider's own code and words, kept for messages (never credentials: they are redacted first). */
 export interface ProviderStatus {
@@ -43,4 +43,3 @@ export interface AccountProvider {
   lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome>;
 }
 
-export type { PrecheckRequest };
