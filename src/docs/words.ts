@@ -7,8 +7,8 @@ const EVENT_WORDS: Record<string, string> = {
   CONFIRM: 'payer confirms',
   REJECT: 'payer rejects',
   RESUMED: 'restored from a snapshot',
-  REQUEST_SUCCEEDED: 'request succeeded',
-  REQUEST_FAILED: 'request failed (transient)',
+  REQUEST_SUCCEEDED: 'provider answered',
+  REQUEST_FAILED: 'transient failure',
   PROBE_SENT: 'probe sent',
 };
 
