@@ -1,20 +1,11 @@
-import { suite } from 'uvu';
 import { outcome } from './support/outcome.js';
 import * as assert from 'uvu/assert';
+import { sandboxSuite } from './support/sandbox-suite.js';
 import { createPrecheck, type Decision, type Intent, type Precheck, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
-import { beepRequest, bmoRequest, startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { beepRequest, bmoRequest, type Sandbox } from '../src/sandbox/index.js';
 
 /** Every BEEP answer of the sandbox, through `check()`, mapped to its decision. */
-const beepMapping = suite<{ sandbox: Sandbox; engines: Precheck[] }>('BEEP answers → decisions');
-
-beepMapping.before(async (context) => {
-  context.sandbox = await startSandbox();
-  context.engines = [];
-});
-beepMapping.after(async ({ sandbox, engines }) => {
-  for (const engine of engines) engine.close();
-  await sandbox.close();
-});
+const beepMapping = sandboxSuite('BEEP answers → decisions');
 
 type Extra = Omit<PrecheckOptions, 'providers' | 'http'> & {
   http?: PrecheckOptions['http'];

@@ -1,19 +1,10 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { sandboxSuite } from './support/sandbox-suite.js';
 import { createPrecheck, type Decision, type Precheck, type PrecheckOptions } from '../src/index.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { type Sandbox } from '../src/sandbox/index.js';
 
 /** `check(request, { signal })`: aborting the signal ends the check with abort `cancelled`. */
-const cancel = suite<{ sandbox: Sandbox; engines: Precheck[] }>('cancellation through check(…, { signal })');
-
-cancel.before(async (context) => {
-  context.sandbox = await startSandbox();
-  context.engines = [];
-});
-cancel.after(async ({ sandbox, engines }) => {
-  for (const engine of engines) engine.close();
-  await sandbox.close();
-});
+const cancel = sandboxSuite('cancellation through check(…, { signal })');
 
 function engine(context: { sandbox: Sandbox; engines: Precheck[] }, http: PrecheckOptions['http'] = {}): Precheck {
   const precheck = createPrecheck({ providers: context.sandbox.providers, http: { timeoutMs: 300, ...http } });

@@ -1,20 +1,11 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { sandboxSuite } from './support/sandbox-suite.js';
 import { createActor, waitFor, type InspectionEvent } from 'xstate';
 import { createPrecheck, type Precheck, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
-import { BEEP_TRIGGERS, BMO_TRIGGERS, SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { BEEP_TRIGGERS, BMO_TRIGGERS, SANDBOX_CREDENTIALS, type Sandbox } from '../src/sandbox/index.js';
 
 /** No credential in any decision, message, inspection snapshot or console output, whatever the provider answers. */
-const secrets = suite<{ sandbox: Sandbox; engines: Precheck[] }>('credentials never leak');
-
-secrets.before(async (context) => {
-  context.sandbox = await startSandbox();
-  context.engines = [];
-});
-secrets.after(async ({ sandbox, engines }) => {
-  for (const engine of engines) engine.close();
-  await sandbox.close();
-});
+const secrets = sandboxSuite('credentials never leak');
 
 const SECRETS = ['sandbox-api-key', 'sandbox-api-secret', 'sandboxpassword!'];
 /** Wrong credentials the engine is given in some checks: they must not leak either. */
