@@ -1,4 +1,9 @@
+import { pathToFileURL } from 'node:url';
 import { generateDocs } from '../src/docs/generate-docs.js';
 
-const written = await generateDocs(process.argv[2] ?? 'docs');
-for (const file of written) console.log(`wrote ${file}`);
+export { generateDocs };
+
+// `npm run docs` (or `tsx scripts/generate-docs.ts [DIR]`): the same as `precheck docs [--out DIR]`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const file of await generateDocs(process.argv[2] ?? 'docs')) console.log(`wrote ${file}`);
+}

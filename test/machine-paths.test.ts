@@ -1,30 +1,46 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createActor, fromPromise, waitFor, type Actor, type AnyMachineSnapshot } from 'xstate';
-import { circuitBreakerMachine, precheckMachine } from '../machines/index.js';
-import { machineGraph, type GraphTransition } from '../src/docs/machine-graph.js';
-import { allMachines } from '../src/docs/generate-docs.js';
+import { createActor, fromPromise, waitFor, type Actor, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { machineGraph, type MachineGraph } from '../src/docs/machine-graph.js';
+import { allMachines } from '../src/docs/machine-list.js';
+import { coveringPaths, describePath, enteredStates, restingStates, type Edge, type Step } from '../src/docs/machine-paths.js';
 import { createPrecheck, type PrecheckMachine, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { coveringPaths, enteredStates, type Path } from './support/machine-paths.js';
 
 /**
- * Every transition of every machine has a path from the initial state through it (to a final state where the
- * machine has them), and every path is driven through the real engine against the sandbox: the states the check
- * passed through must be the path's. A transition or state added without a way to drive it fails here.
+ * Every machine in machines/index.ts: for every (state, transition) edge, a path from the initial state through it
+ * to a final state (for a machine without final states: ending right after it). Each path is driven through the
+ * real engine, over HTTP against the sandbox, and the states the machine passed through must be the path's.
+ * A machine, state or transition added without a way to drive it here fails this test.
  */
+interface Driver {
+  /** Steers path finding towards paths the sandbox can produce (added to an edge's cost). */
+  penalty?: (edge: Edge) => number;
+  /** Drives one path; answers what went wrong, or undefined when the machine went exactly the path's way. */
+  drive(sandbox: Sandbox, graph: MachineGraph, steps: Step[]): Promise<string | undefined>;
+}
+
 const paths = suite<{ sandbox: Sandbox }>('machine paths');
 paths.before(async (context) => {
   context.sandbox = await startSandbox();
 });
 paths.after(async ({ sandbox }) => sandbox.close());
 
-paths('every machine in machines/ has a driver here', () => {
-  assert.equal(allMachines().map(([name]) => name), ['circuit-breaker', 'precheck']);
-});
+/** `{ checking: 'lookingUp' }` → `checking.lookingUp`. */
+function stateId(value: StateValue): string {
+  if (typeof value === 'string') return value;
+  const [key, child] = Object.entries(value)[0];
+  return child === undefined ? key : `${key}.${stateId(child as StateValue)}`;
+}
+
+/** Consecutive repeats collapsed: re-entering a state, or reading it twice, is one visit. */
+const collapse = (states: string[]) => states.filter((state, index) => index === 0 || state !== states[index - 1]);
+
+const mismatch = (what: string, seen: string[], expected: string[]) =>
+  JSON.stringify(seen) === JSON.stringify(expected) ? undefined : `${what}: went ${seen.join(' → ')}, path is ${expected.join(' → ')}`;
 
 // ---------------------------------------------------------------------------------------------------------------
-// precheck: a path is turned into a plan (request, engine options, sandbox answers, events to send), then run.
+// precheck: a path becomes a plan (request, engine options, sandbox answers, what to send when), then runs.
 
 type Answer = 'found' | 'not-found' | 'unverifiable' | 'refused' | 'auth' | 'service' | 'unavailable' | 'unexpected' | 'hang' | 'throws' | 'shed';
 type Act = 'CANCEL' | 'NAMES' | 'CONFIRM' | 'REJECT' | 'RESTORE';
@@ -33,25 +49,32 @@ interface Plan {
   provider?: 'bmo' | 'beep';
   intent?: 'credit' | 'debit';
   invalid?: boolean;
+  /** What the provider answers, attempt after attempt. */
   answers: Answer[];
   names?: boolean;
   confirmPayee?: boolean;
   retries: number;
+  /** 1 ms, unless the path must find the check waiting to retry: then a back-off no test run lasts. */
+  backoffMs: number;
   engine: Partial<PrecheckOptions>;
+  /** What to do once the actor rests in a state (by id). */
   acts: { at: string; act: Act }[];
 }
 
-/** Steers the generated paths towards answers the sandbox gives: a found or failing lookup over a silent one. */
-function penalty(transition: GraphTransition): number {
-  if (transition.from !== 'checking.lookingUp') return 0;
+const LONG_BACKOFF_MS = 1_000_000_000;
+const WAITING_TO_RETRY = 'checking.waitingToRetry';
+
+/** Steers paths towards answers the sandbox gives at once: a found or failing lookup over a silent one. */
+function precheckPenalty({ state, transition }: Edge): number {
+  if (state !== 'checking.lookingUp' || transition.from !== state) return 0;
   if (transition.guard === 'accountFound') return -0.2;
   if (transition.guard === 'providerUnavailable') return -0.15;
   return transition.trigger.kind === 'done' ? 0 : 0.5;
 }
 
-function planOf(path: Path): Plan | string {
-  const plan: Plan = { answers: [], retries: 0, engine: {}, acts: [] };
-  let state = 'validating';
+/** How each transition of the chart is made to happen. A transition missing here has no driver: the test fails. */
+function planOf(steps: Step[]): Plan | string {
+  const plan: Plan = { answers: [], retries: 0, backoffMs: 1, engine: {}, acts: [] };
   const need = (provider: 'bmo' | 'beep') => {
     if (plan.provider && plan.provider !== provider) throw new Error(`needs both ${plan.provider} and ${provider}`);
     plan.provider = provider;
@@ -60,9 +83,13 @@ function planOf(path: Path): Plan | string {
     if (plan.intent && plan.intent !== intent) throw new Error('needs both intents');
     plan.intent = intent;
   };
+  const replaceLastAnswer = (answer: Answer) => {
+    plan.answers[plan.answers.length - 1] = answer;
+  };
   try {
-    for (const t of path) {
-      const key = `${t.from}|${t.trigger.kind === 'event' ? t.trigger.event : t.trigger.kind === 'after' ? `after ${t.trigger.delay}` : t.trigger.kind}|${t.guard ?? ''}`;
+    for (const { from: at, transition: t } of steps) {
+      const trigger = t.trigger.kind === 'event' ? t.trigger.event : t.trigger.kind === 'after' ? `after ${t.trigger.delay}` : t.trigger.kind;
+      const key = `${t.from}|${trigger}|${t.guard ?? ''}`;
       switch (key) {
         case 'checking.validating|always|requestIsValid':
           break;
@@ -96,7 +123,7 @@ function planOf(path: Path): Plan | string {
           plan.engine.http = { ...plan.engine.http, timeoutMs: 100 };
           break;
         case 'checking.unavailable|always|shedLocally':
-          plan.answers[plan.answers.length - 1] = 'shed';
+          replaceLastAnswer('shed');
           break;
         case 'checking.unavailable|always|attemptsRemain':
           plan.retries += 1;
@@ -105,17 +132,20 @@ function planOf(path: Path): Plan | string {
         case 'checking.waitingToRetry|after retryBackoff|':
           break;
         case 'checking|after deadline|':
-          if (state === 'lookingUp') plan.answers.push('hang');
-          plan.engine.deadlineMs = 150;
+          if (at === 'checking.lookingUp') plan.answers.push('hang');
+          if (at === WAITING_TO_RETRY) plan.backoffMs = LONG_BACKOFF_MS;
+          plan.engine.deadlineMs = 400;
           break;
         case 'checking|RESUMED|':
         case 'awaitingNames|RESUMED|':
         case 'awaitingConfirmation|RESUMED|':
-          plan.acts.push({ at: state, act: 'RESTORE' });
+          plan.acts.push({ at, act: 'RESTORE' });
+          if (at === WAITING_TO_RETRY) plan.backoffMs = LONG_BACKOFF_MS;
           break;
         case '|CANCEL|':
-          if (state === 'lookingUp') plan.answers.push('hang');
-          plan.acts.push({ at: state, act: 'CANCEL' });
+          if (at === 'checking.lookingUp') plan.answers.push('hang');
+          if (at === WAITING_TO_RETRY) plan.backoffMs = LONG_BACKOFF_MS;
+          plan.acts.push({ at, act: 'CANCEL' });
           break;
         case 'found|always|payeeConfirmationWanted':
           plan.confirmPayee = true;
@@ -125,7 +155,7 @@ function planOf(path: Path): Plan | string {
         case 'awaitingConfirmation|CONFIRM|':
         case 'awaitingConfirmation|REJECT|':
         case 'awaitingNames|NAMES|namesAreUsable':
-          plan.acts.push({ at: state, act: (t.trigger as { event: Act }).event });
+          plan.acts.push({ at, act: trigger as Act });
           break;
         case 'awaitingConfirmation|after confirmationTimeout|':
           plan.engine.confirmationTimeoutMs = 50;
@@ -153,32 +183,51 @@ function planOf(path: Path): Plan | string {
           plan.engine.unverifiable = 'proceed';
           break;
         case 'refused|always|credentialsRejected':
-          plan.answers[plan.answers.length - 1] = 'auth';
+          replaceLastAnswer('auth');
           break;
         case 'refused|always|':
           need('beep');
-          plan.answers[plan.answers.length - 1] = 'service';
+          replaceLastAnswer('service');
           break;
         case 'unverifiable|always|':
         case 'unexpectedAnswer|always|':
           break;
         default:
-          return `no driver for transition ${t.id}`;
+          return `no driver for transition ${t.id} (from ${at})`;
       }
-      state = t.to.split('.').pop()!;
     }
   } catch (error) {
-    return `no way to drive: ${(error as Error).message}`;
+    return `no way to drive it: ${(error as Error).message}`;
   }
   return plan;
 }
 
-/** Sandbox trigger for a sequence of answers, per provider. */
+/** Sandbox trigger values, per provider and answer. */
 const TRIGGERS: Record<'bmo' | 'beep', Partial<Record<Answer, string>>> = {
-  bmo: { found: '+2290197000001', 'not-found': '+2290197000404', auth: '+2290197000001', unavailable: '+2290197000500', unexpected: '+2290197000200', hang: '+2290197000900', shed: '+2290197000001', throws: '+2290197000001' },
-  beep: { found: '307001', 'not-found': '306001', unverifiable: '301001', auth: '307001', service: '167001', unavailable: '500001', unexpected: '200900', hang: '900001', shed: '307001', throws: '307001' },
+  bmo: {
+    found: '+2290197000001',
+    'not-found': '+2290197000404',
+    auth: '+2290197000001',
+    unavailable: '+2290197000500',
+    unexpected: '+2290197000200',
+    hang: '+2290197000900',
+    shed: '+2290197000001',
+    throws: '+2290197000001',
+  },
+  beep: {
+    found: '307001',
+    'not-found': '306001',
+    unverifiable: '301001',
+    auth: '307001',
+    service: '167001',
+    unavailable: '500001',
+    unexpected: '200900',
+    hang: '900001',
+    shed: '307001',
+    throws: '307001',
+  },
 };
-/** Sequences of different answers need a trigger that changes its answer. */
+/** Answers that change from attempt to attempt: the sandbox's "fails N times, then found" triggers. */
 const SEQUENCES: Record<string, Partial<Record<'bmo' | 'beep', string>>> = {
   'unavailable,found': { bmo: '+2290197000911' },
   'unavailable,unavailable,found': { bmo: '+2290197000912', beep: '110002' },
@@ -191,20 +240,17 @@ function requestFor(plan: Plan): PrecheckRequest | string {
   const kinds = plan.answers.length ? plan.answers : ['found'];
   const distinct = [...new Set(kinds)];
   const account = distinct.length === 1 ? TRIGGERS[provider][distinct[0] as Answer] : SEQUENCES[kinds.join(',')]?.[provider];
-  if (!account) return `no ${provider} trigger answers ${kinds.join(', ')}`;
+  if (!account) return `no ${provider} sandbox trigger answers ${kinds.join(', ')}`;
   const extra = { ...(plan.names && { names: { firstName: 'Afi', lastName: 'Agbo' } }), ...(plan.confirmPayee && { confirmPayee: true }) };
   return provider === 'bmo'
     ? { provider, intent, phone: account, ...extra }
     : { provider, intent, countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: account, ...extra };
 }
 
-const atomicKey = (snapshot: AnyMachineSnapshot): string => {
-  let value: unknown = snapshot.value;
-  while (typeof value === 'object' && value !== null) value = Object.values(value)[0];
-  return String(value);
-};
-
-async function drive(sandbox: Sandbox, plan: Plan, request: PrecheckRequest): Promise<string[]> {
+async function drivePrecheck(sandbox: Sandbox, graph: MachineGraph, steps: Step[]): Promise<string | undefined> {
+  const plan = planOf(steps);
+  const request = typeof plan === 'string' ? plan : requestFor(plan);
+  if (typeof plan === 'string' || typeof request === 'string') return typeof plan === 'string' ? plan : (request as string);
   const wrong = plan.answers.includes('auth');
   const shed = plan.answers.includes('shed');
   const precheck = createPrecheck({
@@ -212,109 +258,149 @@ async function drive(sandbox: Sandbox, plan: Plan, request: PrecheckRequest): Pr
     cache: { ttlMs: 0, notFoundTtlMs: 0 },
     breaker: shed ? { failureThreshold: 1, cooldownMs: 60_000 } : false,
     ...plan.engine,
-    http: { ...plan.engine.http, retries: plan.retries, backoffMs: 1 },
+    http: { timeoutMs: 2000, ...plan.engine.http, retries: plan.retries, backoffMs: plan.backoffMs },
   });
+  // Shed locally: one failure opens this engine's circuit (threshold 1), so the check is refused without a request.
   if (shed) await precheck.check({ ...request, ...(request.phone ? { phone: TRIGGERS.bmo.unavailable } : { accountNumber: TRIGGERS.beep.unavailable }) });
-  // A lookup that breaks its contract and rejects: only a broken injected actor can, GuardedLookup never does.
+  // A lookup that breaks its contract and rejects: only a broken injected actor can (GuardedLookup never rejects).
   const machine: PrecheckMachine = plan.answers.includes('throws')
     ? precheck.machine.provide({ actors: { lookupAccount: fromPromise(async () => Promise.reject(new Error('broken lookup'))) } })
     : precheck.machine;
-  let actor: Actor<PrecheckMachine> = createActor(machine, { input: request }).start();
-  for (const { at, act } of plan.acts) {
-    await waitFor(actor, (snapshot) => atomicKey(snapshot) === at || snapshot.status === 'done', { timeout: 3000 });
-    if (act === 'RESTORE') {
-      const persisted = precheck.persist(actor);
-      actor.stop();
-      actor = precheck.restore(persisted);
-    } else if (act === 'NAMES') actor.send({ type: 'NAMES', firstName: 'Afi', lastName: 'Agbo' });
-    else actor.send({ type: act });
+
+  const seen: string[] = [];
+  const record = (snapshot: AnyMachineSnapshot) => seen.push(stateId(snapshot.value));
+  let actor: Actor<PrecheckMachine> = createActor(machine, { input: request });
+  let subscription = actor.subscribe(record);
+  try {
+    actor.start();
+    for (const { at, act } of plan.acts) {
+      await waitFor(actor, (snapshot) => stateId(snapshot.value) === at || snapshot.status === 'done', { timeout: 3000 });
+      if (act === 'RESTORE') {
+        const persisted = JSON.parse(JSON.stringify(precheck.persist(actor)));
+        subscription.unsubscribe();
+        actor.stop();
+        actor = precheck.restore(persisted);
+        record(actor.getSnapshot());
+        subscription = actor.subscribe(record);
+      } else if (act === 'NAMES') actor.send({ type: 'NAMES', firstName: 'Afi', lastName: 'Agbo' });
+      else actor.send({ type: act });
+    }
+    const done = await waitFor(actor, (snapshot) => snapshot.status === 'done', { timeout: 3000 });
+    return (
+      mismatch('states seen by a subscriber', collapse(seen), restingStates(graph, steps)) ??
+      mismatch('states entered (trace)', done.context.trace.map((entry) => entry.state), enteredStates(graph, steps).map((id) => id.split('.').pop()!))
+    );
+  } catch (error) {
+    return `${(error as Error).message}; states seen: ${collapse(seen).join(' → ')}`;
+  } finally {
+    subscription.unsubscribe();
+    actor.stop();
+    precheck.close();
   }
-  const done = await waitFor(actor, (snapshot) => snapshot.status === 'done', { timeout: 3000 });
-  precheck.close();
-  return done.context.trace.map((entry) => entry.state);
 }
 
-paths('precheck: every transition driven through the engine along its path', async ({ sandbox }) => {
-  const graph = machineGraph('precheck', precheckMachine);
-  const covering = coveringPaths(graph, penalty);
-  const problems: string[] = [];
-  let driven = 0;
-  // One path at a time: the triggers that fail N times count per account.
-  for (const { covers, path } of covering) {
-    if (path.length === 0) {
-      problems.push(`${covers.id}: unreachable`);
-      continue;
-    }
-    const plan = planOf(path);
-    const request = typeof plan === 'string' ? plan : requestFor(plan);
-    if (typeof plan === 'string' || typeof request === 'string') {
-      problems.push(`${covers.id}: ${typeof plan === 'string' ? plan : request}`);
-      continue;
-    }
-    const expected = enteredStates(graph, path);
-    const actual = await drive(sandbox, plan, request);
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-      problems.push(`${covers.id}: went ${actual.join(' → ')}, path is ${expected.join(' → ')}`);
-    } else driven += 1;
-  }
-  console.log(`paths covered (precheck): ${driven}/${covering.length}`);
-  assert.equal(problems, []);
-  const visited = new Set(covering.flatMap(({ path }) => enteredStates(graph, path)));
-  assert.equal(graph.states.filter((state) => !visited.has(state.key)).map((state) => state.id), [], 'unreachable states');
-});
-
 // ---------------------------------------------------------------------------------------------------------------
-// circuit breaker: each path is a series of checks (and waits) against one engine; its state is read after each.
+// circuit breaker: one engine per path; each step is a check (or a wait), the circuit read after each.
 
-paths('circuit breaker: every transition driven through the engine along its path', async ({ sandbox }) => {
-  const graph = machineGraph('circuit-breaker', circuitBreakerMachine);
-  const covering = coveringPaths(graph);
-  const problems: string[] = [];
-  let driven = 0;
-  const found: PrecheckRequest = { provider: 'bmo', intent: 'debit', phone: '+2290197000001' };
-  const failing: PrecheckRequest = { provider: 'bmo', intent: 'debit', phone: '+2290197000500' };
-  const silent: PrecheckRequest = { provider: 'bmo', intent: 'debit', phone: '+2290197000900' };
-  for (const { covers, path } of covering) {
-    if (path.length === 0) {
-      problems.push(`${covers.id}: unreachable`);
-      continue;
-    }
-    const failuresBeforeOpening = path.filter((t) => t.trigger.kind === 'event' && t.trigger.event === 'REQUEST_FAILED' && !t.guard && t.from === 'closed').length;
-    const precheck = createPrecheck({
-      providers: sandbox.providers,
-      cache: { ttlMs: 0, notFoundTtlMs: 0 },
-      breaker: { failureThreshold: failuresBeforeOpening + 1, cooldownMs: 50 },
-      http: { timeoutMs: 200 },
-    });
-    const seen: string[] = ['closed'];
-    const expected = ['closed', ...path.map((t) => t.to)];
-    for (let i = 0; i < path.length; i++) {
-      const t = path[i];
-      const event = t.trigger.kind === 'event' ? t.trigger.event : 'cooldown';
-      if (event === 'cooldown') await new Promise((resolve) => setTimeout(resolve, 80));
-      else if (event === 'PROBE_SENT') {
-        const next = path[i + 1];
+const FOUND: PrecheckRequest = { provider: 'bmo', intent: 'debit', phone: '+2290197000001' };
+const FAILING: PrecheckRequest = { provider: 'bmo', intent: 'debit', phone: '+2290197000500' };
+const SILENT: PrecheckRequest = { provider: 'bmo', intent: 'debit', phone: '+2290197000900' };
+const COOLDOWN_MS = 50;
+
+const eventOf = (step: Step) => (step.transition.trigger.kind === 'event' ? step.transition.trigger.event : step.transition.trigger.kind === 'after' ? `after ${step.transition.trigger.delay}` : step.transition.trigger.kind);
+
+async function driveCircuitBreaker(sandbox: Sandbox, graph: MachineGraph, steps: Step[]): Promise<string | undefined> {
+  // The threshold that makes the failures counted in `closed` open the circuit exactly where the path does;
+  // a path that never opens it gets one it cannot reach.
+  let run = 0;
+  let threshold: number | undefined;
+  for (const step of steps.filter((s) => s.from === 'closed')) {
+    if (eventOf(step) !== 'REQUEST_FAILED') run = 0;
+    else if (step.transition.guard === 'failureThresholdReached') threshold ??= run + 1;
+    else run += 1;
+  }
+  threshold ??= run + 2;
+  const precheck = createPrecheck({
+    providers: sandbox.providers,
+    cache: { ttlMs: 0, notFoundTtlMs: 0 },
+    breaker: { failureThreshold: threshold, cooldownMs: COOLDOWN_MS },
+    http: { timeoutMs: 200 },
+  });
+  const seen = [precheck.circuits().bmo ?? 'closed'];
+  const read = () => seen.push(precheck.circuits().bmo);
+  let failures = 0;
+  try {
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      const event = eventOf(step);
+      if (event === 'after cooldown') {
+        await new Promise((resolve) => setTimeout(resolve, COOLDOWN_MS + 30));
+        read();
+      } else if (event === 'PROBE_SENT') {
+        // The probe is the next check; its answer is the next step. A path ending here sees it in flight.
+        const next = steps[i + 1];
         if (!next) {
-          // The probe is in flight: the circuit shows `probing` until it answers.
-          const probe = precheck.check(silent);
-          seen.push(precheck.circuits().bmo);
+          const probe = precheck.check(SILENT);
+          read();
           await probe;
           continue;
         }
-        seen.push('probing');
-        await precheck.check(next.trigger.kind === 'event' && next.trigger.event === 'REQUEST_SUCCEEDED' ? found : failing);
-        seen.push(precheck.circuits().bmo);
+        const probe = precheck.check(eventOf(next) === 'REQUEST_SUCCEEDED' ? FOUND : FAILING);
+        read();
+        await probe;
+        read();
         i += 1;
-        continue;
-      } else await precheck.check(event === 'REQUEST_SUCCEEDED' ? found : failing);
-      seen.push(precheck.circuits().bmo);
+      } else if (event === 'REQUEST_FAILED') {
+        await precheck.check(FAILING);
+        failures = step.from === 'closed' ? failures + 1 : 0;
+        read();
+      } else if (event === 'REQUEST_SUCCEEDED') {
+        // A success on a circuit without failures sends no event (nothing would change): count one failure first.
+        if (step.from === 'closed' && failures === 0) {
+          await precheck.check(FAILING);
+          read();
+        }
+        await precheck.check(FOUND);
+        failures = 0;
+        read();
+      } else return `no driver for transition ${step.transition.id}`;
     }
+  } finally {
     precheck.close();
-    if (JSON.stringify(seen) !== JSON.stringify(expected)) problems.push(`${covers.id}: went ${seen.join(' → ')}, path is ${expected.join(' → ')}`);
-    else driven += 1;
   }
-  console.log(`paths covered (circuit-breaker): ${driven}/${covering.length}`);
-  assert.equal(problems, []);
+  return mismatch('circuit states', collapse(seen.filter(Boolean)), restingStates(graph, steps));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const DRIVERS: Record<string, Driver> = {
+  precheck: { penalty: precheckPenalty, drive: drivePrecheck },
+  'circuit-breaker': { drive: driveCircuitBreaker },
+};
+
+paths('every machine in machines/index.ts has a driver here', () => {
+  assert.equal(allMachines().map(([name]) => name).filter((name) => !DRIVERS[name]), [], 'machines without a driver');
 });
+
+for (const [name, machine] of allMachines()) {
+  paths(`${name}: every path driven through the engine`, async ({ sandbox }) => {
+    const driver = DRIVERS[name];
+    if (!driver) return; // reported above
+    const graph = machineGraph(name, machine);
+    const { paths: found, unreachable } = coveringPaths(graph, driver.penalty);
+    const problems = unreachable.map(({ state, transition }) => `${transition.id} (from ${state}): no path from the initial state takes it`);
+    let covered = 0;
+    // One path at a time: the sandbox's "fails N times" triggers count per account.
+    for (const path of found) {
+      const problem = await driver.drive(sandbox, graph, path.steps);
+      if (problem) problems.push(`${describePath(path.steps)}\n    ${problem}`);
+      else covered += 1;
+    }
+    console.log(`paths covered: ${covered}/${found.length} (${name}: ${found.reduce((sum, path) => sum + path.covers.length, 0)} edges)`);
+    const visited = new Set(found.flatMap((path) => enteredStates(graph, path.steps)));
+    const neverVisited = graph.states.filter((state) => !visited.has(state.id)).map((state) => `state ${state.id}: no path visits it`);
+    assert.equal([...problems, ...neverVisited], []);
+  });
+}
 
 paths.run();

@@ -12,10 +12,11 @@ export interface GraphState {
   /** Dotted path below the root, e.g. `checking.lookingUp`. */
   id: string;
   key: string;
-  kind: 'atomic' | 'compound' | 'final';
+  kind: 'atomic' | 'compound' | 'parallel' | 'final';
   parent?: string;
   /** For compound states: the child entered first. */
   initial?: string;
+  /** Ids of the invoked actors, e.g. `lookupAccount`. */
   invokes: string[];
 }
 
@@ -25,6 +26,8 @@ export interface GraphTransition {
   /** The state that owns the transition ('' for the machine itself: it applies in every state). */
   from: string;
   to: string;
+  /** A transition without a target only runs its actions: the machine stays where it is. */
+  targetless: boolean;
   trigger: Trigger;
   guard?: string;
   actions: GraphAction[];
@@ -94,12 +97,14 @@ export function machineGraph(name: string, machine: AnyStateMachine): MachineGra
 
   const addTransitions = (source: string, trigger: Trigger, triggerKey: string, list: LiveTransition[]) => {
     list.forEach((transition, index) => {
-      for (const target of transition.target ?? [{ id: source === '' ? root.id : `${rootPrefix}${source}` }]) {
+      const targets = transition.target?.length ? transition.target : [{ id: source === '' ? root.id : `${rootPrefix}${source}` }];
+      for (const target of targets) {
         const guard = typeof transition.guard === 'string' ? transition.guard : transition.guard?.type;
         transitions.push({
           id: `${source || '(machine)'} ${triggerKey} #${index}`,
           from: source,
           to: pathOf(target.id),
+          targetless: transition.target === undefined || transition.target.length === 0,
           trigger,
           ...(guard && { guard }),
           actions: (transition.actions ?? []).map(readAction).filter((a): a is GraphAction => a !== undefined),
@@ -112,7 +117,7 @@ export function machineGraph(name: string, machine: AnyStateMachine): MachineGra
   const visit = (node: LiveNode, parent?: string) => {
     const id = pathOf(node.id);
     if (node !== root) {
-      const kind = node.type === 'final' ? 'final' : Object.keys(node.states).length > 0 ? 'compound' : 'atomic';
+      const kind = node.type === 'final' ? 'final' : node.type === 'parallel' ? 'parallel' : Object.keys(node.states).length > 0 ? 'compound' : 'atomic';
       states.push({
         id,
         key: node.key,
@@ -128,4 +133,12 @@ export function machineGraph(name: string, machine: AnyStateMachine): MachineGra
   };
   visit(root);
   return { name, initial: pathOf(root.initial!.target[0].id), states, transitions };
+}
+
+/** The atomic state a transition into `id` ends in: a compound state's initial child, all the way down. */
+export function entryOf(graph: MachineGraph, id: string): string {
+  const state = graph.states.find((s) => s.id === id);
+  if (!state || (state.kind !== 'compound' && state.kind !== 'parallel')) return id;
+  const first = state.initial ?? graph.states.find((s) => s.parent === id)?.id;
+  return first === undefined ? id : entryOf(graph, first);
 }

@@ -10,7 +10,7 @@ export function transitionTable(graph: MachineGraph): string {
       transition.from === '' ? '(any state)' : transition.from,
       triggerWords(transition.trigger),
       guardWords(transition, graph.transitions) || '—',
-      transition.to + (transition.reenter ? ' (re-entered)' : ''),
+      transition.targetless ? '(stays)' : transition.to + (transition.reenter ? ' (re-entered)' : ''),
       transition.actions.map(actionWords).join(', ') || '—',
     ].map(cell),
   );

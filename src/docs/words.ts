@@ -1,6 +1,6 @@
 import type { GraphAction, GraphTransition, Trigger } from './machine-graph.js';
 
-/** Events and delays as a payments person says them. */
+/** Events as a payments person says them. Unknown events are shown as they are. */
 const EVENT_WORDS: Record<string, string> = {
   CANCEL: 'caller cancels',
   NAMES: 'names given',
@@ -12,16 +12,21 @@ const EVENT_WORDS: Record<string, string> = {
   PROBE_SENT: 'probe sent',
 };
 
+/** What each named delay bounds. */
 const DELAY_WORDS: Record<string, string> = {
-  deadline: 'deadline passed',
-  attemptTimeout: 'no answer in time',
-  retryBackoff: 'back-off over',
-  namesTimeout: 'no names in time',
-  confirmationTimeout: 'no confirmation in time',
-  cooldown: 'cool-down over',
+  deadline: 'whole-check deadline',
+  attemptTimeout: 'per-attempt timeout',
+  retryBackoff: 'back-off between attempts',
+  namesTimeout: 'wait for names',
+  confirmationTimeout: 'wait for the payer',
+  cooldown: 'circuit cool-down',
 };
 
-const ACTOR_WORDS: Record<string, string> = { lookupAccount: 'lookup' };
+/** Invoked actors: what their done event means (their error event is "… failed"). */
+const ACTOR_WORDS: Record<string, { done: string; error: string }> = {
+  lookupAccount: { done: 'lookup answered', error: 'lookup failed' },
+  validateRequest: { done: 'request checked', error: 'request check failed' },
+};
 
 const GUARD_WORDS: Record<string, string> = {
   requestIsValid: 'request valid',
@@ -42,11 +47,15 @@ const GUARD_WORDS: Record<string, string> = {
   failureThresholdReached: 'failure threshold reached',
 };
 
+/** The actions that decide the outcome: worth showing on a chart's edge. */
+const DECIDING_ACTIONS = new Set(['proceedWith', 'abortWith', 'retryLater', 'deadlinePassed']);
+
 /** `camelCaseName` → `camel case name`. */
 export function splitWords(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** What makes the transition happen, e.g. `lookup answered`, `after attemptTimeout (per-attempt timeout)`. */
 export function triggerWords(trigger: Trigger): string {
   switch (trigger.kind) {
     case 'event':
@@ -54,66 +63,76 @@ export function triggerWords(trigger: Trigger): string {
     case 'always':
       return 'immediately';
     case 'after':
-      return DELAY_WORDS[trigger.delay] ?? `after ${splitWords(trigger.delay)}`;
+      return `${delayName(trigger.delay)}${DELAY_WORDS[trigger.delay] ? ` (${DELAY_WORDS[trigger.delay]})` : ''}`;
     case 'done':
-      return `${ACTOR_WORDS[trigger.actor] ?? splitWords(trigger.actor)} answered`;
+      return ACTOR_WORDS[trigger.actor]?.done ?? `${splitWords(trigger.actor)} answered`;
     case 'error':
-      return `${ACTOR_WORDS[trigger.actor] ?? splitWords(trigger.actor)} failed`;
+      return ACTOR_WORDS[trigger.actor]?.error ?? `${splitWords(trigger.actor)} failed`;
   }
+}
+
+const delayName = (delay: string) => `after ${delay}${/^\d+$/.test(delay) ? ' ms' : ''}`;
+
+export function sameTrigger(a: Trigger, b: Trigger): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The guard in words; an unguarded transition after guarded ones for the same trigger is the "otherwise" branch. */
 export function guardWords(transition: GraphTransition, siblings: readonly GraphTransition[]): string {
   if (transition.guard) return GUARD_WORDS[transition.guard] ?? splitWords(transition.guard);
   const guardedBefore = siblings.some(
-    (other) => other !== transition && other.from === transition.from && sameTrigger(other.trigger, transition.trigger) && other.guard,
+    (other) =>
+      other !== transition && other.from === transition.from && sameTrigger(other.trigger, transition.trigger) && other.guard,
   );
   return guardedBefore ? 'otherwise' : '';
 }
 
+/** An action by name, with its parameters: `abortWith(account-not-found)`, `proceedWith(createAccount: true, …)`. */
 export function actionWords(action: GraphAction): string {
+  const params = Object.entries(action.params ?? {});
+  if (params.length === 0) return action.type;
+  if (params.length === 1 && typeof params[0][1] === 'string') return `${action.type}(${params[0][1]})`;
+  return `${action.type}(${params.map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ')})`;
+}
+
+/** A deciding action as a chart says it: `proceed (create account, unverified)`, `abort: account-not-found`. */
+export function outcomeWords(action: GraphAction): string {
   const params = action.params ?? {};
   switch (action.type) {
     case 'proceedWith':
-      return `proceed (${params.createAccount ? 'create account' : params.verified ? 'verified' : 'unverified'})`;
+      return `proceed (${[params.createAccount ? 'create account' : '', params.verified ? 'verified' : 'unverified'].filter(Boolean).join(', ')})`;
     case 'abortWith':
       return `abort: ${String(params.reason)}`;
     case 'retryLater':
-      return 'retry later';
+      return 'retry';
     case 'deadlinePassed':
       return 'retry: timeout';
     default:
-      return splitWords(action.type);
+      return actionWords(action);
   }
 }
 
 /** The actions worth showing on an edge: the ones that decide. */
 export function decidingActions(transition: GraphTransition): string[] {
-  return transition.actions
-    .filter((action) => ['proceedWith', 'abortWith', 'retryLater', 'deadlinePassed'].includes(action.type))
-    .map(actionWords);
+  return transition.actions.filter((action) => DECIDING_ACTIONS.has(action.type)).map(outcomeWords);
 }
 
-export function sameTrigger(a: Trigger, b: Trigger): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** The short label of a transition: trigger, guard, deciding actions. */
-export function edgeLabel(transition: GraphTransition, all: readonly GraphTransition[]): string {
+/**
+ * The parts of an edge's label: trigger, `[guard]`, `/ outcome`. Terse on a drawing: "immediately" goes without
+ * saying there, and a delay is named without what it bounds.
+ */
+export function edgeParts(transition: GraphTransition, all: readonly GraphTransition[], terse: boolean): string[] {
   const guard = guardWords(transition, all);
   const actions = decidingActions(transition);
-  return [triggerWords(transition.trigger), guard && `[${guard}]`, actions.length ? `/ ${actions.join(', ')}` : '']
-    .filter(Boolean)
-    .join(' ');
-}
-
-/** The same, one part a line, for drawings: "immediately" goes without saying there. */
-export function edgeLines(transition: GraphTransition, all: readonly GraphTransition[]): string[] {
-  const guard = guardWords(transition, all);
-  const actions = decidingActions(transition);
+  const { trigger } = transition;
   return [
-    transition.trigger.kind === 'always' ? '' : triggerWords(transition.trigger),
+    terse && trigger.kind === 'always' ? '' : terse && trigger.kind === 'after' ? delayName(trigger.delay) : triggerWords(trigger),
     guard && `[${guard}]`,
     actions.length ? `/ ${actions.join(', ')}` : '',
   ].filter(Boolean);
+}
+
+/** One line, for Mermaid. */
+export function edgeLabel(transition: GraphTransition, all: readonly GraphTransition[]): string {
+  return edgeParts(transition, all, false).join(' ');
 }

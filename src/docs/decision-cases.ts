@@ -1,0 +1,66 @@
+import { BEEP_TRIGGERS, BMO_TRIGGERS, type Trigger } from '../sandbox/fixtures.js';
+import { beepRequest, bmoRequest } from '../sandbox/requests.js';
+import type { PrecheckOptions } from '../types/options.js';
+import type { Intent, PrecheckRequest } from '../types/request.js';
+
+/** One provider answer to observe, for both intents. */
+export interface DecisionCase {
+  provider: 'bmo' | 'beep';
+  /** The provider's answer in words, with the sandbox value that triggers it. */
+  answer: string;
+  request: (intent: Intent) => PrecheckRequest;
+  /** Engine options on top of the sandbox's providers and the table's timeout. */
+  engine?: Omit<PrecheckOptions, 'providers'>;
+  wrongCredentials?: boolean;
+  /** The trigger never answers (or drips): only these checks are meant to reach the per-attempt timeout. */
+  silent?: boolean;
+  /**
+   * Checks of the same account run one after the other: the sandbox counts the failures of its "fails N times"
+   * triggers per account, so two checks side by side would share them.
+   */
+  account: string;
+}
+
+/** The triggers that fail a few times and then answer: checked with enough retries to get past the failures. */
+const RETRYING: Omit<PrecheckOptions, 'providers'> = { http: { retries: 2, backoffMs: 1 } };
+const engineFor = (trigger: Trigger<{ kind: string }>) => (trigger.answer.kind === 'flaky' ? RETRYING : undefined);
+const withRetries = (trigger: Trigger<{ kind: string }>) => (trigger.answer.kind === 'flaky' ? ', retries: 2' : '');
+const isSilent = (trigger: Trigger<{ kind: string; fault?: string }>) =>
+  trigger.answer.kind === 'fault' && (trigger.answer.fault === 'hang' || trigger.answer.fault === 'drip');
+
+const bmo = (phone: string, extra: Partial<PrecheckRequest> = {}) => (intent: Intent) => bmoRequest(intent, phone, extra);
+const beep = (accountNumber: string) => (intent: Intent) => beepRequest(intent, accountNumber);
+
+/** Every sandbox trigger of both providers, and the cases that need more than a trigger. */
+export function decisionCases(): DecisionCase[] {
+  return [
+    ...BMO_TRIGGERS.map(
+      (t): DecisionCase => ({ provider: 'bmo', answer: `${t.case} (\`${t.value}\`${withRetries(t)})`, request: bmo(t.value), engine: engineFor(t), silent: isSilent(t), account: t.value }),
+    ),
+    {
+      provider: 'bmo',
+      answer: 'customer not found, names given (`+2290197000404`)',
+      request: bmo('+2290197000404', { names: { firstName: 'Afi', lastName: 'Agbo' } }),
+      account: '+2290197000404',
+    },
+    { provider: 'bmo', answer: '401 wrong credentials (`+2290197000001`)', request: bmo('+2290197000001'), wrongCredentials: true, account: '+2290197000001' },
+    { provider: 'bmo', answer: 'phone with path characters (`+2290197000001/../admin`)', request: bmo('+2290197000001/../admin'), account: 'invalid' },
+    ...BEEP_TRIGGERS.map(
+      (t): DecisionCase => ({ provider: 'beep', answer: `${t.case} (\`${t.value}\`${withRetries(t)})`, request: beep(t.value), engine: engineFor(t), silent: isSilent(t), account: t.value }),
+    ),
+    {
+      provider: 'beep',
+      answer: "validation not set up (301) (`301001`, unverifiable: 'proceed')",
+      request: beep('301001'),
+      engine: { unverifiable: 'proceed' },
+      account: '301001',
+    },
+    { provider: 'beep', answer: 'auth 132 wrong credentials (`307001`)', request: beep('307001'), wrongCredentials: true, account: '307001' },
+    {
+      provider: 'beep',
+      answer: 'missing serviceCode (`307001`)',
+      request: (intent) => ({ provider: 'beep', intent, countryCode: 'GH', accountNumber: '307001' }),
+      account: 'invalid',
+    },
+  ];
+}
