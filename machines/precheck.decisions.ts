@@ -131,6 +131,8 @@ function abortMessage(context: PrecheckContext, reason: AbortReason, detail?: st
       return `The payer did not confirm the payee for ${accountKey(context)} in time.`;
     case 'cancelled':
       return 'The check was cancelled by the caller.';
+    case 'check-not-found':
+      return `${detail ?? 'No such check'}: it is unknown, expired past its retention, or was never saved. Start a new check.`;
   }
 }
 
@@ -138,6 +140,8 @@ function retryMessage(context: PrecheckContext, reason: RetryReason): string {
   const name = context.providerName;
   const attempts = `after ${context.attempts} attempt${context.attempts === 1 ? '' : 's'}`;
   switch (reason) {
+    case 'store-unavailable':
+      return 'The check store did not answer in time; nothing was changed. Resume again later.';
     case 'timeout':
       return context.answer?.kind === 'unavailable' && context.answer.reason === 'timeout'
         ? `${name} did not answer in time ${attempts}; try again later.`

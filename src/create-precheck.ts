@@ -7,7 +7,7 @@ import { runCheck } from './run-check.js';
 import { validateRequest } from './request/validate-request.js';
 import { GUARDED_LOOKUP, PRECHECK_MACHINE, PRECHECK_OPTIONS, PROVIDER_REGISTRY } from './tokens.js';
 import type { Decision } from './types/decision.js';
-import type { CheckOptions, PrecheckOptions } from './types/options.js';
+import type { CheckOptions, CheckStatus, PrecheckOptions, ResumeEvent } from './types/options.js';
 import type { PrecheckRequest } from './types/request.js';
 
 export interface Precheck {
@@ -32,8 +32,16 @@ export interface Precheck {
   persist(actor: Actor<PrecheckMachine>): PersistedCheck;
   /** A running actor from `persist()`'s snapshot. Throws `PrecheckSnapshotError` for an incompatible snapshot. */
   restore(persisted: PersistedCheck): Actor<PrecheckMachine>;
-  /** Stops the circuit breakers' timers. Checks still resolve afterwards. */
-  close(): void;
+  /**
+   * Continues a paused check (`needs-names`, `needs-confirmation`) by its `checkId`, on any instance: exactly once,
+   * idempotent (a decided check answers its stored decision). Never rejects: unknown or malformed id → abort
+   * `check-not-found`; the store not answering → retry `store-unavailable`.
+   */
+  resume(checkId: string, event: ResumeEvent): Promise<Decision>;
+  /** A check's state by `checkId`: paused (for what, until when) or decided; undefined when unknown or purged. */
+  status(checkId: string): Promise<CheckStatus | undefined>;
+  /** Stops the circuit breakers' timers and closes a store connection the engine opened itself. Never rejects. */
+  close(): Promise<void>;
   /** The inversify container behind this engine. */
   readonly container: Container;
 }
@@ -60,6 +68,10 @@ export function precheckFrom(container: Container): Precheck {
     circuits: () => lookup.circuitStates(),
     persist: (actor) => persistCheck(actor),
     restore: (persisted) => restoreCheck(machine, persisted, options.inspect),
-    close: () => lookup.stop(),
+    resume: async () => {
+      throw new Error('not yet');
+    },
+    status: async () => undefined,
+    close: async () => lookup.stop(),
   };
 }

@@ -23,5 +23,15 @@ export type {
   Trace,
   TraceEntry,
 } from './types/decision.js';
-export type { BeepSettings, BmoSettings, CheckOptions, HttpSettings, PrecheckOptions } from './types/options.js';
+export type {
+  BeepSettings,
+  BmoSettings,
+  CheckOptions,
+  CheckStatus,
+  HttpSettings,
+  PrecheckOptions,
+  ResumeEvent,
+} from './types/options.js';
+export { memoryStore } from './store/index.js';
+export type { CheckRecord, CheckStore, ClaimResult, FleetShare, MemoryStoreOptions, SharedAnswer, WaitingFor } from './store/index.js';
 export type { Intent, LookupTarget, Names, PrecheckRequest } from './types/request.js';

@@ -19,9 +19,16 @@ export type AbortReason =
   | 'names-required'
   | 'payee-rejected'
   | 'confirmation-timeout'
-  | 'cancelled';
+  | 'cancelled'
+  /** `resume()` / `status()`: no such check (unknown, malformed, purged, or a snapshot this engine cannot read). */
+  | 'check-not-found';
 
-export type RetryReason = 'provider-unavailable' | 'timeout' | 'rate-limited';
+export type RetryReason =
+  | 'provider-unavailable'
+  | 'timeout'
+  | 'rate-limited'
+  /** `resume()`: the store did not answer in time; nothing changed, resume again later. */
+  | 'store-unavailable';
 
 /** One state the check passed through, and when (ms since epoch). */
 export interface TraceEntry {
@@ -59,6 +66,8 @@ export interface ProceedDecision {
 /** Crediting an unknown B-MO customer needs their names: ask your user, then check again with `names`. */
 export interface NeedsNamesDecision {
   status: 'needs-names';
+  /** The paused check's address: `precheck.resume(checkId, { type: 'NAMES', … })`. Absent when it could not be saved. */
+  checkId?: string;
   provider: string;
   intent: Intent;
   message: string;
@@ -77,6 +86,8 @@ export interface NeedsNamesDecision {
  */
 export interface NeedsConfirmationDecision {
   status: 'needs-confirmation';
+  /** The paused check's address: `precheck.resume(checkId, { type: 'CONFIRM' })`. Absent when it could not be saved. */
+  checkId?: string;
   provider: string;
   intent: Intent;
   account: Account;

@@ -23,6 +23,8 @@ export interface HttpSettings {
 }
 
 import type { InspectionEvent } from 'xstate';
+import type { CheckStore } from '../store/check-store.js';
+import type { Decision } from './decision.js';
 import type { AccountProvider } from '../providers/account-provider.js';
 
 export interface PrecheckOptions {
@@ -62,7 +64,33 @@ export interface PrecheckOptions {
   inspect?: (event: InspectionEvent) => void;
   /** Your own providers, by the name requests use. The same machine drives them. */
   customProviders?: Record<string, AccountProvider>;
+  /**
+   * Where paused checks live, addressed by `checkId`: `memoryStore()` (the default, one process) or `redisStore()`
+   * from `precheck/redis` (a fleet: any instance resumes any check, exactly once; answers and outages shared).
+   */
+  store?: CheckStore;
+  /** Bound on every store call; past it the store counts as unavailable (sharing is lost, not correctness). Default 100. */
+  storeTimeoutMs?: number;
+  /** How long a decided check (its decision, for idempotent resumes and `status()`) is kept. Default 24 h. */
+  retentionMs?: number;
+  /**
+   * Secrets for signing persisted checks (HMAC-SHA-256). The first signs; every one verifies (rotation). With keys,
+   * `restore()` and `resume()` refuse unsigned or altered snapshots.
+   */
+  snapshotKeys?: string[];
 }
+
+/** What `resume()` takes: the answer a paused check waits for, or CANCEL. */
+export type ResumeEvent =
+  | { type: 'NAMES'; firstName: string; lastName: string }
+  | { type: 'CONFIRM' }
+  | { type: 'REJECT' }
+  | { type: 'CANCEL' };
+
+/** What `status()` answers for a known check. `expiresAt`: ISO 8601, when the wait ends. */
+export type CheckStatus =
+  | { checkId: string; state: 'paused'; waitingFor: 'names' | 'confirmation'; expiresAt: string }
+  | { checkId: string; state: 'decided'; decision: Decision };
 
 export interface CheckOptions {
   /** Aborting it ends the check with abort `cancelled`. */
