@@ -42,6 +42,15 @@ export type PrecheckEvent =
   /** Sent by `restore()`: timers do not survive a snapshot, so the state is entered again to re-arm them. */
   | { type: 'RESUMED' };
 
+/**
+ * What a resting state tagged `paused` waits for, and which engine option bounds the wait (counted from
+ * `waitingSince`). The engine reads pauses from these tags and meta, never from state names.
+ */
+export interface PauseMeta {
+  waitingFor: 'names' | 'confirmation';
+  timeoutOption: 'namesTimeoutMs' | 'confirmationTimeoutMs';
+}
+
 /** Records entering a state in the trace. */
 const enter = (state: string) => ({ type: 'recordState', params: { state } }) as const;
 
@@ -65,6 +74,7 @@ export const precheckMachine = setup({
     events: {} as PrecheckEvent,
     input: {} as PrecheckRequest,
     output: {} as Decision,
+    tags: {} as 'paused',
   },
   actors: {
     lookupAccount: fromPromise<LookupOutcome, LookupTarget>(notProvided('lookupAccount')),
@@ -217,6 +227,8 @@ export const precheckMachine = setup({
     },
     /** The payer is shown the account's name and confirms this is who they mean to pay. */
     awaitingConfirmation: {
+      tags: ['paused'],
+      meta: { waitingFor: 'confirmation', timeoutOption: 'confirmationTimeoutMs' } satisfies PauseMeta,
       entry: enter('awaitingConfirmation'),
       on: {
         CONFIRM: { target: 'proceed', actions: { type: 'proceedWith', params: { createAccount: false, verified: true } } },
@@ -250,6 +262,8 @@ export const precheckMachine = setup({
       ],
     },
     awaitingNames: {
+      tags: ['paused'],
+      meta: { waitingFor: 'names', timeoutOption: 'namesTimeoutMs' } satisfies PauseMeta,
       entry: enter('awaitingNames'),
       on: {
         NAMES: {

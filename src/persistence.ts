@@ -1,5 +1,6 @@
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
+import { pauseOf } from '../machines/precheck.pause.js';
 
 /** Bumped whenever the machine's states or context change shape: an older snapshot is then refused, not misread. */
 export const SNAPSHOT_FORMAT_VERSION = 1;
@@ -17,8 +18,6 @@ export class PrecheckSnapshotError extends Error {
     this.name = 'PrecheckSnapshotError';
   }
 }
-
-const WAITING_STATES = new Set(['awaitingNames', 'awaitingConfirmation']);
 
 export function persistCheck(actor: Actor<PrecheckMachine>): PersistedCheck {
   return {
@@ -50,7 +49,7 @@ export function restoreCheck(
   // With a snapshot, XState ignores `input`; the typings still ask for one.
   const actor = createActor(machine, { snapshot: check.snapshot as never, input: undefined as never, ...(inspect && { inspect }) }).start();
   const restored = actor.getSnapshot();
-  if (restored.status === 'active' && (restored.matches('checking') || WAITING_STATES.has(String(restored.value)))) {
+  if (restored.status === 'active' && (restored.matches('checking') || pauseOf(restored) !== undefined)) {
     actor.send({ type: 'RESUMED' });
   }
   return actor;

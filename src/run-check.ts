@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { decisionOf, needsConfirmationDecision, needsNamesDecision } from '../machines/precheck.decisions.js';
 import type { PrecheckContext, PrecheckMachine, Verdict } from '../machines/precheck.machine.js';
+import { pauseOf } from '../machines/precheck.pause.js';
 import { recordCheckSpan } from './telemetry.js';
 import { echoIntent, echoProvider } from '../machines/precheck.input.js';
 import type { Decision } from './types/decision.js';
@@ -37,9 +38,13 @@ export function runCheck(machine: PrecheckMachine, request: unknown, options?: C
       const cancel = () => actor.send({ type: 'CANCEL' });
       const subscription = actor.subscribe({
         next(snapshot) {
-          if (snapshot.status === 'done') settle(snapshot.output);
-          else if (snapshot.value === 'awaitingNames') settleAtQuestion(needsNamesDecision(snapshot.context), snapshot.context);
-          else if (snapshot.value === 'awaitingConfirmation') {
+          if (snapshot.status === 'done') {
+            settle(snapshot.output);
+            return;
+          }
+          const pause = pauseOf(snapshot);
+          if (pause?.waitingFor === 'names') settleAtQuestion(needsNamesDecision(snapshot.context), snapshot.context);
+          else if (pause?.waitingFor === 'confirmation') {
             settleAtQuestion(needsConfirmationDecision(snapshot.context), snapshot.context);
           }
         },

@@ -14,6 +14,10 @@ export interface EngineConfig {
   guards: GuardSettings;
   /** The credentials, to redact wherever a provider might echo them. */
   secrets: string[];
+  /** Bound on every store call. */
+  storeTimeoutMs: number;
+  /** How long a decided check is kept in the store. */
+  retentionMs: number;
 }
 
 /** A misconfigured engine: thrown by `createPrecheck`, at start-up, never by a check. Never quotes a credential. */
@@ -83,6 +87,8 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     confirmationTimeoutMs: requireCount('confirmationTimeoutMs', options.confirmationTimeoutMs, 15 * 60_000, 1),
     secrets: [bmo?.apiKey, bmo?.apiSecret, beep?.password].filter(isNonEmptyString),
     deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),
+    storeTimeoutMs: requireCount('storeTimeoutMs', options.storeTimeoutMs, 100, 1),
+    retentionMs: requireCount('retentionMs', options.retentionMs, 24 * 60 * 60_000, 1),
     guards: {
       cache: {
         ttlMs: requireCount('cache.ttlMs', options.cache?.ttlMs, 60_000, 0),
