@@ -44,8 +44,9 @@ export function createTransferOrchestrator(precheck: Precheck, bmo: BmoSettings)
     },
     actions: {
       forgetLookup: ({ context }) => {
-        // The account exists now: the cached "not found" must not outlive it.
-        precheck.invalidate({ provider: 'bmo', intent: 'credit', phone: context.transfer.phone });
+        // The account exists now: the cached "not found" must not outlive it, in this instance or any other.
+        // (Never rejects; with a fleet store it resolves once every instance will see it.)
+        void precheck.invalidate({ provider: 'bmo', intent: 'credit', phone: context.transfer.phone });
       },
     },
   }).createMachine({
