@@ -23,10 +23,11 @@ export interface Precheck {
   /** The machine with this engine's providers supplied: input = request, output = decision. */
   readonly machine: PrecheckMachine;
   /**
-   * Forgets the cached answer for the request's account, e.g. once a credit has created it.
-   * Answers whether there was one; an invalid request is ignored.
+   * Forgets the cached answer for the request's account, e.g. once a credit has created it; with a fleet store, in
+   * every instance (resolves once they will see it). Answers whether there was one; an invalid request is ignored.
+   * Never rejects.
    */
-  invalidate(request: PrecheckRequest): boolean;
+  invalidate(request: PrecheckRequest): Promise<boolean>;
   /** Each asked provider's circuit: `closed`, `open`, `halfOpen` (next check probes) or `probing`. */
   circuits(): Record<string, string>;
   /** A JSON-safe snapshot of a running check (with `formatVersion`, without credentials), to resume elsewhere. */
@@ -78,7 +79,7 @@ export function precheckFrom(container: Container): Precheck {
         return internalFailure(request);
       }
     },
-    invalidate(request) {
+    async invalidate(request) {
       const validation = validateRequest(request, findProvider);
       return validation.valid && lookup.invalidate(validation.target);
     },
