@@ -5,7 +5,7 @@ import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import { createContainer } from './container.js';
 import { runCheck } from './run-check.js';
 import { validateRequest } from './request/validate-request.js';
-import { GUARDED_LOOKUP, PRECHECK_MACHINE, PRECHECK_OPTIONS, PROVIDER_REGISTRY } from './tokens.js';
+import { ENGINE_CONFIG, GUARDED_LOOKUP, PRECHECK_MACHINE, PRECHECK_OPTIONS, PROVIDER_REGISTRY } from './tokens.js';
 import type { Decision } from './types/decision.js';
 import type { CheckOptions, CheckStatus, PrecheckOptions, ResumeEvent } from './types/options.js';
 import type { PrecheckRequest } from './types/request.js';
@@ -28,9 +28,16 @@ export interface Precheck {
   invalidate(request: PrecheckRequest): boolean;
   /** Each asked provider's circuit: `closed`, `open`, `halfOpen` (next check probes) or `probing`. */
   circuits(): Record<string, string>;
-  /** A JSON-safe snapshot of a running check (with `formatVersion`, without credentials), to resume elsewhere. */
+  /**
+   * A JSON-safe snapshot of a running check (with `formatVersion`, without credentials), to resume elsewhere;
+   * signed (HMAC-SHA-256, `signature`) with the first of `snapshotKeys` when they are configured.
+   */
   persist(actor: Actor<PrecheckMachine>): PersistedCheck;
-  /** A running actor from `persist()`'s snapshot. Throws `PrecheckSnapshotError` for an incompatible snapshot. */
+  /**
+   * A running actor from `persist()`'s snapshot. Throws `PrecheckSnapshotError`, synchronously, for a snapshot of
+   * another format, one the chart could not have written (state, context, request, output), or — with
+   * `snapshotKeys` — one that is unsigned or whose signature does not verify.
+   */
   restore(persisted: PersistedCheck): Actor<PrecheckMachine>;
   /**
    * Continues a paused check (`needs-names`, `needs-confirmation`) by its `checkId`, on any instance: exactly once,
@@ -57,6 +64,7 @@ export function precheckFrom(container: Container): Precheck {
   const machine = container.get(PRECHECK_MACHINE);
   const lookup = container.get(GUARDED_LOOKUP);
   const findProvider = container.get(PROVIDER_REGISTRY);
+  const snapshots = { machine, findProvider, keys: container.get(ENGINE_CONFIG).snapshotKeys };
   return {
     machine,
     container,
@@ -66,8 +74,8 @@ export function precheckFrom(container: Container): Precheck {
       return validation.valid && lookup.invalidate(validation.target);
     },
     circuits: () => lookup.circuitStates(),
-    persist: (actor) => persistCheck(actor),
-    restore: (persisted) => restoreCheck(machine, persisted, options.inspect),
+    persist: (actor) => persistCheck(actor, snapshots.keys),
+    restore: (persisted) => restoreCheck(persisted, snapshots, options.inspect),
     resume: async () => {
       throw new Error('not yet');
     },
