@@ -274,6 +274,7 @@ snapshots('every rule of the chart holds: each inconsistent snapshot is refused'
 });
 
 snapshots('genuine snapshots restore: paused for names, for confirmation, mid-lookup (asked again), finished', async (context) => {
+  // Regression guard: the hardening keeps every snapshot the chart writes restorable (passes before it too).
   for (const keys of [undefined, [KEY_A]]) {
     // No cache: the mid-lookup restore must reach B-MO to be counted.
     const precheck = engine(context, { cache: { ttlMs: 0, notFoundTtlMs: 0 }, ...(keys && { snapshotKeys: keys }) });
@@ -296,9 +297,9 @@ snapshots('genuine snapshots restore: paused for names, for confirmation, mid-lo
   }
 });
 
-snapshots('a stored child actor is never run: the lookup is asked afresh from the validated request', async (context) => {
+snapshots('a mid-lookup snapshot as XState writes it (with its child actor) restores; only the validated request is asked', async (context) => {
+  // Regression guard (format 1 as written before this engine kept children out): passes on the code before it too.
   const precheck = engine(context, { cache: { ttlMs: 0, notFoundTtlMs: 0 } });
-  // As XState itself persists a check mid-lookup (format 1 before this engine): with the running lookup's input.
   const asXStateWritesIt = edited(midLookup(precheck, BMO_FOUND), (s) => {
     s.children = {
       lookupAccount: { snapshot: { status: 'active', input: { ...s.context.target, phone: '+2290197000002' } }, src: 'lookupAccount', syncSnapshot: false },
