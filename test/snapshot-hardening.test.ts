@@ -331,6 +331,22 @@ snapshots('signing: persist() signs with the first key, restore() verifies; no k
   assert.is((await toPromise(actor)).status, 'proceed');
 });
 
+snapshots('signing: a store that reorders keys or re-spaces the JSON (Postgres jsonb, say) does not break the signature', async (context) => {
+  const precheck = engine(context, { snapshotKeys: [KEY_A] });
+  const persisted = await pauseForNames(precheck, '+2290197000404');
+  const reversed = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(reversed)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reversed(inner)]))
+        : value;
+  const stored = JSON.parse(JSON.stringify(reversed(persisted), null, 2)) as PersistedCheck;
+  assert.is.not(JSON.stringify(stored), JSON.stringify(persisted));
+  const actor = precheck.restore(stored);
+  actor.send({ type: 'NAMES', firstName: 'Afi', lastName: 'Agbo' });
+  assert.is((await toPromise(actor)).status, 'proceed');
+});
+
 snapshots('signing: one altered byte anywhere, or no signature, is refused', async (context) => {
   const precheck = engine(context, { snapshotKeys: [KEY_A] });
   const persisted = await pauseForNames(precheck, '+2290197000404');

@@ -7,38 +7,41 @@ const MAX_DEPTH = 32;
  * characters, so that hostile input costs little.
  */
 export function canonicalJson(value: unknown, maxLength: number): string {
-  const parts: string[] = [];
   let length = 0;
-  const emit = (part: string) => {
-    length += part.length;
+  const counted = (text: string) => {
+    length += text.length;
     if (length > maxLength) throw new RangeError(`longer than ${maxLength} characters`);
-    parts.push(part);
+    return text;
   };
-  const write = (node: unknown, depth: number): void => {
+  const write = (node: unknown, depth: number): string => {
     if (depth > MAX_DEPTH) throw new RangeError(`nested deeper than ${MAX_DEPTH} levels`);
-    if (typeof node === 'number' && !Number.isFinite(node)) throw new TypeError('a number that is not finite');
-    if (node === null || typeof node === 'boolean' || typeof node === 'string' || typeof node === 'number') {
-      emit(JSON.stringify(node));
-    } else if (Array.isArray(node)) {
-      emit('[');
-      node.forEach((item, i) => {
-        if (i > 0) emit(',');
-        write(item, depth + 1);
-      });
-      emit(']');
-    } else if (typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
-      emit('{');
-      keys.forEach((key, i) => {
-        emit(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`);
-        write(record[key], depth + 1);
-      });
-      emit('}');
-    } else {
-      throw new TypeError(`a ${typeof node}, which JSON cannot carry`);
+    switch (typeof node) {
+      case 'string':
+      case 'boolean':
+        return counted(JSON.stringify(node));
+      case 'number':
+        if (!Number.isFinite(node)) throw new TypeError('a number that is not finite');
+        return counted(JSON.stringify(node));
+      case 'object': {
+        if (node === null) return counted('null');
+        if (Array.isArray(node)) {
+          let out = counted('[');
+          for (let i = 0; i < node.length; i++) out += (i > 0 ? counted(',') : '') + write(node[i], depth + 1);
+          return out + counted(']');
+        }
+        const record = node as Record<string, unknown>;
+        let out = counted('{');
+        let first = true;
+        for (const key of Object.keys(record).sort()) {
+          if (record[key] === undefined) continue;
+          out += counted(`${first ? '' : ','}${JSON.stringify(key)}:`) + write(record[key], depth + 1);
+          first = false;
+        }
+        return out + counted('}');
+      }
+      default:
+        throw new TypeError(`a ${typeof node}, which JSON cannot carry`);
     }
   };
-  write(value, 0);
-  return parts.join('');
+  return write(value, 0);
 }
