@@ -47,7 +47,6 @@ function assertRefused(precheck: Precheck, persisted: unknown, what: string) {
     restored = precheck.restore(persisted as PersistedCheck);
   } catch (error) {
     assert.ok(isRefusal(error), `${what}: threw ${String(error)} instead of PrecheckSnapshotError`);
-    if (process.env.SHOW_REFUSALS) console.log(`${what}: ${(error as Error).message}`);
     return error as PrecheckSnapshotError;
   }
   restored.stop();
@@ -234,38 +233,41 @@ snapshots('every rule of the chart holds: each inconsistent snapshot is refused'
   const names = await pauseForNames(precheck, '+2290197000404');
   const confirmation = await pausedForConfirmation(precheck);
   const lookup = midLookup(precheck, BMO_FOUND);
-  const cases: [string, PersistedCheck, (s: Snapshot, check: Record<string, any>) => void][] = [
-    ['an answer where no lookup happened (attempts 0)', names, (s) => void (s.context.attempts = 0)],
-    ['awaitingNames after a found answer', names, (s) => void (s.context.answer = { kind: 'found', account: {} })],
-    ['awaitingNames when names were given', names, (s) => void (s.context.target.names = { firstName: 'A', lastName: 'B' })],
-    ['awaitingConfirmation after a not-found answer', confirmation, (s) => void (s.context.answer = { kind: 'not-found' })],
-    ['awaitingConfirmation with attempts 0', confirmation, (s) => void (s.context.attempts = 0)],
-    ['awaitingConfirmation for a request that opted out', confirmation, (s) => void (s.context.target.confirmPayee = false)],
-    ['a verdict in a wait', names, (s) => void (s.context.verdict = { status: 'proceed', createAccount: true, verified: false })],
-    ['a wait without waitingSince', names, (s) => void delete s.context.waitingSince],
-    ['a providerName of its own', names, (s) => void (s.context.providerName = 'Trusted Bank')],
-    ['a context key the chart does not have', names, (s) => void (s.context.isAdmin = true)],
-    ['a target key the request schema drops', names, (s) => void (s.context.target.amount = 1_000_000)],
-    ['a phone not in its normalised form', names, (s) => void (s.context.target.phone = '+229 01 97 00 04 04')],
-    ['no target where a lookup happened', names, (s) => void delete s.context.target],
-    ['a target for another provider than the context', names, (s) => void (s.context.provider = 'beep')],
-    ['a trace of 10,000 entries', names, (s) => void (s.context.trace = Array.from({ length: 10_000 }, () => s.context.trace[0]))],
-    ['a trace of 129 entries', names, (s) => void (s.context.trace = Array.from({ length: 129 }, () => s.context.trace.at(-1)))],
-    ['a trace entry naming no state', names, (s) => void (s.context.trace[1].state = 'backdoor')],
-    ['a trace that does not end where the check rests', names, (s) => void s.context.trace.pop()],
-    ['a start a day in the future', names, (s) => void (s.context.startedAt = Date.now() + 86_400_000)],
-    ['a 10 KB payee name', confirmation, (s) => void (s.context.answer.account.fullName = 'x'.repeat(10_000))],
-    ['attempts that are not a count', names, (s) => void (s.context.attempts = 1.5)],
-    ['a transient state (notFound)', names, (s) => void (s.value = 'notFound')],
-    ['a compound state without its child', lookup, (s) => void (s.value = 'checking')],
-    ['a transient child state (validating)', lookup, (s) => void (s.value = { checking: 'validating' })],
-    ['a mid-lookup snapshot that already has a not-found answer', lookup, (s) => void (s.context.answer = { kind: 'not-found' })],
-    ['status error', names, (s) => void (s.status = 'error')],
-    ['a history value the chart cannot have', names, (s) => void (s.historyValue = { x: [{ id: 'precheck.proceed' }] })],
-    ['a top-level key of its own', names, (_, check) => void (check.note = 'hello')],
-    ['machine of another name', names, (_, check) => void (check.machine = 'other')],
+  const cases: [string, PersistedCheck, (s: Snapshot, check: Record<string, any>) => void, RegExp][] = [
+    ['an answer where no lookup happened (attempts 0)', names, (s) => void (s.context.attempts = 0), /no lookup started/],
+    ['awaitingNames after a found answer', names, (s) => void (s.context.answer = { kind: 'found', account: {} }), /never waits for names/],
+    ['awaitingNames when names were given', names, (s) => void (s.context.target.names = { firstName: 'A', lastName: 'B' }), /never waits for names/],
+    ['awaitingConfirmation after a not-found answer', confirmation, (s) => void (s.context.answer = { kind: 'not-found' }), /never waits for confirmation/],
+    ['awaitingConfirmation with attempts 0', confirmation, (s) => void (s.context.attempts = 0), /no lookup started/],
+    ['awaitingConfirmation for a request that opted out', confirmation, (s) => void (s.context.target.confirmPayee = false), /never waits for confirmation/],
+    ['a verdict in a wait', names, (s) => void (s.context.verdict = { status: 'proceed', createAccount: true, verified: false }), /cannot have a verdict/],
+    ['a wait without waitingSince', names, (s) => void delete s.context.waitingSince, /without waitingSince/],
+    ['a providerName of its own', names, (s) => void (s.context.providerName = 'Trusted Bank'), /registered provider/],
+    ['a context key the chart does not have', names, (s) => void (s.context.isAdmin = true), /context\.isAdmin/],
+    ['a target key the request schema drops', names, (s) => void (s.context.target.amount = 1_000_000), /form validation gives it/],
+    ['a phone not in its normalised form', names, (s) => void (s.context.target.phone = '+229 01 97 00 04 04'), /form validation gives it/],
+    ['no target where a lookup happened', names, (s) => void delete s.context.target, /no validated request/],
+    ['a target for another provider than the context', names, (s) => void (s.context.provider = 'beep'), /differs from its request/],
+    ['a trace of 10,000 entries', names, (s) => void (s.context.trace = Array.from({ length: 10_000 }, () => s.context.trace[0])), /longer than 65536/],
+    ['a trace of 129 entries', names, (s) => void (s.context.trace = Array.from({ length: 129 }, () => s.context.trace.at(-1))), /context\.trace/],
+    ['a trace entry naming no state', names, (s) => void (s.context.trace[1].state = 'backdoor'), /names a state the chart does not have/],
+    ['a trace that does not end where the check rests', names, (s) => void s.context.trace.pop(), /does not end in the state/],
+    ['a start a day in the future', names, (s) => void (s.context.startedAt = Date.now() + 86_400_000), /in the future/],
+    ['a 10 KB payee name', confirmation, (s) => void (s.context.answer.account.fullName = 'x'.repeat(10_000)), /fullName/],
+    ['attempts that are not a count', names, (s) => void (s.context.attempts = 1.5), /context\.attempts/],
+    ['a transient state (notFound)', names, (s) => void (s.value = 'notFound'), /not a state a check rests in/],
+    ['a compound state without its child', lookup, (s) => void (s.value = 'checking'), /not one the chart writes/],
+    ['a transient child state (validating)', lookup, (s) => void (s.value = { checking: 'validating' }), /not a state a check rests in/],
+    ['a mid-lookup snapshot that already has a not-found answer', lookup, (s) => void (s.context.answer = { kind: 'not-found' }), /answer worth retrying/],
+    ['status error', names, (s) => void (s.status = 'error'), /status/],
+    ['a history value the chart cannot have', names, (s) => void (s.historyValue = { x: [{ id: 'precheck.proceed' }] }), /historyValue/],
+    ['a top-level key of its own', names, (_, check) => void (check.note = 'hello'), /has only formatVersion/],
+    ['machine of another name', names, (_, check) => void (check.machine = 'other'), /not a persisted precheck/],
   ];
-  for (const [what, persisted, edit] of cases) assertRefused(precheck, edited(persisted, edit), what);
+  for (const [what, persisted, edit, why] of cases) {
+    // Each refused by the rule it is about, not by another one on the way.
+    assert.match(assertRefused(precheck, edited(persisted, edit), what)!.message, why, what);
+  }
   assertRefused(precheck, 'nonsense', 'a string');
   assertRefused(precheck, [], 'an array');
   const cyclic = structuredClone(names) as PersistedCheck & { snapshot: Snapshot };
