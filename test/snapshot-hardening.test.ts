@@ -299,6 +299,47 @@ snapshots('genuine snapshots restore: paused for names, for confirmation, mid-lo
   }
 });
 
+snapshots('every finished check (each kind of answer, cancelled, invalid, deadline) restores to its own decision', async (context) => {
+  // Regression guard for the verdict rules: every verdict the chart really gives is accepted.
+  const base = { http: { timeoutMs: 500 }, cache: { ttlMs: 0, notFoundTtlMs: 0 }, breaker: false } as const;
+  const plain = engine(context, base);
+  const lenient = engine(context, { ...base, unverifiable: 'proceed' });
+  const hurried = engine(context, { ...base, http: { timeoutMs: 2000 }, deadlineMs: 200 });
+  const bmo = (phone: string, intent: 'credit' | 'debit' = 'debit'): PrecheckRequest => ({ provider: 'bmo', intent, phone: `+2290197000${phone}` });
+  const beep = (accountNumber: string): PrecheckRequest => ({ provider: 'beep', intent: 'credit', countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber });
+  const cases: [Precheck, PrecheckRequest, string][] = [
+    [plain, bmo('001'), 'proceed'],
+    [plain, { ...bmo('404', 'credit'), names: { firstName: 'Afi', lastName: 'Agbo' } }, 'proceed'],
+    [lenient, beep('301001'), 'proceed'],
+    [plain, bmo('404'), 'abort account-not-found'],
+    [plain, beep('306001'), 'abort account-not-found'],
+    [plain, bmo('403'), 'abort auth-failed'],
+    [plain, beep('167001'), 'abort service-not-configured'],
+    [plain, beep('301001'), 'abort validation-unavailable'],
+    [plain, bmo('200'), 'abort unexpected-response'],
+    [plain, { provider: 'bmo', intent: 'debit', phone: 'not a phone' }, 'abort invalid-request'],
+    [plain, bmo('503'), 'retry provider-unavailable'],
+    [plain, bmo('429'), 'retry rate-limited'],
+    [plain, bmo('900'), 'retry timeout'],
+    [hurried, bmo('900'), 'retry timeout'],
+  ];
+  const runs = cases.map(async ([precheck, request, expected]) => ({ precheck, expected, persisted: await finished(precheck, request) }));
+  const cancelled = createActor(plain.machine, { input: bmo('900') }).start();
+  cancelled.send({ type: 'CANCEL' });
+  runs.push(Promise.resolve({ precheck: plain, expected: 'abort cancelled', persisted: JSON.parse(JSON.stringify(plain.persist(cancelled))) }));
+  for (const { precheck, expected, persisted } of await Promise.all(runs)) {
+    const stored = (persisted.snapshot as Snapshot).output!;
+    assert.is([stored.status, stored.reason].filter(Boolean).join(' '), expected);
+    let restored: unknown;
+    try {
+      restored = await toPromise(precheck.restore(persisted));
+    } catch (error) {
+      assert.unreachable(`${expected} was refused: ${(error as Error).message}`);
+    }
+    assert.equal(restored, stored, expected);
+  }
+});
+
 snapshots('a mid-lookup snapshot as XState writes it (with its child actor) restores; only the validated request is asked', async (context) => {
   // Regression guard (format 1 as written before this engine kept children out): passes on the code before it too.
   const precheck = engine(context, { cache: { ttlMs: 0, notFoundTtlMs: 0 } });
