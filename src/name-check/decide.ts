@@ -1,6 +1,6 @@
 import { foldCase } from './fold.js';
 import { heldWords, type HeldWords } from './family-name.js';
-import { asOrganisation, organisationWords, type Organisation } from './organisation.js';
+import { asOrganisation, type Organisation } from './organisation.js';
 import { bestPairing, type Pair, type Pairing } from './pairing.js';
 import { tokenise, type NameWords } from './tokenise.js';
 import type { HeldPayeeName, NameRule, PayeeNameOutcome } from './types.js';
@@ -16,27 +16,22 @@ export interface Decision {
 /** Person names longer than this are not compared word by word (the search is exhaustive): X9, unless equal. */
 export const MAX_WORDS = 8;
 
+/** What providers put where they have no name (P2). */
+const PLACEHOLDERS = new Set(['n a', 'na', 'null', 'nil', 'none', 'undefined', 'unknown', 'inconnu', 'nom inconnu']);
+
 /** Step 3: the label, rule by rule, in the policy's order. */
 export function decide(typedName: string, held: HeldPayeeName): Decision {
   const typed = tokenise([typedName]);
   if (typed.words.length === 0) return no('not-possible', 'P1', 'NO-WORDS typed');
   const holder = heldWords(held);
-  if (holder.words.length === 0) return no('not-possible', 'P2', 'NO-HELD-NAME');
+  if (holder.words.length === 0 || PLACEHOLDERS.has(holder.words.join(' '))) return no('not-possible', 'P2', 'NO-HELD-NAME');
 
   const typedOrganisation = asOrganisation(typed.words);
   const heldOrganisation = asOrganisation(holder.words);
   if (typedOrganisation !== undefined && heldOrganisation !== undefined) {
     return organisations(typedOrganisation, heldOrganisation, holder.display);
   }
-  if (typedOrganisation !== undefined || heldOrganisation !== undefined) {
-    // An unmarked name with exactly the organisation's words is that organisation, its legal form left out (B2).
-    const typedSide = typedOrganisation ?? organisationWords(typed.words);
-    const heldSide = heldOrganisation ?? organisationWords(holder.words);
-    if (typedSide.legalForms.length + heldSide.legalForms.length > 0 && sameName(typedSide, heldSide)) {
-      return organisations(typedSide, heldSide, holder.display);
-    }
-    return no('no-match', 'X4', 'ORGANISATION-VS-PERSON');
-  }
+  if (typedOrganisation !== undefined || heldOrganisation !== undefined) return no('no-match', 'X4', 'ORGANISATION-VS-PERSON');
   return persons(typedName, typed, holder);
 }
 

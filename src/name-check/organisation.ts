@@ -20,7 +20,8 @@ const BUSINESS_WORDS = new Set([
   'agent', 'agence', 'agency', 'fils', 'freres', 'sons', 'brothers', 'group', 'groupe', 'holding', 'holdings',
   'industries', 'international', 'consulting', 'supermarche', 'supermarket', 'store', 'stores', 'shop', 'clinic',
   'clinique', 'restaurant', 'hotel', 'motors', 'electronics', 'construction', 'btp', 'commerce', 'commercial',
-  'distribution', 'import', 'export', 'telecom', 'logistics', 'logistique', 'momo',
+  'distribution', 'import', 'export', 'telecom', 'logistics', 'logistique', 'momo', 'solicitor', 'solicitors',
+  'associates', 'partners', 'consultants', 'cabinet',
 ]);
 
 /** Business phrases of two words. */
@@ -38,12 +39,6 @@ export interface Organisation {
 
 /** The name as an organisation, or undefined when it is a person's name (no legal form, no business word). */
 export function asOrganisation(words: readonly string[]): Organisation | undefined {
-  const organisation = organisationWords(words);
-  return organisation.marked ? organisation : undefined;
-}
-
-/** The words of a name read as an organisation's, whether or not anything marks it as one. */
-export function organisationWords(words: readonly string[]): Organisation & { marked: boolean } {
   const joined = joinLegalFormLetters(words);
   let business = false;
   const legalForms: string[] = [];
@@ -57,16 +52,29 @@ export function organisationWords(words: readonly string[]): Organisation & { ma
     if (BUSINESS_WORDS.has(word) || BUSINESS_PHRASES.has(`${word} ${joined[index + 1]}`)) business = true;
     if (!CONNECTORS.has(word)) rest.push(compareForm(word));
   });
-  return { legalForms: legalForms.sort(), words: rest, marked: legalForms.length > 0 || business };
+  if (legalForms.length === 0 && !business) return undefined;
+  return { legalForms: legalForms.sort(), words: rest };
 }
 
-/** "S.A.R.L." arrives as s a r l: a run of single letters at the end of a name that spells a legal form is one word. */
+/**
+ * "S.A.R.L." arrives as s a r l: a run of single letters that spells a legal form is one word. Two-letter forms
+ * (s a) only at the end, where they cannot be a person's initials ("S. A. Adebayo").
+ */
 function joinLegalFormLetters(words: readonly string[]): readonly string[] {
-  let start = words.length;
-  while (start > 0 && words[start - 1].length === 1) start -= 1;
-  if (words.length - start < 2 || start === 0) return words;
-  const run = words.slice(start).join('');
-  return LEGAL_FORMS.has(run) ? [...words.slice(0, start), run] : words;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let end = i;
+    while (end < words.length && words[end].length === 1) end += 1;
+    const run = words.slice(i, end).join('');
+    if (end - i >= 2 && LEGAL_FORMS.has(run) && (run.length >= 3 || end === words.length)) {
+      out.push(run);
+      i = end;
+    } else {
+      out.push(words[i]);
+      i += 1;
+    }
+  }
+  return out;
 }
 
 /** N7 for other words: a plural is the same word ("ABC Solicitors" / "ABC Solicitor Ltd"). */
