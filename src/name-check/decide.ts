@@ -42,6 +42,7 @@ function persons(typedName: string, typed: NameWords, holder: HeldWords): Decisi
     return no('no-match', 'X9', `TOO-MANY-WORDS ${words}`);
   }
   const pairing = bestPairing(typed.words, holder.words, holder.family);
+  if (pairing === undefined) return no('no-match', 'X9', `TOO-MANY-PAIRINGS ${words}`);
   const { pairs, typedExtra, heldExtra } = pairing;
 
   if (typedExtra.length === 0 && heldExtra.length === 0 && pairs.every((pair) => pair.relation === 'EQUAL')) {

@@ -44,7 +44,8 @@ export function heldWords(held: HeldPayeeName): HeldWords {
   return { ...name, family: ends, display: full };
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '');
+const SPACES = /\s{2,}|[\t\n\r\f\v]/;
+const text = (value: unknown) => (typeof value !== 'string' ? '' : SPACES.test(value) ? value.replace(/\s+/g, ' ').trim() : value.trim());
 
 /** The family name's longest word (the last of equals): "De Souza" → souza, "N'Guessan" → nguessan. */
 function longest(words: readonly string[], positions: readonly number[]): number {

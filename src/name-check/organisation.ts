@@ -24,8 +24,8 @@ const BUSINESS_WORDS = new Set([
   'associates', 'partners', 'consultants', 'cabinet',
 ]);
 
-/** Business phrases of two words. */
-const BUSINESS_PHRASES = new Set(['mobile money']);
+/** Business phrases of two words: first word → second. */
+const BUSINESS_PHRASES = new Map([['mobile', 'money']]);
 
 /** Connectors ignored in an organisation's name (N7); "&" is already a separator. */
 const CONNECTORS = new Set(['and', 'et']);
@@ -49,7 +49,7 @@ export function asOrganisation(words: readonly string[]): Organisation | undefin
       legalForms.push(form);
       return;
     }
-    if (BUSINESS_WORDS.has(word) || BUSINESS_PHRASES.has(`${word} ${joined[index + 1]}`)) business = true;
+    if (BUSINESS_WORDS.has(word) || (BUSINESS_PHRASES.has(word) && BUSINESS_PHRASES.get(word) === joined[index + 1])) business = true;
     if (!CONNECTORS.has(word)) rest.push(compareForm(word));
   });
   if (legalForms.length === 0 && !business) return undefined;
@@ -61,6 +61,7 @@ export function asOrganisation(words: readonly string[]): Organisation | undefin
  * (s a) only at the end, where they cannot be a person's initials ("S. A. Adebayo").
  */
 function joinLegalFormLetters(words: readonly string[]): readonly string[] {
+  if (!words.some((word, i) => word.length === 1 && words[i + 1]?.length === 1)) return words;
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     let end = i;

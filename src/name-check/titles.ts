@@ -7,7 +7,7 @@ const TITLES = new Set([
 ]);
 
 /** "El Hadj" / "El Hadji" is one title written as two words. */
-const TWO_WORD_TITLES = new Set(['el hadj', 'el hadji']);
+const AFTER_EL = new Set(['hadj', 'hadji']);
 
 /**
  * N4: the positions of the words that are not titles. A leading single `m` is the French "M." (Monsieur) only when
@@ -17,7 +17,7 @@ export function wordsKept(words: readonly string[]): number[] {
   const kept: number[] = [];
   for (let i = 0; i < words.length; i += 1) {
     if (TITLES.has(words[i])) continue;
-    if (i + 1 < words.length && TWO_WORD_TITLES.has(`${words[i]} ${words[i + 1]}`)) {
+    if (words[i] === 'el' && i + 1 < words.length && AFTER_EL.has(words[i + 1])) {
       i += 1;
       continue;
     }

@@ -8,27 +8,28 @@ export interface NameWords {
   titlesDropped: boolean;
 }
 
-/** A raw word folded, with whether it was written all in capitals (a family name in `FAMILY Given` records). */
-interface Folded {
-  word: string;
-  capitals: boolean;
-  part: number;
-}
-
 /** Steps N1–N4 on one or more parts of a name (first name, last name; or the text either side of a comma). */
 export function tokenise(parts: readonly string[]): NameWords & { part: number[]; capitals: boolean[] } {
-  const folded: Folded[] = [];
-  parts.forEach((text, part) => {
+  const words: string[] = [];
+  const part: number[] = [];
+  const capitals: boolean[] = [];
+  parts.forEach((text, index) => {
     for (const raw of rawWords(text)) {
-      const capitals = raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
-      for (const word of foldWord(raw)) folded.push({ word, capitals, part });
+      // Written all in capitals: a family name in `FAMILY Given` records.
+      const upper = raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+      for (const word of foldWord(raw)) {
+        words.push(word);
+        part.push(index);
+        capitals.push(upper);
+      }
     }
   });
-  const kept = wordsKept(folded.map((entry) => entry.word)).map((index) => folded[index]);
+  const kept = wordsKept(words);
+  if (kept.length === words.length) return { words, part, capitals, titlesDropped: false };
   return {
-    words: kept.map((entry) => entry.word),
-    part: kept.map((entry) => entry.part),
-    capitals: kept.map((entry) => entry.capitals),
-    titlesDropped: kept.length !== folded.length,
+    words: kept.map((i) => words[i]),
+    part: kept.map((i) => part[i]),
+    capitals: kept.map((i) => capitals[i]),
+    titlesDropped: true,
   };
 }
