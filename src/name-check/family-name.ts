@@ -25,23 +25,31 @@ export function heldWords(held: HeldPayeeName): HeldWords {
   const last = text(held.lastName);
   if (last !== '') {
     const name = tokenise([first, last]);
-    const family = name.words.map((_, index) => index).filter((index) => name.part[index] === 1);
+    const family = positions(name.words.length, (i) => name.part[i] === 1);
     if (family.length > 0) return { ...name, family: [longest(name.words, family)], display: `${first} ${last}`.trim() };
   }
-  const full = text(held.fullName) || [first, last].filter((part) => part !== '').join(' ');
+  const full = text(held.fullName) || (first && last ? `${first} ${last}` : first || last);
   const comma = full.indexOf(',');
   if (comma > 0) {
     const name = tokenise([full.slice(0, comma), full.slice(comma + 1)]);
-    const family = name.words.map((_, index) => index).filter((index) => name.part[index] === 0);
+    const family = positions(name.words.length, (i) => name.part[i] === 0);
     if (family.length > 0 && family.length < name.words.length) return { ...name, family: [longest(name.words, family)], display: full };
   }
   const name = tokenise([full]);
-  const capitals = name.words.map((_, index) => index).filter((index) => name.capitals[index]);
-  const lower = name.words.filter((word, index) => !name.capitals[index] && word.length >= 2);
-  if (capitals.length > 0 && lower.length > 0) return { ...name, family: [longest(name.words, capitals)], display: full };
-  const long = name.words.map((_, index) => index).filter((index) => name.words[index].length >= 2);
-  const ends = long.length === 0 ? [] : [...new Set([long[0], long[long.length - 1]])];
+  const capitals = positions(name.words.length, (i) => name.capitals[i]);
+  if (capitals.length > 0 && capitals.length < name.words.length) {
+    const lower = positions(name.words.length, (i) => !name.capitals[i] && name.words[i].length >= 2);
+    if (lower.length > 0) return { ...name, family: [longest(name.words, capitals)], display: full };
+  }
+  const long = positions(name.words.length, (i) => name.words[i].length >= 2);
+  const ends = long.length === 0 ? [] : long.length === 1 ? long : [long[0], long[long.length - 1]];
   return { ...name, family: ends, display: full };
+}
+
+function positions(count: number, keep: (index: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < count; i += 1) if (keep(i)) out.push(i);
+  return out;
 }
 
 const SPACES = /\s{2,}|[\t\n\r\f\v]/;
