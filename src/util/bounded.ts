@@ -20,9 +20,9 @@ const MAX_EXTENSION_FACTOR = 20;
 
 /**
  * `promise`, or a rejection once `ms` have passed. The bound is for a peer that is slow or gone, not for this
- * process's own load: the bound starts again when the peer answered another call since this one began (it is up,
- * with a queue of ours to work through) or when the timer fires late (our event loop was busy), up to 20 times the
- * bound in all.
+ * process's own load: the bound starts again when the timer fires late (our event loop was busy: our time, not the
+ * peer's), and when the peer answered another call since this one began (it is up, with a queue of ours to work
+ * through), the latter up to 20 times the bound in all.
  * I/O that already arrived gets a turn of the event loop to settle before the rejection.
  */
 export function bounded<T>(promise: Promise<T>, ms: number, what = 'the store', liveness?: Liveness): Promise<T> {
@@ -37,7 +37,8 @@ export function bounded<T>(promise: Promise<T>, ms: number, what = 'the store', 
         const now = Date.now();
         const busy = now - due > LATE_MS;
         const peerAnswering = liveness !== undefined && liveness.lastAnswerAt > started;
-        if ((busy || peerAnswering) && now - started < ms * MAX_EXTENSION_FACTOR) {
+        // Our own busy time never counts against the peer; a peer that answers others gets 20 bounds at most.
+        if (busy || (peerAnswering && now - started < ms * MAX_EXTENSION_FACTOR)) {
           arm();
           return;
         }
