@@ -48,13 +48,18 @@ export async function startFleetWorker(config: WorkerConfig) {
     env: { ...process.env, FLEET_WORKER: JSON.stringify(config) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const waiting = new Map<number, (reply: FleetReply) => void>();
+  const waiting = new Map<number, { resolve: (reply: FleetReply) => void; reject: (error: Error) => void }>();
+  // A worker that dies (a crash on a Redis error, say) fails the command it was given, instead of hanging the test.
+  child.on('exit', (code, signal) => {
+    for (const { reject } of waiting.values()) reject(new Error(`fleet worker ${child.pid} exited (${code ?? signal})`));
+    waiting.clear();
+  });
   let nextId = 0;
   const ready = new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`fleet worker exited (${code}) before it was ready`)));
     child.on('message', (message: FleetReply & { id?: number; ready?: boolean }) => {
       if (message.ready) resolve();
-      else if (message.id !== undefined) waiting.get(message.id)?.(message);
+      else if (message.id !== undefined) waiting.get(message.id)?.resolve(message);
     });
   });
   await ready;
@@ -62,10 +67,13 @@ export async function startFleetWorker(config: WorkerConfig) {
     pid: child.pid!,
     send<C extends FleetCommand>(command: C): Promise<Reply<C>> {
       const id = nextId++;
-      return new Promise((resolve) => {
-        waiting.set(id, (reply) => {
-          waiting.delete(id);
-          resolve(reply as Reply<C>);
+      return new Promise((resolve, reject) => {
+        waiting.set(id, {
+          resolve: (reply) => {
+            waiting.delete(id);
+            resolve(reply as Reply<C>);
+          },
+          reject,
         });
         child.send({ ...command, id });
       });
