@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { CheckStatus, Decision } from '../src/index.js';
-import { startFleetProcess, type FleetProcess } from './support/fleet-process.js';
+import { startFleetProcess, type FleetProcess } from './support/resume-process.js';
 import { redisOrSkip, removeKeys, REDIS_URL, testPrefix } from './support/redis.js';
 import { startSandboxProcess } from './support/sandbox-process.js';
 

@@ -58,6 +58,7 @@ function contract(adapter: Adapter) {
   tests('claim: paused at its version → running at version + 1 with a lease; not again', async ({ stores: [store] }) => {
     const record = paused();
     await store.create(record, HOUR);
+    assert.is((await store.claim(record.checkId, 2, 5_000)).claimed, false, 'not at another version');
     const before = Date.now();
     const claim = await store.claim(record.checkId, 1, 5_000);
     assert.ok(claim.claimed);

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { LookupOutcome } from '../providers/account-provider.js';
 import type { FleetShare } from '../store/check-store.js';
-import { bounded } from '../util/bounded.js';
+import { bounded, newLiveness } from '../util/bounded.js';
 
 export interface FleetSettings {
   share: FleetShare;
@@ -33,6 +33,8 @@ type Maybe<T> = T | typeof UNAVAILABLE;
  * "unavailable", and the caller then does what one process does alone: sharing is lost, never correctness.
  */
 export class FleetAnswers {
+  /** When the fleet store last answered: one that answers other calls is up, with a queue of ours to work through. */
+  private readonly liveness = newLiveness();
   private quietUntil = 0;
   private readonly flightMs: number;
   private readonly patienceMs: number;
@@ -96,7 +98,7 @@ export class FleetAnswers {
   async call<T>(work: () => Promise<T>, always = false): Promise<Maybe<T>> {
     if (!always && Date.now() < this.quietUntil) return UNAVAILABLE;
     try {
-      return await bounded(work(), this.settings.storeTimeoutMs, 'the fleet store');
+      return await bounded(work(), this.settings.storeTimeoutMs, 'the fleet store', this.liveness);
     } catch {
       this.quietUntil = Date.now() + QUIET_MS;
       return UNAVAILABLE;

@@ -1,0 +1,185 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { PrecheckRequest } from '../src/index.js';
+import { startFleetWorker, type CheckSummary, type FleetWorker, type WorkerConfig } from './support/fleet-process.js';
+import { adminClient, REDIS_URL, redisOrSkip, removeKeys, testPrefix } from './support/redis.js';
+import { startSandboxProcess } from './support/sandbox-process.js';
+
+/**
+ * A fleet of several OS processes, each an engine with `redisStore` on one prefix, against one sandbox (in a process
+ * of its own, counting the requests it receives). What the fleet shares: answers, flights, invalidations, outages.
+ */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let accountSeq = Math.floor(Math.random() * 90_000);
+/** A B-MO account nobody has asked about yet (not a sandbox trigger: the sandbox answers 404). */
+const freshAccount = (): PrecheckRequest => ({
+  provider: 'bmo',
+  intent: 'debit',
+  phone: `+22901961${String(accountSeq++ % 100_000).padStart(5, '0')}`,
+});
+const copies = <T>(n: number, item: T): T[] => Array(n).fill(item);
+const byOutcome = (decisions: CheckSummary[]) =>
+  decisions.reduce<Record<string, number>>((counts, { status, reason }) => {
+    const key = `${status} ${reason ?? ''}`.trim();
+    counts[key] = (counts[key] ?? 0) + 1;
+    return counts;
+  }, {});
+
+const admin = await redisOrSkip('fleet');
+if (admin) {
+  const sandbox = await startSandboxProcess();
+  const options: WorkerConfig['options'] = {
+    cache: { ttlMs: 60_000, notFoundTtlMs: 60_000 },
+    breaker: { failureThreshold: 3, cooldownMs: 5_000 },
+    maxQueue: 5_000,
+  };
+
+  const fleet = suite<{ workers: FleetWorker[]; prefix: string }>('fleet: four processes, one Redis');
+  fleet.before(async (context) => {
+    context.prefix = testPrefix('fleet');
+    const config = { providers: sandbox.providers, redisUrl: REDIS_URL, prefix: context.prefix, options };
+    context.workers = await Promise.all(Array.from({ length: 4 }, () => startFleetWorker(config)));
+  });
+  fleet.after(async ({ workers, prefix }) => {
+    await Promise.all(workers.map((worker) => worker.close()));
+    await removeKeys(admin, prefix);
+  });
+
+  fleet('1,000 identical concurrent checks spread over 4 processes → 1 upstream request', async ({ workers }) => {
+    const request = freshAccount();
+    const before = await sandbox.requests();
+    const replies = await Promise.all(workers.map((worker) => worker.send({ cmd: 'checks', requests: copies(250, request), concurrency: 250 })));
+    const decisions = replies.flatMap((reply) => reply.decisions);
+    assert.equal(byOutcome(decisions), { 'abort account-not-found': 1_000 });
+    assert.is(replies.reduce((sum, reply) => sum + reply.rejected, 0), 0);
+    assert.is((await sandbox.requests()) - before, 1, 'upstream requests');
+  });
+
+  fleet('invalidate() on one process is seen by the others (their local caches and the shared one)', async ({ workers }) => {
+    const request = freshAccount();
+    await Promise.all(workers.map((worker) => worker.send({ cmd: 'checks', requests: [request], concurrency: 1 })));
+    const before = await sandbox.requests();
+    await Promise.all(workers.map((worker) => worker.send({ cmd: 'checks', requests: copies(5, request), concurrency: 5 })));
+    assert.is((await sandbox.requests()) - before, 0, 'every process has the answer');
+
+    assert.is((await workers[0].send({ cmd: 'invalidate', request })).invalidated, true);
+    // Right after the promise resolves: the other processes ask again (once, between them).
+    await Promise.all(workers.slice(1).map((worker) => worker.send({ cmd: 'checks', requests: copies(5, request), concurrency: 5 })));
+    assert.is((await sandbox.requests()) - before, 1, 'asked again, once for the fleet');
+  });
+
+  fleet('one process opens its circuit: the others stop sending within a Redis round trip', async ({ workers }) => {
+    const [first, ...others] = workers;
+    const failing: PrecheckRequest = { provider: 'bmo', intent: 'debit', phone: '+2290197000500' };
+    await first.send({ cmd: 'checks', requests: copies(3, failing), concurrency: 1 });
+    const opened = performance.now();
+    assert.equal((await first.send({ cmd: 'circuits' })).circuits, { bmo: 'open' });
+    // The hint travels by pub/sub: each other process has it by the time it answers a message sent right now.
+    const seen = await Promise.all(others.map((worker) => worker.send({ cmd: 'circuits' })));
+    const hintedWithin = performance.now() - opened;
+    assert.equal(seen.map((reply) => reply.circuits.bmo), ['hinted', 'hinted', 'hinted']);
+    const before = await sandbox.requests();
+    const replies = await Promise.all(others.map((worker) => worker.send({ cmd: 'checks', requests: [freshAccount(), freshAccount()], concurrency: 2 })));
+    assert.is((await sandbox.requests()) - before, 0, 'no request from the hinted processes');
+    assert.equal(byOutcome(replies.flatMap((reply) => reply.decisions)), { 'retry provider-unavailable': 6 });
+    console.log(`fleet figures: circuit hint seen by 3 other processes within ${hintedWithin.toFixed(1)} ms of the opening`);
+  });
+
+  fleet.run();
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  const restart = suite('fleet: Redis killed and restarted in the middle of a load');
+
+  restart('no rejection, no hang, every check decided within its deadline; sharing back afterwards', async () => {
+    const port = await freePort();
+    let redis = await startRedis(port);
+    const prefix = testPrefix('restart');
+    const deadlineMs = 3_000;
+    const config = { providers: sandbox.providers, redisUrl: `redis://127.0.0.1:${port}`, prefix, options: { ...options, deadlineMs } };
+    const workers = await Promise.all(Array.from({ length: 3 }, () => startFleetWorker(config)));
+    try {
+      // ~3 s of checks from every process (the same accounts, new ones each batch), while Redis dies at 0.8 s and comes back at 1.8 s.
+      // A modest load: the deadline must be met because the engine never waits on a dead Redis, not by luck.
+      const batches: PrecheckRequest[][] = [];
+      const batch = (k: number) => (batches[k] ??= Array.from({ length: 20 }, freshAccount));
+      const started = performance.now();
+      const running = Promise.all(
+        workers.map(async (worker) => {
+          const replies = [];
+          for (let k = 0; performance.now() - started < 3_000; k++) {
+            replies.push(await worker.send({ cmd: 'checks', requests: batch(k), concurrency: 5 }));
+          }
+          return replies;
+        }),
+      );
+      await sleep(800);
+      redis.kill('SIGKILL');
+      await once(redis, 'exit');
+      await sleep(1_000);
+      redis = await startRedis(port);
+      const replies = (await running).flat();
+      const decisions = replies.flatMap((reply) => reply.decisions);
+      assert.is(replies.reduce((sum, reply) => sum + reply.rejected, 0), 0, 'rejections');
+      assert.ok(decisions.length >= 3 * 20, `checks run: ${decisions.length}`);
+      // A lookup waiting on the dead Redis would show as retry timeout: every check is decided as the provider says.
+      assert.equal(byOutcome(decisions), { 'abort account-not-found': decisions.length }, 'every check decided as the provider says');
+      const slowest = Math.max(...decisions.map((decision) => decision.ms));
+      assert.ok(slowest <= deadlineMs, `slowest check: ${slowest.toFixed(0)} ms`);
+
+      // Back: every process reconnects by itself; then the fleet shares one request again.
+      const backBy = performance.now() + 5_000;
+      while (!(await Promise.all(workers.map((worker) => worker.send({ cmd: 'ping' })))).every((reply) => reply.answered)) {
+        assert.ok(performance.now() < backBy, 'reconnected within 5 s');
+        await sleep(50);
+      }
+      const reconnectedMs = performance.now() - started - 1_800;
+      await sleep(1_100); // the fleet is left alone for 1 s after a store failure
+      const request = freshAccount();
+      const before = await sandbox.requests();
+      await Promise.all(workers.map((worker) => worker.send({ cmd: 'checks', requests: copies(100, request), concurrency: 100 })));
+      assert.is((await sandbox.requests()) - before, 1, 'sharing is back: one upstream request for 300 checks');
+      console.log(
+        `fleet figures: Redis down ~1 s under load: ${decisions.length} checks, 0 rejected, slowest ${slowest.toFixed(0)} ms ` +
+          `(deadline ${deadlineMs}); reconnected ${reconnectedMs.toFixed(0)} ms after the restart`,
+      );
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
+      redis.kill('SIGKILL');
+    }
+  });
+
+  restart.after(async () => {
+    await sandbox.close();
+    admin.destroy();
+  });
+  restart.run();
+}
+
+/** A loopback port free a moment ago. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/** A Redis server of this test's own (never the shared one on 6379), answering when this resolves. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const by = Date.now() + 5_000;
+  for (;;) {
+    const client = await adminClient(`redis://127.0.0.1:${port}`);
+    if (client) {
+      client.destroy();
+      return child;
+    }
+    if (Date.now() > by || child.exitCode !== null) throw new Error(`redis-server on port ${port} did not start`);
+    await sleep(50);
+  }
+}
