@@ -1,0 +1,18 @@
+import { createServer } from './src/server/index.ts';
+import { startSandbox } from './src/sandbox/index.ts';
+const sb = await startSandbox();
+const s = createServer({ engine: { providers: sb.providers }, tokens: ['t1'] });
+const { url } = await s.listen(0, '127.0.0.1');
+const h = { authorization: 'Bearer t1', 'content-type': 'application/json' };
+const show = async (r: Response) => console.log(r.status, [...r.headers].map(x=>x.join(': ')).join(' | '), (await r.text()).slice(0, 300));
+await show(await fetch(url + '/v1/checks', { method: 'POST', headers: h, body: JSON.stringify({ provider: 'bmo', intent: 'debit', phone: '+2290197000001' }) }));
+await show(await fetch(url + '/v1/checks', { method: 'POST', headers: h, body: JSON.stringify({ provider: 'bmo', intent: 'credit', phone: '+2290197000404' }) }));
+await show(await fetch(url + '/v1/checks', { method: 'POST', headers: h, body: '{' }));
+await show(await fetch(url + '/v1/checks', { method: 'DELETE', headers: h }));
+await show(await fetch(url + '/v1/checks', { method: 'POST', body: '{}' }));
+await show(await fetch(url + '/nope', { headers: h }));
+await show(await fetch(url + '/readyz'));
+const doc = await (await fetch(url + '/openapi.json')).json();
+console.log(JSON.stringify(doc.paths, null, 1).slice(0, 3000));
+console.log(Object.keys(doc.paths));
+await s.close(); await sb.close();
