@@ -69,27 +69,49 @@ export function decisionOf(context: PrecheckContext, now = Date.now()): Decision
   return { status: 'abort', ...common, intent: context.intent, reason, message: abortMessage(context, reason, detail) };
 }
 
+/**
+ * How a paused check goes on: by its `checkId` (saved in the store), or only by checking again (it could not be
+ * saved); `actor` where the caller holds the waiting actor itself.
+ */
+export type ContinueBy = { checkId: string } | 'check-again' | 'actor';
+
 /** What `check()` answers where an actor would wait in `awaitingNames`. */
-export function needsNamesDecision(context: PrecheckContext, now = Date.now()): NeedsNamesDecision {
+export function needsNamesDecision(context: PrecheckContext, by: ContinueBy = 'actor', now = Date.now()): NeedsNamesDecision {
+  const how =
+    by === 'actor'
+      ? 'check again with names (firstName, lastName), or send NAMES to the waiting actor.'
+      : by === 'check-again'
+        ? 'the paused check could not be saved, so check again with names (firstName, lastName).'
+        : 'resume this check by its checkId with NAMES { firstName, lastName }, or check again with names.';
   return {
     status: 'needs-names',
+    ...(typeof by === 'object' && { checkId: by.checkId }),
     ...commonFields(context, now),
-    message:
-      `${context.providerName} has no account for ${accountKey(context)}. The credit can create it: ` +
-      `check again with names (firstName, lastName), or send NAMES to the waiting actor.`,
+    message: `${context.providerName} has no account for ${accountKey(context)}. The credit can create it: ${how}`,
   };
 }
 
 /** What `check()` answers where an actor would wait in `awaitingConfirmation`. */
-export function needsConfirmationDecision(context: PrecheckContext, now = Date.now()): NeedsConfirmationDecision {
+export function needsConfirmationDecision(
+  context: PrecheckContext,
+  by: ContinueBy = 'actor',
+  now = Date.now(),
+): NeedsConfirmationDecision {
   const account = accountOf(context);
+  const how =
+    by === 'actor'
+      ? 'then check again with confirmPayee: false, or send CONFIRM or REJECT to the waiting actor.'
+      : by === 'check-again'
+        ? 'the paused check could not be saved, so check again with confirmPayee: false once the payer confirms.'
+        : 'then resume this check by its checkId with CONFIRM or REJECT.';
   return {
     status: 'needs-confirmation',
+    ...(typeof by === 'object' && { checkId: by.checkId }),
     ...commonFields(context, now),
     account,
     message:
       `${context.providerName} knows ${accountKey(context)} as "${account.fullName ?? 'an unnamed account'}". ` +
-      `Ask the payer to confirm, then check again with confirmPayee: false, or send CONFIRM or REJECT to the waiting actor.`,
+      `Ask the payer to confirm, ${how}`,
   };
 }
 

@@ -7,12 +7,14 @@ import type { AccountProvider } from './providers/account-provider.js';
 import { BeepProvider } from './providers/beep-provider.js';
 import { BmoProvider } from './providers/bmo-provider.js';
 import { GuardedLookup } from './resilience/guarded-lookup.js';
+import { memoryStore } from './store/memory-store.js';
 import {
   ACCOUNT_PROVIDER,
   BEEP_HTTP,
   BEEP_SETTINGS,
   BMO_HTTP,
   BMO_SETTINGS,
+  CHECK_STORE,
   ENGINE_CONFIG,
   GUARDED_LOOKUP,
   PRECHECK_MACHINE,
@@ -38,6 +40,7 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bind(PRECHECK_OPTIONS).toConstantValue(options);
     bind(ENGINE_CONFIG).toConstantValue(config);
+    bind(CHECK_STORE).toConstantValue(options.store ?? memoryStore());
     const { bmo, beep } = options.providers;
     if (bmo) {
       bind(BMO_SETTINGS).toConstantValue(bmo);

@@ -3,9 +3,10 @@ import type { Actor } from 'xstate';
 import { persistCheck, restoreCheck, type PersistedCheck } from './persistence.js';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import { createContainer } from './container.js';
-import { runCheck } from './run-check.js';
+import { internalFailure, runCheck } from './run-check.js';
 import { validateRequest } from './request/validate-request.js';
-import { GUARDED_LOOKUP, PRECHECK_MACHINE, PRECHECK_OPTIONS, PROVIDER_REGISTRY } from './tokens.js';
+import { CHECK_STORE, ENGINE_CONFIG, GUARDED_LOOKUP, PRECHECK_MACHINE, PRECHECK_OPTIONS, PROVIDER_REGISTRY } from './tokens.js';
+import { DurableChecks } from './durable/durable-checks.js';
 import type { Decision } from './types/decision.js';
 import type { CheckOptions, CheckStatus, PrecheckOptions, ResumeEvent } from './types/options.js';
 import type { PrecheckRequest } from './types/request.js';
@@ -57,21 +58,38 @@ export function precheckFrom(container: Container): Precheck {
   const machine = container.get(PRECHECK_MACHINE);
   const lookup = container.get(GUARDED_LOOKUP);
   const findProvider = container.get(PROVIDER_REGISTRY);
+  const store = container.get(CHECK_STORE);
+  const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor);
+  // A stored wait that is over ends at once, by the chart's own timeout transition.
+  const expiring = machine.provide({ delays: { namesTimeout: 0, confirmationTimeout: 0 } });
+  const durable = new DurableChecks({
+    store,
+    config: container.get(ENGINE_CONFIG),
+    persist,
+    restore: (persisted, expired) => restoreCheck(expired ? expiring : machine, persisted, options.inspect),
+  });
   return {
     machine,
     container,
-    check: (request, checkOptions) => runCheck(machine, request, { inspect: options.inspect, ...checkOptions }),
+    async check(request, checkOptions) {
+      try {
+        return await durable.save(await runCheck(machine, request, { inspect: options.inspect, ...checkOptions }, persist));
+      } catch {
+        return internalFailure(request);
+      }
+    },
     invalidate(request) {
       const validation = validateRequest(request, findProvider);
       return validation.valid && lookup.invalidate(validation.target);
     },
     circuits: () => lookup.circuitStates(),
-    persist: (actor) => persistCheck(actor),
+    persist,
     restore: (persisted) => restoreCheck(machine, persisted, options.inspect),
-    resume: async () => {
-      throw new Error('not yet');
+    resume: (checkId, event) => durable.resume(checkId, event),
+    status: (checkId) => durable.status(checkId),
+    async close() {
+      lookup.stop();
+      await store.close().catch(() => {});
     },
-    status: async () => undefined,
-    close: async () => lookup.stop(),
   };
 }

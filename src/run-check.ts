@@ -1,75 +1,113 @@
-import { createActor } from 'xstate';
+import { createActor, type Actor } from 'xstate';
 import { decisionOf, needsConfirmationDecision, needsNamesDecision } from '../machines/precheck.decisions.js';
-import type { PrecheckContext, PrecheckMachine, Verdict } from '../machines/precheck.machine.js';
+import type { PauseMeta, PrecheckContext, PrecheckEvent, PrecheckMachine, Verdict } from '../machines/precheck.machine.js';
 import { pauseOf } from '../machines/precheck.pause.js';
-import { recordCheckSpan } from './telemetry.js';
 import { echoIntent, echoProvider } from '../machines/precheck.input.js';
+import type { PersistedCheck } from './persistence.js';
+import { recordCheckSpan } from './telemetry.js';
 import type { Decision } from './types/decision.js';
 import type { PrecheckRequest } from './types/request.js';
 import type { CheckOptions } from './types/options.js';
 
+/** Where a check came to rest: its decision, and when it waits for people, what for and its snapshot. */
+export interface Rest {
+  decision: Decision;
+  pause?: { meta: PauseMeta; persisted: PersistedCheck; context: PrecheckContext };
+}
+
+type Persist = (actor: Actor<PrecheckMachine>) => PersistedCheck;
+
 /**
- * Runs one check to its decision. Where the actor would wait for names, answers `needs-names` and stops it.
+ * Runs one check to its rest: a decision, or a pause (the actor is snapshotted with `persist`, then stopped).
  * Never rejects: anything unforeseen ends as abort `unexpected-response`.
  */
-export function runCheck(machine: PrecheckMachine, request: unknown, options?: CheckOptions): Promise<Decision> {
-  return new Promise<Decision>((resolve) => {
+export function runCheck(machine: PrecheckMachine, request: unknown, options: CheckOptions | undefined, persist: Persist): Promise<Rest> {
+  const signal = options?.signal;
+  if (signal?.aborted) {
+    // Cancelled before it began: nothing is started, nothing is sent.
+    return Promise.resolve({ decision: withoutActor(request, { status: 'abort', reason: 'cancelled' }) });
+  }
+  try {
+    const actor = createActor(machine, { input: request as PrecheckRequest, ...(options?.inspect && { inspect: options.inspect }) });
+    return driveToRest(actor, { signal, persist, start: true, onFailure: () => internalFailure(request) });
+  } catch {
+    return Promise.resolve({ decision: internalFailure(request) });
+  }
+}
+
+interface DriveOptions {
+  signal?: AbortSignal;
+  persist: Persist;
+  /** Start the actor (a fresh check); a restored actor is already running. */
+  start?: boolean;
+  /** Sent once the actor is observed: the answer a paused check was waiting for. */
+  event?: PrecheckEvent;
+  /** Follow it to a decision, through pauses: a wait that is already over ends by its own timeout. */
+  untilDecided?: boolean;
+  onFailure: () => Decision;
+}
+
+/** Follows an actor until it decides or rests in a state tagged `paused`; then stops it. Never rejects. */
+export function driveToRest(actor: Actor<PrecheckMachine>, options: DriveOptions): Promise<Rest> {
+  return new Promise<Rest>((resolve) => {
     let settled = false;
-    const signal = options?.signal;
     let stop = () => {};
-    const settle = (decision: Decision) => {
+    const settle = (rest: Rest) => {
       if (settled) return;
       settled = true;
       stop();
-      resolve(decision);
+      resolve(rest);
     };
-    // Where the actor would wait for people, check() answers the question and the check's span ends there.
-    const settleAtQuestion = (decision: Decision, context: PrecheckContext) => {
-      recordCheckSpan(context, decision);
-      settle(decision);
+    const observe = (snapshot: ReturnType<typeof actor.getSnapshot>) => {
+      if (settled) return;
+      if (snapshot.status === 'done') {
+        settle({ decision: snapshot.output as Decision });
+        return;
+      }
+      if (snapshot.status === 'error') {
+        settle({ decision: options.onFailure() });
+        return;
+      }
+      const meta = options.untilDecided ? undefined : pauseOf(snapshot);
+      if (!meta) return;
+      // Where the actor waits for people the check answers the question; its span ends there.
+      const decision = meta.waitingFor === 'names' ? needsNamesDecision(snapshot.context) : needsConfirmationDecision(snapshot.context);
+      recordCheckSpan(snapshot.context, decision);
+      let persisted: PersistedCheck;
+      try {
+        persisted = options.persist(actor);
+      } catch {
+        settle({ decision: options.onFailure() });
+        return;
+      }
+      settle({ decision, pause: { meta, persisted, context: snapshot.context } });
     };
-    if (signal?.aborted) {
-      // Cancelled before it began: nothing is started, nothing is sent.
-      settle(withoutActor(request, { status: 'abort', reason: 'cancelled' }));
-      return;
-    }
     try {
-      const actor = createActor(machine, { input: request as PrecheckRequest, ...(options?.inspect && { inspect: options.inspect }) });
       const cancel = () => actor.send({ type: 'CANCEL' });
-      const subscription = actor.subscribe({
-        next(snapshot) {
-          if (snapshot.status === 'done') {
-            settle(snapshot.output);
-            return;
-          }
-          const pause = pauseOf(snapshot);
-          if (pause?.waitingFor === 'names') settleAtQuestion(needsNamesDecision(snapshot.context), snapshot.context);
-          else if (pause?.waitingFor === 'confirmation') {
-            settleAtQuestion(needsConfirmationDecision(snapshot.context), snapshot.context);
-          }
-        },
-        error: () => settle(internalFailure(request)),
-      });
+      const subscription = actor.subscribe({ next: observe, error: () => settle({ decision: options.onFailure() }) });
       stop = () => {
         subscription.unsubscribe();
-        signal?.removeEventListener('abort', cancel);
+        options.signal?.removeEventListener('abort', cancel);
         actor.stop();
       };
-      signal?.addEventListener('abort', cancel, { once: true });
-      actor.start();
+      options.signal?.addEventListener('abort', cancel, { once: true });
+      if (options.start) actor.start();
+      if (options.event) actor.send(options.event);
+      // Transitions are synchronous: the actor may already rest without a new snapshot to observe.
+      observe(actor.getSnapshot());
     } catch {
-      settle(internalFailure(request));
+      settle({ decision: options.onFailure() });
     }
   });
 }
 
 /** Anything unforeseen ends as abort `unexpected-response`: never a rejection, never a throw. */
-function internalFailure(request: unknown): Decision {
+export function internalFailure(request: unknown): Decision {
   return withoutActor(request, { status: 'abort', reason: 'unexpected-response' }, 'the engine failed unexpectedly');
 }
 
 /** A decision for a check that has no actor (not started, or broken), from what can safely be read of the request. */
-function withoutActor(request: unknown, verdict: Verdict, detail?: string): Decision {
+export function withoutActor(request: unknown, verdict: Verdict, detail?: string): Decision {
   return decisionOf({
     request: undefined,
     provider: echoProvider(request),

@@ -1,6 +1,7 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { KyInstance } from 'ky';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
+import type { CheckStore } from './store/check-store.js';
 import type { AccountProvider } from './providers/account-provider.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import type { EngineConfig } from './options/read-options.js';
@@ -24,3 +25,5 @@ export const PROVIDER_REGISTRY = Symbol.for('precheck.ProviderRegistry') as Serv
 >;
 /** Providers behind the cache, single flight, circuit breakers and bulkheads. */
 export const GUARDED_LOOKUP = Symbol.for('precheck.GuardedLookup') as ServiceIdentifier<GuardedLookup>;
+/** Where paused checks live: the `store` option, or a `memoryStore()`. */
+export const CHECK_STORE = Symbol.for('precheck.CheckStore') as ServiceIdentifier<CheckStore>;

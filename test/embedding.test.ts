@@ -30,9 +30,10 @@ embedding('orchestrator: not found → names from its user → credit creates th
   const orchestrator = createActor(createTransferOrchestrator(precheck, sandbox.providers.bmo), {
     input: { phone, amount: 2500, partnerReference: 'order-77' },
   }).start();
-  // The child's own snapshots tell when it waits; the orchestrator's UI would ask its user at that point.
-  const child = orchestrator.getSnapshot().children.precheck as unknown as Actor<PrecheckMachine>;
-  await waitFor(child, (snapshot) => snapshot.matches('awaitingNames'), { timeout: 2000 });
+  // The orchestrator's UI asks its user at this point; all it keeps of the pre-check is the checkId.
+  const asking = await waitFor(orchestrator, (snapshot) => snapshot.matches('askingForNames'), { timeout: 2000 });
+  assert.match(asking.context.checkId ?? '', /^chk_/);
+  assert.equal(Object.keys(asking.children), [], 'no pre-check actor is kept while waiting');
   orchestrator.send({ type: 'NAMES', firstName: 'Afi', lastName: 'Agbo' });
   const done = await waitFor(orchestrator, (snapshot) => snapshot.status === 'done', { timeout: 2000 });
   assert.is(done.value, 'credited');

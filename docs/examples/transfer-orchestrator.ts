@@ -1,6 +1,6 @@
 import ky from 'ky';
-import { assign, fromPromise, sendTo, setup } from 'xstate';
-import type { BmoSettings, Decision, Precheck } from '../../src/index.js';
+import { assign, fromPromise, setup } from 'xstate';
+import type { BmoSettings, Decision, Names, Precheck } from '../../src/index.js';
 
 export interface Transfer {
   phone: string;
@@ -9,8 +9,9 @@ export interface Transfer {
 }
 
 /**
- * A credit transfer as an orchestrator runs it: pre-check the payee with precheck's machine as a child, ask the user
- * for names when B-MO does not know the customer, then credit (which creates the account) or stop.
+ * A credit transfer as an orchestrator runs it: pre-check the payee, ask the user for names when B-MO does not know
+ * the customer, then credit (which creates the account) or stop. It keeps no pre-check actor: a paused pre-check is
+ * only its `checkId`, continued with `precheck.resume()` on whichever instance the user's answer reaches.
  */
 export function createTransferOrchestrator(precheck: Precheck, bmo: BmoSettings) {
   const http = ky.create({
@@ -21,11 +22,16 @@ export function createTransferOrchestrator(precheck: Precheck, bmo: BmoSettings)
   return setup({
     types: {} as {
       input: Transfer;
-      context: { transfer: Transfer; decision?: Decision; credit?: { accountCreated: boolean } };
+      context: { transfer: Transfer; decision?: Decision; checkId?: string; credit?: { accountCreated: boolean } };
       events: { type: 'NAMES'; firstName: string; lastName: string };
     },
     actors: {
-      precheck: precheck.machine,
+      precheck: fromPromise(({ input }: { input: Transfer }) =>
+        precheck.check({ provider: 'bmo', intent: 'credit', phone: input.phone, transactionId: input.partnerReference }),
+      ),
+      resumeWithNames: fromPromise(({ input }: { input: { checkId: string; names: Names } }) =>
+        precheck.resume(input.checkId, { type: 'NAMES', ...input.names }),
+      ),
       creditCustomer: fromPromise(async ({ input }: { input: { transfer: Transfer; decision: Decision } }) => {
         const { transfer, decision } = input;
         const account = decision.status === 'proceed' ? decision.account : {};
@@ -36,17 +42,21 @@ export function createTransferOrchestrator(precheck: Precheck, bmo: BmoSettings)
             customer: { phone: transfer.phone, firstname: account.firstName, lastname: account.lastName },
           },
         });
-        return (await response.json()) as { accountCreated: boolean };
+        const credit = (await response.json()) as { accountCreated: boolean };
+        // The account exists now: the cached "not found" must not outlive it, on any instance.
+        await precheck.invalidate({ provider: 'bmo', intent: 'credit', phone: transfer.phone });
+        return credit;
       }),
     },
     guards: {
       mayProceed: ({ context }) => context.decision?.status === 'proceed',
+      needsNames: ({ context }) => context.decision?.status === 'needs-names' && context.checkId !== undefined,
     },
     actions: {
-      forgetLookup: ({ context }) => {
-        // The account exists now: the cached "not found" must not outlive it.
-        precheck.invalidate({ provider: 'bmo', intent: 'credit', phone: context.transfer.phone });
-      },
+      keepDecision: assign(({ event }) => {
+        const decision = (event as unknown as { output: Decision }).output;
+        return { decision, checkId: decision.status === 'needs-names' ? decision.checkId : undefined };
+      }),
     },
   }).createMachine({
     id: 'transfer',
@@ -54,30 +64,34 @@ export function createTransferOrchestrator(precheck: Precheck, bmo: BmoSettings)
     initial: 'prechecking',
     states: {
       prechecking: {
-        invoke: {
-          id: 'precheck',
-          src: 'precheck',
-          input: ({ context }) => ({
-            provider: 'bmo',
-            intent: 'credit',
-            phone: context.transfer.phone,
-            transactionId: context.transfer.partnerReference,
-          }),
-          onDone: { target: 'deciding', actions: assign({ decision: ({ event }) => event.output }) },
-        },
-        on: {
-          // Our user answered "what is the recipient's name?": hand it to the waiting pre-check.
-          NAMES: { actions: sendTo('precheck', ({ event }) => event) },
-        },
+        invoke: { src: 'precheck', input: ({ context }) => context.transfer, onDone: { target: 'deciding', actions: 'keepDecision' } },
       },
       deciding: {
-        always: [{ guard: 'mayProceed', target: 'crediting' }, { target: 'stopped' }],
+        always: [
+          { guard: 'mayProceed', target: 'crediting' },
+          { guard: 'needsNames', target: 'askingForNames' },
+          { target: 'stopped' },
+        ],
+      },
+      /** Only the checkId is kept while our user is asked "what is the recipient's name?". */
+      askingForNames: {
+        on: { NAMES: 'resuming' },
+      },
+      resuming: {
+        invoke: {
+          src: 'resumeWithNames',
+          input: ({ context, event }) => ({
+            checkId: context.checkId!,
+            names: { firstName: (event as { firstName: string }).firstName, lastName: (event as { lastName: string }).lastName },
+          }),
+          onDone: { target: 'deciding', actions: 'keepDecision' },
+        },
       },
       crediting: {
         invoke: {
           src: 'creditCustomer',
           input: ({ context }) => ({ transfer: context.transfer, decision: context.decision! }),
-          onDone: { target: 'credited', actions: [assign({ credit: ({ event }) => event.output }), 'forgetLookup'] },
+          onDone: { target: 'credited', actions: assign({ credit: ({ event }) => event.output }) },
           onError: { target: 'creditFailed' },
         },
       },

@@ -48,6 +48,8 @@ export interface Trace {
 /** Money may move. `createAccount`: the provider creates the account during the credit (send the names with it). */
 export interface ProceedDecision {
   status: 'proceed';
+  /** Set when the check was paused and resumed by id (`precheck.resume`). */
+  checkId?: string;
   provider: string;
   intent: Intent;
   createAccount: boolean;
@@ -100,6 +102,8 @@ export interface NeedsConfirmationDecision {
 /** Money must not move. */
 export interface AbortDecision {
   status: 'abort';
+  /** Set when the check was paused and resumed by id, or `resume()` / `status()` could not find it. */
+  checkId?: string;
   /** As given; `unknown` when the request named none. */
   provider: string;
   /** `unknown` only for an `invalid-request` that named no valid intent. */
@@ -118,8 +122,11 @@ export interface AbortDecision {
 /** Nothing is known yet; try the same check again later (after `retryAfterMs` when given). */
 export interface RetryDecision {
   status: 'retry';
+  /** Set when the check was paused and resumed by id. */
+  checkId?: string;
   provider: string;
-  intent: Intent;
+  /** `unknown` only when `resume()` could not read the check (`store-unavailable`). */
+  intent: Intent | 'unknown';
   reason: RetryReason;
   message: string;
   retryAfterMs?: number;

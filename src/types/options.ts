@@ -90,7 +90,9 @@ export type ResumeEvent =
 /** What `status()` answers for a known check. `expiresAt`: ISO 8601, when the wait ends. */
 export type CheckStatus =
   | { checkId: string; state: 'paused'; waitingFor: 'names' | 'confirmation'; expiresAt: string }
-  | { checkId: string; state: 'decided'; decision: Decision };
+  | { checkId: string; state: 'decided'; decision: Decision }
+  /** The store did not answer in time: the check's state is not known right now (it is not lost). */
+  | { checkId: string; state: 'unavailable'; reason: 'store-unavailable' };
 
 export interface CheckOptions {
   /** Aborting it ends the check with abort `cancelled`. */

@@ -16,7 +16,7 @@ export function sandboxSuite(name: string) {
     context.engines = [];
   });
   tests.after(async ({ sandbox, engines }) => {
-    for (const engine of engines) engine.close();
+    for (const engine of engines) await engine.close();
     await sandbox.close();
   });
   return tests;

@@ -1,0 +1,201 @@
+import type { Actor } from 'xstate';
+import { needsConfirmationDecision, needsNamesDecision } from '../../machines/precheck.decisions.js';
+import type { PrecheckMachine } from '../../machines/precheck.machine.js';
+import type { EngineConfig } from '../options/read-options.js';
+import { PrecheckSnapshotError, type PersistedCheck } from '../persistence.js';
+import { driveToRest, internalFailure, type Rest } from '../run-check.js';
+import type { CheckRecord, CheckStore } from '../store/check-store.js';
+import type { Decision } from '../types/decision.js';
+import type { CheckStatus, ResumeEvent } from '../types/options.js';
+import { bounded } from '../util/bounded.js';
+import { isCheckId, newCheckId } from './check-id.js';
+
+export interface DurableDeps {
+  store: CheckStore;
+  config: EngineConfig;
+  persist: (actor: Actor<PrecheckMachine>) => PersistedCheck;
+  /** A running actor from a stored snapshot; `expired`: its wait ends at once. Throws `PrecheckSnapshotError`. */
+  restore: (persisted: unknown, expired: boolean) => Actor<PrecheckMachine>;
+}
+
+/** The store did not answer within `storeTimeoutMs`, or failed. */
+class StoreUnavailable extends Error {}
+
+const RESUME_EVENTS = new Set(['NAMES', 'CONFIRM', 'REJECT', 'CANCEL']);
+
+/**
+ * Paused checks with an address: saved when they pause, continued by id on any instance exactly once, decided by
+ * their stored expiry whatever instance asks. The store is the source of truth; no process timer is.
+ */
+export class DurableChecks {
+  constructor(private readonly deps: DurableDeps) {}
+
+  /** Saves a paused check; its decision then carries `checkId`. A store failure leaves it without one: never a throw. */
+  async save(rest: Rest): Promise<Decision> {
+    if (!rest.pause) return rest.decision;
+    const checkId = newCheckId();
+    const record = this.pausedRecord(checkId, 1, rest.pause);
+    try {
+      if (await this.call(this.deps.store.create(record, this.pausedTtl(record.expiresAt)))) return record.decision;
+    } catch {
+      // Falls through: the caller is told to check again.
+    }
+    return this.pausedDecision(rest.pause, 'check-again');
+  }
+
+  async resume(checkId: string, event: ResumeEvent): Promise<Decision> {
+    if (!isCheckId(checkId)) return checkNotFound(checkId, 'the check id is malformed');
+    if (!isResumeEvent(event)) {
+      return invalidEvent(checkId);
+    }
+    try {
+      return await this.continueCheck(checkId, event);
+    } catch (error) {
+      if (error instanceof StoreUnavailable) return storeUnavailable(checkId);
+      return { ...internalFailure(undefined), checkId };
+    }
+  }
+
+  async status(checkId: string): Promise<CheckStatus | undefined> {
+    if (!isCheckId(checkId)) return undefined;
+    try {
+      const record = await this.call(this.deps.store.get(checkId));
+      if (!record) return undefined;
+      if (record.state === 'decided') return { checkId, state: 'decided', decision: record.decision };
+      if (Date.now() >= record.expiresAt) {
+        // The wait is over: decide it now (stored), so every instance answers the same from here on.
+        const decision = await this.continueCheck(checkId, undefined);
+        return 'reason' in decision && decision.reason === 'check-not-found' ? undefined : { checkId, state: 'decided', decision };
+      }
+      return { checkId, state: 'paused', waitingFor: record.waitingFor, expiresAt: new Date(record.expiresAt).toISOString() };
+    } catch {
+      return { checkId, state: 'unavailable', reason: 'store-unavailable' };
+    }
+  }
+
+  /**
+   * Claims the check (one atomic step, fenced by its version), runs the continuation, commits the result at the
+   * claimed version. Whoever loses the claim waits for the winner's result. `event` undefined: only expire it.
+   */
+  private async continueCheck(checkId: string, event: ResumeEvent | undefined): Promise<Decision> {
+    const { store, config } = this.deps;
+    const giveUpAt = Date.now() + config.deadlineMs;
+    for (let round = 0; ; round += 1) {
+      const record = await this.call(store.get(checkId));
+      if (!record) return checkNotFound(checkId, 'no such check');
+      if (record.state === 'decided') return record.decision;
+      if (record.state === 'running' && record.leaseUntil > Date.now()) {
+        if (Date.now() >= giveUpAt) return storeUnavailable(checkId);
+        await pause(Math.min(5 + round * 5, 50));
+        continue;
+      }
+      const claim = await this.call(store.claim(checkId, record.version, config.deadlineMs));
+      if (!claim.claimed) continue;
+      const held = claim.record;
+      const expired = Date.now() >= held.expiresAt;
+      let actor: Actor<PrecheckMachine>;
+      try {
+        actor = this.deps.restore(held.persisted, expired);
+      } catch (error) {
+        // Another engine version may read it: hand it back untouched.
+        const back: CheckRecord = { ...held, state: 'paused', version: held.version + 1 } as CheckRecord;
+        await this.call(store.commit(back, held.version, this.pausedTtl(held.expiresAt))).catch(() => false);
+        const why = error instanceof PrecheckSnapshotError ? error.message : 'the stored check cannot be read';
+        return checkNotFound(checkId, `the stored check cannot be continued by this engine (${why})`);
+      }
+      const rest = await driveToRest(actor, {
+        persist: this.deps.persist,
+        ...(expired ? { untilDecided: true } : event && { event }),
+        onFailure: () => internalFailure(undefined),
+      });
+      const next: CheckRecord = rest.pause
+        ? this.pausedRecord(checkId, held.version + 1, rest.pause, held.expiresAt)
+        : { checkId, version: held.version + 1, state: 'decided', decision: { ...rest.decision, checkId } };
+      const ttl = next.state === 'decided' ? config.retentionMs : this.pausedTtl(next.expiresAt);
+      // Lost the fence (our lease ran out and someone else took over): their result stands; read it.
+      if (!(await this.call(store.commit(next, held.version, ttl)))) continue;
+      return next.decision;
+    }
+  }
+
+  private pausedRecord(checkId: string, version: number, pause: NonNullable<Rest['pause']>, expiresAt?: number) {
+    const bound = this.deps.config[pause.meta.timeoutOption];
+    return {
+      checkId,
+      version,
+      state: 'paused' as const,
+      waitingFor: pause.meta.waitingFor,
+      expiresAt: expiresAt ?? (pause.context.waitingSince ?? Date.now()) + bound,
+      persisted: pause.persisted,
+      decision: this.pausedDecision(pause, { checkId }),
+    };
+  }
+
+  private pausedDecision(pause: NonNullable<Rest['pause']>, by: { checkId: string } | 'check-again'): Decision {
+    return pause.meta.waitingFor === 'names' ? needsNamesDecision(pause.context, by) : needsConfirmationDecision(pause.context, by);
+  }
+
+  /** A paused check is kept until its wait ends, then as long as a decision is. */
+  private pausedTtl(expiresAt: number): number {
+    return Math.max(0, expiresAt - Date.now()) + this.deps.config.retentionMs;
+  }
+
+  private async call<T>(operation: Promise<T>): Promise<T> {
+    try {
+      return await bounded(operation, this.deps.config.storeTimeoutMs);
+    } catch (error) {
+      throw new StoreUnavailable(error instanceof Error ? error.message : 'store failure');
+    }
+  }
+}
+
+function isResumeEvent(event: unknown): event is ResumeEvent {
+  try {
+    return typeof event === 'object' && event !== null && RESUME_EVENTS.has((event as { type?: unknown }).type as string);
+  } catch {
+    return false;
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function checkNotFound(checkId: string, why: string): Decision {
+  return {
+    status: 'abort',
+    ...(isCheckId(checkId) && { checkId }),
+    provider: 'unknown',
+    intent: 'unknown',
+    reason: 'check-not-found',
+    message: `No check to continue: ${why}. It is unknown, past its retention, or was never saved; start a new check.`,
+    attempts: 0,
+    trace: { states: [], attempts: 0, durationMs: 0 },
+  };
+}
+
+function storeUnavailable(checkId: string): Decision {
+  return {
+    status: 'retry',
+    checkId,
+    provider: 'unknown',
+    intent: 'unknown',
+    reason: 'store-unavailable',
+    message: 'The check store did not answer in time; nothing was changed. Resume again later.',
+    attempts: 0,
+    trace: { states: [], attempts: 0, durationMs: 0 },
+  };
+}
+
+function invalidEvent(checkId: string): Decision {
+  return {
+    status: 'abort',
+    checkId,
+    provider: 'unknown',
+    intent: 'unknown',
+    reason: 'invalid-request',
+    message:
+      'invalid resume event: expected { type: "NAMES", firstName, lastName }, { type: "CONFIRM" }, { type: "REJECT" } ' +
+      'or { type: "CANCEL" }; nothing was sent and the check is unchanged.',
+    attempts: 0,
+    trace: { states: [], attempts: 0, durationMs: 0 },
+  };
+}
