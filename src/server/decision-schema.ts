@@ -59,6 +59,7 @@ export const checkIdSchema = v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za
 export const proceedDecisionSchema = v.object({
   status: v.literal('proceed'),
   ...common,
+  checkId: v.optional(checkIdSchema),
   intent,
   createAccount: v.boolean(),
   verified: v.boolean(),
@@ -85,6 +86,7 @@ export const needsConfirmationDecisionSchema = v.object({
 export const abortDecisionSchema = v.object({
   status: v.literal('abort'),
   ...common,
+  checkId: v.optional(checkIdSchema),
   intent: v.picklist([...INTENTS, 'unknown']),
   reason: abortReasonSchema,
   message: v.string(),
@@ -93,7 +95,8 @@ export const abortDecisionSchema = v.object({
 export const retryDecisionSchema = v.object({
   status: v.literal('retry'),
   ...common,
-  intent,
+  checkId: v.optional(checkIdSchema),
+  intent: v.picklist([...INTENTS, 'unknown']),
   reason: retryReasonSchema,
   message: v.string(),
   retryAfterMs: v.optional(count),
@@ -108,7 +111,10 @@ export const decisionSchema = v.variant('status', [
   retryDecisionSchema,
 ]);
 
-/** `GET /v1/checks/{checkId}`: what `status()` answers. */
+/**
+ * `GET /v1/checks/{checkId}`: what `status()` answers for a known check. Its third answer (`unavailable`: the store
+ * did not answer) is a 503 problem, not a state of the check.
+ */
 export const checkStatusSchema = v.variant('state', [
   v.object({
     checkId: checkIdSchema,
@@ -131,6 +137,6 @@ export const problemSchema = v.object({
 
 // The schemas describe the engine's types: what the engine answers must fit them.
 const decisionFits: Exhaustive<v.InferOutput<typeof decisionSchema>, Decision> = true;
-const statusFits: Exhaustive<v.InferOutput<typeof checkStatusSchema>, CheckStatus> = true;
+const statusFits: Exhaustive<v.InferOutput<typeof checkStatusSchema>, Exclude<CheckStatus, { state: 'unavailable' }>> = true;
 void decisionFits;
 void statusFits;

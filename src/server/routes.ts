@@ -195,6 +195,7 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
     if (refused) return refused;
     const status = await engine.status(checkId);
     if (status === undefined) return problemResponse('not-found', 'No such check (unknown, expired, or not yours).');
+    if (status.state === 'unavailable') return storeUnavailable();
     if (status.state === 'decided') noteDecision(c, status.decision);
     return c.json(status);
   });
