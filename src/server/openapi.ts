@@ -247,5 +247,7 @@ draining or when the store does not answer.
       },
     } as GenerateSpecOptions['documentation'],
     defaultValidationErrorResponse: false,
+    // /openapi.json is a route, not a static file.
+    excludeStaticFile: false,
   };
 }

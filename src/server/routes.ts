@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { openAPIRouteHandler } from 'hono-openapi';
+import { generateSpecs } from 'hono-openapi';
 import type { Precheck } from '../create-precheck.js';
 import type { CheckStore } from '../store/check-store.js';
 import type { Decision } from '../types/decision.js';
@@ -207,10 +207,10 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
         optionalBody: action !== 'names',
         checkId,
         run: async (body) => {
-          const refused = await refuseUnlessOwner(c, checkId);
-          if (refused) return refused;
           const resumeEvent = event(body);
           if (resumeEvent instanceof Response) return resumeEvent;
+          const refused = await refuseUnlessOwner(c, checkId);
+          if (refused) return refused;
           const started = performance.now();
           const decision = await engine.resume(checkId, resumeEvent);
           metrics.continued(checkId, decision);
@@ -249,7 +249,9 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
     return c.body(text, 200, { 'content-type': metrics.registry.contentType });
   });
 
-  app.get('/openapi.json', describe.openapi, openAPIRouteHandler(app, documentation(deps.version)));
+  // hono-openapi's own handler leaves its route out of the document; this one is in it, like every route.
+  let document: Promise<unknown> | undefined;
+  app.get('/openapi.json', describe.openapi, async (c) => c.json(await (document ??= generateSpecs(app, documentation(deps.version)))));
 
   templates = app.routes
     .filter((route) => route.method !== 'ALL')
