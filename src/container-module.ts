@@ -69,7 +69,16 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
       })
       .inSingletonScope();
     bind(GUARDED_LOOKUP)
-      .toDynamicValue((context) => new GuardedLookup(context.get(PROVIDER_REGISTRY), config.guards, config.secrets))
+      .toDynamicValue((context) => {
+        const share = options.store?.fleet;
+        const fleet = share && {
+          share,
+          storeTimeoutMs: config.storeTimeoutMs,
+          attemptTimeoutMs: config.timeoutMs,
+          deadlineMs: config.deadlineMs,
+        };
+        return new GuardedLookup(context.get(PROVIDER_REGISTRY), config.guards, config.secrets, fleet);
+      })
       .inSingletonScope();
     bind(PRECHECK_MACHINE)
       .toDynamicValue((context) => provideMachine(config, context.get(PROVIDER_REGISTRY), context.get(GUARDED_LOOKUP)))

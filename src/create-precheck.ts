@@ -23,15 +23,23 @@ export interface Precheck {
   /** The machine with this engine's providers supplied: input = request, output = decision. */
   readonly machine: PrecheckMachine;
   /**
-   * Forgets the cached answer for the request's account, e.g. once a credit has created it.
-   * Answers whether there was one; an invalid request is ignored.
+   * Forgets the cached answer for the request's account, e.g. once a credit has created it; with a fleet store, in
+   * every instance (resolves once they will see it). Answers whether there was one; an invalid request is ignored.
+   * Never rejects.
    */
-  invalidate(request: PrecheckRequest): boolean;
+  invalidate(request: PrecheckRequest): Promise<boolean>;
   /** Each asked provider's circuit: `closed`, `open`, `halfOpen` (next check probes) or `probing`. */
   circuits(): Record<string, string>;
-  /** A JSON-safe snapshot of a running check (with `formatVersion`, without credentials), to resume elsewhere. */
+  /**
+   * A JSON-safe snapshot of a running check (with `formatVersion`, without credentials), to resume elsewhere;
+   * signed (HMAC-SHA-256, `signature`) with the first of `snapshotKeys` when they are configured.
+   */
   persist(actor: Actor<PrecheckMachine>): PersistedCheck;
-  /** A running actor from `persist()`'s snapshot. Throws `PrecheckSnapshotError` for an incompatible snapshot. */
+  /**
+   * A running actor from `persist()`'s snapshot. Throws `PrecheckSnapshotError`, synchronously, for a snapshot of
+   * another format, one the chart could not have written (state, context, request, output), or — with
+   * `snapshotKeys` — one that is unsigned or whose signature does not verify.
+   */
   restore(persisted: PersistedCheck): Actor<PrecheckMachine>;
   /**
    * Continues a paused check (`needs-names`, `needs-confirmation`) by its `checkId`, on any instance: exactly once,
@@ -58,15 +66,17 @@ export function precheckFrom(container: Container): Precheck {
   const machine = container.get(PRECHECK_MACHINE);
   const lookup = container.get(GUARDED_LOOKUP);
   const findProvider = container.get(PROVIDER_REGISTRY);
+  const snapshots = { machine, findProvider, keys: container.get(ENGINE_CONFIG).snapshotKeys };
   const store = container.get(CHECK_STORE);
-  const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor);
+  const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor, snapshots.keys);
   // A stored wait that is over ends at once, by the chart's own timeout transition.
   const expiring = machine.provide({ delays: { namesTimeout: 0, confirmationTimeout: 0 } });
   const durable = new DurableChecks({
     store,
     config: container.get(ENGINE_CONFIG),
     persist,
-    restore: (persisted, expired) => restoreCheck(expired ? expiring : machine, persisted, options.inspect),
+    restore: (persisted, expired) =>
+      restoreCheck(persisted, expired ? { ...snapshots, machine: expiring } : snapshots, options.inspect),
   });
   return {
     machine,
@@ -78,13 +88,13 @@ export function precheckFrom(container: Container): Precheck {
         return internalFailure(request);
       }
     },
-    invalidate(request) {
+    async invalidate(request) {
       const validation = validateRequest(request, findProvider);
       return validation.valid && lookup.invalidate(validation.target);
     },
     circuits: () => lookup.circuitStates(),
     persist,
-    restore: (persisted) => restoreCheck(machine, persisted, options.inspect),
+    restore: (persisted) => restoreCheck(persisted, snapshots, options.inspect),
     resume: (checkId, event) => durable.resume(checkId, event),
     status: (checkId) => durable.status(checkId),
     async close() {

@@ -35,3 +35,5 @@ export type {
 export { memoryStore } from './store/index.js';
 export type { CheckRecord, CheckStore, ClaimResult, FleetShare, MemoryStoreOptions, SharedAnswer, WaitingFor } from './store/index.js';
 export type { Intent, LookupTarget, Names, PrecheckRequest } from './types/request.js';
+export { matchPayeeName } from './name-check/index.js';
+export type { HeldPayeeName, PayeeNameCode, PayeeNameMatch, PayeeNameOutcome } from './name-check/index.js';

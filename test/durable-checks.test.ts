@@ -172,6 +172,22 @@ durable('a snapshot this engine cannot read → check-not-found that says why, n
   assert.is((await store.get(checkId))?.state, 'paused', 'handed back untouched for an engine that can read it');
 });
 
+durable('with snapshotKeys, a stored snapshot altered in the store is refused: check-not-found, nothing proceeds', async (context) => {
+  const store = memoryStore();
+  const snapshotKeys = ['a-signing-key-of-at-least-32-bytes!!'];
+  const precheck = engine(context, { store, snapshotKeys, confirmPayee: true });
+  const paused = (await precheck.check({ provider: 'bmo', intent: 'debit', phone: FOUND_CUSTOMER })) as Decision & { checkId: string };
+  const record = await store.get(paused.checkId);
+  assert.ok(record && record.state === 'paused');
+  const persisted = record.persisted as { snapshot: { context: { answer: { account: { fullName: string } } } } };
+  assert.ok((persisted as { signature?: unknown }).signature, 'stored signed');
+  persisted.snapshot.context.answer.account.fullName = 'Someone Else';
+  assert.ok(await store.commit(record, record.version, 60_000));
+  const decision = await precheck.resume(paused.checkId, { type: 'CONFIRM' });
+  assert.is((decision as { reason?: string }).reason, 'check-not-found');
+  assert.match((decision as { message: string }).message, /signature/i);
+});
+
 durable('memoryStore is bounded: past maxEntries the oldest goes first, and its resume answers check-not-found', async (context) => {
   const precheck = engine(context, { store: memoryStore({ maxEntries: 3 }) });
   const ids: string[] = [];

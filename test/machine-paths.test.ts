@@ -6,6 +6,7 @@ import { allMachines } from '../src/docs/machine-list.js';
 import { coveringPaths, describePath, enteredStates, restingStates, type Edge, type Step } from '../src/docs/machine-paths.js';
 import { createPrecheck, type PrecheckMachine, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { GUARDED_LOOKUP } from '../src/tokens.js';
 
 /**
  * Every machine in machines/index.ts: for every (state, transition) edge, a path from the initial state through it
@@ -333,8 +334,12 @@ async function driveCircuitBreaker(sandbox: Sandbox, graph: MachineGraph, steps:
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
       const event = eventOf(step);
-      if (event === 'after cooldown') {
+      if (event === 'after cooldown' || event === 'after hintEnds') {
         await new Promise((resolve) => setTimeout(resolve, COOLDOWN_MS + 30));
+        read();
+      } else if (event === 'OPEN_ELSEWHERE') {
+        // What a fleet store delivers when another instance opens its circuit.
+        precheck.container.get(GUARDED_LOOKUP).hintCircuitOpen('bmo', Date.now() + COOLDOWN_MS);
         read();
       } else if (event === 'PROBE_SENT') {
         // The probe is the next check; its answer is the next step. A path ending here sees it in flight.

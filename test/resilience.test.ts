@@ -158,10 +158,10 @@ resilience('invalidate drops a cached answer', async ({ sandbox }) => {
   const precheck = engine(sandbox);
   const before = sandbox.log.count('bmo');
   await precheck.check(bmo('+2290197000404', 'credit'));
-  assert.ok(precheck.invalidate(bmo('+229 01 97 00 04 04', 'credit')), 'normalised to the same key');
+  assert.ok(await precheck.invalidate(bmo('+229 01 97 00 04 04', 'credit')), 'normalised to the same key');
   await precheck.check(bmo('+2290197000404', 'credit'));
   assert.is(sandbox.log.count('bmo') - before, 2);
-  assert.is(precheck.invalidate(bmo('nonsense')), false);
+  assert.is(await precheck.invalidate(bmo('nonsense')), false);
 });
 
 resilience('bulkhead: a full queue answers retry at once, without a request', async ({ sandbox }) => {

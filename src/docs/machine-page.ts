@@ -15,7 +15,9 @@ const INTRODUCTIONS: Record<string, string> = {
   'circuit-breaker':
     "One provider endpoint's circuit. Closed: requests flow and consecutive transient failures are counted. Open: no " +
     'request is sent until the cool-down ends (checks answer retry `provider-unavailable` with the remaining ' +
-    'cool-down). Half-open: the next check is the probe; its answer closes or re-opens the circuit.',
+    'cool-down). Half-open: the next check is the probe; its answer closes or re-opens the circuit. Hinted (a fleet ' +
+    'with `redisStore`): another instance opened its circuit for this provider; no request is sent until its ' +
+    'cool-down ends, then this instance probes for itself (see [fleet.md](../fleet.md)).',
 };
 
 /** Sections observed by running the engine, for the machines that have them. */

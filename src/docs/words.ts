@@ -10,6 +10,7 @@ const EVENT_WORDS: Record<string, string> = {
   REQUEST_SUCCEEDED: 'provider answered',
   REQUEST_FAILED: 'transient failure',
   PROBE_SENT: 'probe sent',
+  OPEN_ELSEWHERE: 'another instance opened its circuit',
 };
 
 /** What each named delay bounds. */
@@ -20,6 +21,7 @@ const DELAY_WORDS: Record<string, string> = {
   namesTimeout: 'wait for names',
   confirmationTimeout: 'wait for the payer',
   cooldown: 'circuit cool-down',
+  hintEnds: "the other instance's cool-down",
 };
 
 /** Invoked actors: what their done event means (their error event is "… failed"). */

@@ -7,7 +7,7 @@ import { driveToRest, internalFailure, type Rest } from '../run-check.js';
 import type { CheckRecord, CheckStore } from '../store/check-store.js';
 import type { Decision } from '../types/decision.js';
 import type { CheckStatus, ResumeEvent } from '../types/options.js';
-import { bounded } from '../util/bounded.js';
+import { bounded, newLiveness } from '../util/bounded.js';
 import { isCheckId, newCheckId } from './check-id.js';
 
 export interface DurableDeps {
@@ -28,6 +28,9 @@ const RESUME_EVENTS = new Set(['NAMES', 'CONFIRM', 'REJECT', 'CANCEL']);
  * their stored expiry whatever instance asks. The store is the source of truth; no process timer is.
  */
 export class DurableChecks {
+  /** When the store last answered: a store that answers other calls is up, with a queue of ours to work through. */
+  private readonly liveness = newLiveness();
+
   constructor(private readonly deps: DurableDeps) {}
 
   /** Saves a paused check; its decision then carries `checkId`. A store failure leaves it without one: never a throw. */
@@ -142,7 +145,7 @@ export class DurableChecks {
 
   private async call<T>(operation: Promise<T>): Promise<T> {
     try {
-      return await bounded(operation, this.deps.config.storeTimeoutMs);
+      return await bounded(operation, this.deps.config.storeTimeoutMs, 'the check store', this.liveness);
     } catch (error) {
       throw new StoreUnavailable(error instanceof Error ? error.message : 'store failure');
     }

@@ -1,5 +1,6 @@
 import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
 import type { GuardSettings } from '../resilience/guarded-lookup.js';
+import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES, snapshotKey, type SnapshotKey } from '../snapshot/snapshot-signature.js';
 import type { PrecheckOptions } from '../types/options.js';
 
 export interface EngineConfig {
@@ -18,6 +19,8 @@ export interface EngineConfig {
   storeTimeoutMs: number;
   /** How long a decided check is kept in the store. */
   retentionMs: number;
+  /** `snapshotKeys`: the first signs persisted checks, every one verifies them; none: snapshots are not signed. */
+  snapshotKeys: SnapshotKey[];
 }
 
 /** A misconfigured engine: thrown by `createPrecheck`, at start-up, never by a check. Never quotes a credential. */
@@ -52,6 +55,23 @@ function requireCount(where: string, value: unknown, fallback: number, min: numb
     throw new PrecheckConfigError(`${where} must be an integer ≥ ${min}`);
   }
   return value;
+}
+
+/** 1 to 4 distinct secrets of at least 32 bytes each (UTF-8). Messages name the position, never the key. */
+function readSnapshotKeys(value: unknown): SnapshotKey[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_SNAPSHOT_KEYS) {
+    throw new PrecheckConfigError(
+      `snapshotKeys must be a list of 1 to ${MAX_SNAPSHOT_KEYS} secrets (the first signs); leave it out to disable signing`,
+    );
+  }
+  value.forEach((key, i) => {
+    if (typeof key !== 'string' || Buffer.byteLength(key, 'utf8') < MIN_SNAPSHOT_KEY_BYTES) {
+      throw new PrecheckConfigError(`snapshotKeys[${i}] must be a string of at least ${MIN_SNAPSHOT_KEY_BYTES} bytes (UTF-8)`);
+    }
+    if (value.indexOf(key) !== i) throw new PrecheckConfigError(`snapshotKeys[${i}] repeats an earlier key`);
+  });
+  return value.map((key: string) => snapshotKey(key));
 }
 
 /** Checks the options once, at start-up, and fills in the defaults. */
@@ -89,6 +109,7 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),
     storeTimeoutMs: requireCount('storeTimeoutMs', options.storeTimeoutMs, 100, 1),
     retentionMs: requireCount('retentionMs', options.retentionMs, 24 * 60 * 60_000, 1),
+    snapshotKeys: readSnapshotKeys(options.snapshotKeys),
     guards: {
       cache: {
         ttlMs: requireCount('cache.ttlMs', options.cache?.ttlMs, 60_000, 0),

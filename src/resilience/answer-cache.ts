@@ -25,8 +25,14 @@ export class AnswerCache {
     return entry.outcome;
   }
 
-  set(key: string, outcome: LookupOutcome, now = Date.now()): void {
-    const ttl = outcome.kind === 'found' ? this.ttlMs : outcome.kind === 'not-found' ? this.notFoundTtlMs : 0;
+  /** How long an outcome is worth keeping: 0 for anything that is not a fact about the account. */
+  ttlOf(outcome: LookupOutcome): number {
+    return outcome.kind === 'found' ? this.ttlMs : outcome.kind === 'not-found' ? this.notFoundTtlMs : 0;
+  }
+
+  /** Keeps a fact for its TTL, or for `ttlMs` when shorter (an answer another instance has kept for a while already). */
+  set(key: string, outcome: LookupOutcome, now = Date.now(), ttlMs = Infinity): void {
+    const ttl = Math.min(this.ttlOf(outcome), ttlMs);
     if (ttl <= 0) return;
     this.entries.delete(key);
     this.entries.set(key, { outcome, expiresAt: now + ttl });

@@ -9,19 +9,37 @@ export type Admission = { admitted: true } | { admitted: false; retryAfterMs: nu
 export class CircuitBreaker {
   private readonly actor: Actor<typeof circuitBreakerMachine>;
 
-  constructor(settings: CircuitBreakerInput) {
+  constructor(
+    settings: CircuitBreakerInput,
+    /** Told each time this circuit opens on what this instance saw (not on a hint), with when its cool-down ends. */
+    onOpen?: (until: number) => void,
+  ) {
     this.actor = createActor(circuitBreakerMachine, { input: settings, clock: unrefClock }).start();
+    if (onOpen) {
+      let previous = this.state;
+      this.actor.subscribe(({ value, context }) => {
+        if (value === 'open' && previous !== 'open') onOpen(context.openedAt + context.cooldownMs);
+        previous = String(value);
+      });
+    }
   }
 
-  /** `closed`, `open`, `halfOpen` or `probing`. */
+  /** `closed`, `open`, `halfOpen`, `probing` or `hinted` (open on another instance's word). */
   get state(): string {
     return String(this.actor.getSnapshot().value);
   }
 
-  /** While the circuit is open: the remaining cool-down in ms. Otherwise undefined. Changes nothing. */
+  /** While the circuit is open (or hinted open): the remaining cool-down in ms. Otherwise undefined. Changes nothing. */
   openFor(now = Date.now()): number | undefined {
     const { value, context } = this.actor.getSnapshot();
-    return value === 'open' ? Math.max(0, context.openedAt + context.cooldownMs - now) : undefined;
+    if (value === 'open') return Math.max(0, context.openedAt + context.cooldownMs - now);
+    if (value === 'hinted') return Math.max(0, context.hintedUntil - now);
+    return undefined;
+  }
+
+  /** Another instance opened its circuit for this endpoint until `until`: a hint, taken only while closed or half-open. */
+  hint(until: number, now = Date.now()): void {
+    if (Number.isFinite(until) && until > now) this.actor.send({ type: 'OPEN_ELSEWHERE', until });
   }
 
   /** May a request be sent now? In half-open, the first caller becomes the probe. */
@@ -32,7 +50,8 @@ export class CircuitBreaker {
       this.actor.send({ type: 'PROBE_SENT' });
       return { admitted: true };
     }
-    const remaining = value === 'open' ? context.openedAt + context.cooldownMs - now : context.cooldownMs;
+    const remaining =
+      value === 'open' ? context.openedAt + context.cooldownMs - now : value === 'hinted' ? context.hintedUntil - now : context.cooldownMs;
     return { admitted: false, retryAfterMs: Math.max(0, remaining) };
   }
 

@@ -3,6 +3,7 @@ import type { LookupTarget } from '../types/request.js';
 import { AnswerCache } from './answer-cache.js';
 import { Bulkhead, QUEUE_FULL } from './bulkhead.js';
 import { CircuitBreaker } from './circuit-breaker.js';
+import { FleetAnswers, type FleetSettings } from './fleet-answers.js';
 import { lookupKey } from './lookup-key.js';
 import { SingleFlight } from './single-flight.js';
 import { redactOutcome } from '../util/redact.js';
@@ -24,23 +25,33 @@ interface ProviderGuards {
 /**
  * A provider's lookup behind the engine's protections, in this order: answer cache, single flight (identical
  * concurrent lookups share one request), circuit breaker, bulkhead. Resolves, like a provider, for every outcome.
+ * With a fleet (`redisStore`), the cache and the single flight are also the fleet's (the local cache in front), and
+ * circuits that open are told to the other instances as hints.
  */
 export class GuardedLookup {
   private readonly cache: AnswerCache;
   private readonly flights = new SingleFlight<LookupOutcome>();
   private readonly guards = new Map<string, ProviderGuards>();
+  private readonly fleet?: FleetAnswers;
 
   constructor(
     private readonly findProvider: (name: string) => AccountProvider | undefined,
     private readonly settings: GuardSettings,
     /** Every configured credential: taken out of provider answers before they are kept or decided on. */
     private readonly secrets: readonly string[] = [],
+    fleet?: FleetSettings,
   ) {
     this.cache = new AnswerCache(settings.cache.ttlMs, settings.cache.notFoundTtlMs);
+    if (fleet) {
+      // Every instance of a fleet is configured with the same credentials: they key the digests.
+      this.fleet = new FleetAnswers(fleet, secrets.join('\u0000'));
+      fleet.share.onInvalidate((key) => this.cache.delete(key));
+      fleet.share.onCircuitOpen((provider, until) => this.hintCircuitOpen(provider, until));
+    }
   }
 
   lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {
-    const key = lookupKey(target);
+    const key = this.keyOf(target);
     const cached = this.cache.get(key);
     if (cached) return Promise.resolve(cached);
     const askAndKeep = async (askSignal: AbortSignal) => {
@@ -48,15 +59,43 @@ export class GuardedLookup {
       if (!askSignal.aborted) this.cache.set(key, outcome);
       return outcome;
     };
-    return this.settings.singleFlight ? this.flights.run(key, signal, askAndKeep) : askAndKeep(signal);
+    const fleet = this.fleet;
+    const run = fleet
+      ? (askSignal: AbortSignal) =>
+          fleet.lookup(
+            key,
+            askSignal,
+            () => askAndKeep(askSignal),
+            (outcome) => this.cache.ttlOf(outcome),
+            (outcome, ttlMs) => this.cache.set(key, outcome, Date.now(), ttlMs),
+          )
+      : askAndKeep;
+    return this.settings.singleFlight ? this.flights.run(key, signal, run) : run(signal);
   }
 
-  /** Forgets the cached answer for this account (e.g. once a credit has created it). */
-  invalidate(target: LookupTarget): boolean {
-    return this.cache.delete(lookupKey(target));
+  /**
+   * Forgets the cached answer for this account (e.g. once a credit has created it), in this process and, with a
+   * fleet, in every instance: resolves once they will see it. Answers whether there was one. Never rejects.
+   */
+  async invalidate(target: LookupTarget): Promise<boolean> {
+    const key = this.keyOf(target);
+    const local = this.cache.delete(key);
+    const shared = this.fleet ? await this.fleet.invalidate(key) : false;
+    return local || shared;
   }
 
-  /** The circuit state per provider that has been asked: `closed`, `open`, `halfOpen`, `probing`. */
+  /** Another instance opened its circuit for `provider` until `until`: this one stops sending until then too. */
+  hintCircuitOpen(provider: string, until: number): void {
+    if (this.findProvider(provider)) this.guardsOf(provider).breaker?.hint(until);
+  }
+
+  /** Local keys are the lookup key itself; a fleet's are its digest, the same in every instance. */
+  private keyOf(target: LookupTarget): string {
+    const key = lookupKey(target);
+    return this.fleet ? this.fleet.digest(key) : key;
+  }
+
+  /** The circuit state per provider that has been asked: `closed`, `open`, `halfOpen`, `probing`, `hinted`. */
   circuitStates(): Record<string, string> {
     const states: Record<string, string> = {};
     for (const [name, guards] of this.guards) if (guards.breaker) states[name] = guards.breaker.state;
@@ -99,7 +138,12 @@ export class GuardedLookup {
     let guards = this.guards.get(name);
     if (!guards) {
       const { breaker, maxConcurrency, maxQueue } = this.settings;
-      guards = { breaker: breaker ? new CircuitBreaker(breaker) : undefined, bulkhead: new Bulkhead(maxConcurrency, maxQueue) };
+      const fleet = this.fleet;
+      const tellFleet = fleet && ((until: number) => void fleet.call(() => fleet.share.publishCircuitOpen(name, until), true));
+      guards = {
+        breaker: breaker ? new CircuitBreaker(breaker, tellFleet) : undefined,
+        bulkhead: new Bulkhead(maxConcurrency, maxQueue),
+      };
       this.guards.set(name, guards);
     }
     return guards;

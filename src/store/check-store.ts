@@ -77,8 +77,11 @@ export type SharedAnswer = string;
 export interface FleetShare {
   getAnswer(key: string): Promise<SharedAnswer | undefined>;
   setAnswer(key: string, answer: SharedAnswer, ttlMs: number): Promise<void>;
-  /** Deletes the answer and tells every instance (resolves once they will see it: one Redis round trip). */
-  invalidateAnswer(key: string): Promise<void>;
+  /**
+   * Deletes the answer and tells every instance (resolves once they will see it: one Redis round trip). Answers
+   * whether there was a shared answer.
+   */
+  invalidateAnswer(key: string): Promise<boolean>;
   onInvalidate(listener: (key: string) => void): void;
   /** `SET NX PX`: answers whether this instance is the one that asks the provider. */
   acquireFlight(key: string, ttlMs: number): Promise<boolean>;

@@ -6,27 +6,38 @@ export class BoundExceededError extends Error {
   }
 }
 
+/** When a peer last answered a call (ms since epoch): shared by the calls to one peer. */
+export interface Liveness {
+  lastAnswerAt: number;
+}
+
+export const newLiveness = (): Liveness => ({ lastAnswerAt: 0 });
+
 /** A timer that fires this much later than asked means the process was busy, not that the peer was slow. */
 const LATE_MS = 20;
-/** How many times a busy process gives the peer its bound again, so that a process busy for good still gives up. */
-const MAX_EXTENSIONS = 5;
+/** However busy the process or the peer's queue, a call gives up after this many times its bound. */
+const MAX_EXTENSION_FACTOR = 20;
 
 /**
  * `promise`, or a rejection once `ms` have passed. The bound is for a peer that is slow or gone, not for this
- * process being busy: when the timer fires late (the event loop was blocked by our own work), the peer gets its bound
- * again, and I/O that already arrived is given a turn of the event loop to settle before the rejection.
+ * process's own load: the bound starts again when the peer answered another call since this one began (it is up,
+ * with a queue of ours to work through) or when the timer fires late (our event loop was busy), up to 20 times the
+ * bound in all.
+ * I/O that already arrived gets a turn of the event loop to settle before the rejection.
  */
-export function bounded<T>(promise: Promise<T>, ms: number, what = 'the store'): Promise<T> {
+export function bounded<T>(promise: Promise<T>, ms: number, what = 'the store', liveness?: Liveness): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    const started = Date.now();
     let settled = false;
-    let extensions = 0;
     let timer: ReturnType<typeof setTimeout>;
     const arm = () => {
       const due = Date.now() + ms;
       timer = setTimeout(() => {
         if (settled) return;
-        if (Date.now() - due > LATE_MS && extensions < MAX_EXTENSIONS) {
-          extensions += 1;
+        const now = Date.now();
+        const busy = now - due > LATE_MS;
+        const peerAnswering = liveness !== undefined && liveness.lastAnswerAt > started;
+        if ((busy || peerAnswering) && now - started < ms * MAX_EXTENSION_FACTOR) {
           arm();
           return;
         }
@@ -40,6 +51,7 @@ export function bounded<T>(promise: Promise<T>, ms: number, what = 'the store'):
     arm();
     promise.then(
       (value) => {
+        if (liveness) liveness.lastAnswerAt = Date.now();
         if (settled) return;
         settled = true;
         clearTimeout(timer);

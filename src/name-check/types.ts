@@ -1,0 +1,32 @@
+/** The four answers of a payee name check, as EU Verification of Payee and UK Confirmation of Payee give them. */
+export type PayeeNameOutcome = 'match' | 'close-match' | 'no-match' | 'not-possible';
+
+/** The EPC VoP code of each outcome: MTCH, CMTC (close match), NMTC (no match), NOAP (not possible). */
+export type PayeeNameCode = 'MTCH' | 'CMTC' | 'NMTC' | 'NOAP';
+
+/** The name the provider holds for the account: `firstName` + `lastName` when it gives them, else `fullName`. */
+export interface HeldPayeeName {
+  firstName?: string;
+  lastName?: string;
+  fullName?: string;
+}
+
+export interface PayeeNameMatch {
+  result: PayeeNameOutcome;
+  code: PayeeNameCode;
+  /** The name the provider holds, only on a close match (the payer checks it); never on any other outcome. */
+  heldName?: string;
+  /**
+   * The rule that decided and the words that decided it, e.g. `C3 TYPO mensha~mensah`, for logs and support.
+   * On a no-match or not-possible they name typed words only: a held name must not leak through them.
+   */
+  reasons: string[];
+}
+
+/** The rule ids of docs/name-check.md (policy: M1–M5, C1–C6, X1–X9, B1–B2, P1–P2). */
+export type NameRule =
+  | 'M1' | 'M2' | 'M3' | 'M4' | 'M5'
+  | 'C1' | 'C2' | 'C3' | 'C4' | 'C6'
+  | 'X1' | 'X2' | 'X3' | 'X4' | 'X5' | 'X6' | 'X7' | 'X9'
+  | 'B1' | 'B2'
+  | 'P1' | 'P2';

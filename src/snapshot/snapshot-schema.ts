@@ -1,0 +1,136 @@
+import * as v from 'valibot';
+import type { LookupOutcome } from '../providers/account-provider.js';
+import type { AbortReason, RetryReason } from '../types/decision.js';
+import type { Verdict } from '../../machines/precheck.machine.js';
+
+/** The most entries a trace may hold: a check with ten retries, restored a few times, stays far below. */
+export const MAX_TRACE_ENTRIES = 128;
+export const MAX_ATTEMPTS = 100;
+/** Largest delay a timer can hold (2^31 − 1 ms). */
+const MAX_DELAY_MS = 2_147_483_647;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** Milliseconds since the epoch. */
+const instant = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const delay = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_DELAY_MS));
+
+const providerStatus = v.strictObject({
+  code: v.union([v.pipe(v.number(), v.finite()), text(64)]),
+  description: v.optional(text(200)),
+});
+const saidBy = { providerStatus: v.optional(providerStatus) };
+
+/** What the provider said, as the providers and the guarded lookup write it (strings cut as they cut them). */
+const answerSchema = v.variant('kind', [
+  v.strictObject({
+    kind: v.literal('found'),
+    account: v.strictObject({
+      phone: v.optional(text(32)),
+      accountNumber: v.optional(text(64)),
+      firstName: v.optional(text(100)),
+      lastName: v.optional(text(100)),
+      fullName: v.optional(text(201)),
+    }),
+    ...saidBy,
+  }),
+  v.strictObject({ kind: v.literal('not-found'), ...saidBy }),
+  v.strictObject({ kind: v.literal('unverifiable'), ...saidBy }),
+  v.strictObject({ kind: v.literal('refused'), reason: v.picklist(['auth-failed', 'service-not-configured']), ...saidBy }),
+  v.strictObject({
+    kind: v.literal('unavailable'),
+    reason: v.picklist(['provider-unavailable', 'rate-limited', 'timeout']),
+    retryAfterMs: v.optional(delay),
+    shed: v.optional(v.picklist(['circuit-open', 'queue-full'])),
+    ...saidBy,
+  }),
+  v.strictObject({ kind: v.literal('unexpected'), detail: text(300), ...saidBy }),
+]);
+
+// Every reason of the types, so that a reason added there and not here fails to compile.
+const ABORT_REASONS: Record<AbortReason, true> = {
+  'account-not-found': true,
+  'auth-failed': true,
+  'service-not-configured': true,
+  'validation-unavailable': true,
+  'invalid-request': true,
+  'unexpected-response': true,
+  'names-required': true,
+  'payee-rejected': true,
+  'confirmation-timeout': true,
+  cancelled: true,
+  'check-not-found': true,
+};
+const RETRY_REASONS: Record<RetryReason, true> = {
+  'provider-unavailable': true,
+  timeout: true,
+  'rate-limited': true,
+  'store-unavailable': true,
+};
+
+const verdictSchema = v.variant('status', [
+  v.strictObject({ status: v.literal('proceed'), createAccount: v.boolean(), verified: v.boolean() }),
+  v.strictObject({
+    status: v.literal('abort'),
+    reason: v.picklist(Object.keys(ABORT_REASONS) as AbortReason[]),
+    detail: v.optional(text(1000)),
+  }),
+  v.strictObject({
+    status: v.literal('retry'),
+    reason: v.picklist(Object.keys(RETRY_REASONS) as RetryReason[]),
+    retryAfterMs: v.optional(delay),
+  }),
+]);
+
+/**
+ * `PrecheckContext` as the chart writes it, every field typed and bounded. `target` is only required to be an
+ * object here: it is re-validated as `check()` validates a request (see check-snapshot.ts).
+ */
+export const contextSchema = v.strictObject({
+  request: v.optional(v.undefined()),
+  provider: v.pipe(text(64), v.minLength(1)),
+  intent: v.picklist(['credit', 'debit', 'unknown']),
+  providerName: text(200),
+  createsAccounts: v.boolean(),
+  target: v.optional(v.record(v.string(), v.unknown())),
+  attempts: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_ATTEMPTS)),
+  startedAt: instant,
+  answer: v.optional(answerSchema),
+  verdict: v.optional(verdictSchema),
+  trace: v.pipe(
+    v.array(v.strictObject({ state: text(64), at: instant })),
+    v.minLength(1),
+    v.maxLength(MAX_TRACE_ENTRIES),
+  ),
+  waitingSince: v.optional(instant),
+});
+
+/** XState's persisted snapshot, as `persist()` writes it. */
+export const snapshotSchema = v.strictObject({
+  status: v.picklist(['active', 'done']),
+  value: v.union([text(64), v.record(text(64), v.unknown())]),
+  context: contextSchema,
+  /** Not restored: a restored check invokes its lookup afresh, from the validated target. */
+  children: v.optional(v.record(text(64), v.unknown())),
+  /** The chart has no history states. */
+  historyValue: v.optional(v.strictObject({})),
+  /** Compared with the output the chart computes; never used as it is. */
+  output: v.optional(v.unknown()),
+});
+
+export const signatureSchema = v.strictObject({
+  alg: v.literal('HS256'),
+  kid: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,16}$/)),
+  mac: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/)),
+});
+
+// Compile-time: what the schemas accept is what the chart's types allow.
+type Accepts<Wide, Narrow extends Wide> = Narrow;
+export type CheckedAnswer = Accepts<LookupOutcome, v.InferOutput<typeof answerSchema>>;
+export type CheckedVerdict = Accepts<Verdict, v.InferOutput<typeof verdictSchema>>;
+
+/** The first problem, by path and what was expected, never quoting the value (it may be large or hostile). */
+export function describeSnapshotIssue(issues: readonly v.BaseIssue<unknown>[], what = 'the snapshot'): string {
+  const [issue] = issues;
+  const path = v.getDotPath(issue) ?? what;
+  return `${path} is not as persist() writes it (expected ${issue.expected ?? issue.type})`;
+}
