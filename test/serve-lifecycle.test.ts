@@ -1,14 +1,13 @@
 import { rejects } from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { redisOrSkip, REDIS_URL, removeKeys, testPrefix } from './support/redis.js';
 import { startSandboxProcess } from './support/sandbox-process.js';
 import { providerEnv, startServeProcess } from './support/serve-process.js';
 
 const run = promisify(execFile);
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Exit code and output of `node --import tsx --import forbid-http-stack -e <code>`. */
 async function nodeWithoutHttpStack(code: string) {
@@ -84,13 +83,9 @@ test('SIGTERM during a load of 500 checks: every accepted request gets its decis
 });
 
 test('pause through POST /v1/checks, restart the service, resume through POST .../names (Redis)', async () => {
-  try {
-    await import(['..', 'src', 'redis', 'index.js'].join('/'));
-  } catch {
-    console.log('serve restart with Redis: precheck/redis cannot be imported on this branch: skipped');
-    return;
-  }
-  const prefix = `precheck-test:serve:${randomUUID()}:`;
+  const redis = await redisOrSkip('serve restart with Redis');
+  if (!redis) return;
+  const prefix = testPrefix('serve');
   const sandbox = await startSandboxProcess();
   const env = { ...providerEnv(sandbox.providers), PRECHECK_SERVE_TOKENS: 'restart-token-71ac4d' };
   const args = ['--redis', REDIS_URL, '--redis-prefix', prefix];
@@ -109,6 +104,8 @@ test('pause through POST /v1/checks, restart the service, resume through POST ..
   assert.is(other.status, 401);
   await second.stop();
   await sandbox.close();
+  await removeKeys(redis, prefix);
+  redis.destroy();
 });
 
 test('without --redis a restart loses paused checks: the id answers 404', async () => {
