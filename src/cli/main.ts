@@ -3,6 +3,7 @@ import { checkCommand, CHECK_HELP } from './check-command.js';
 import { DEMO_HELP, demoCommand } from './demo-command.js';
 import { DOCS_HELP, docsCommand } from './docs-command.js';
 import { SANDBOX_HELP, sandboxCommand } from './sandbox-command.js';
+import { SERVE_HELP, serveCommand } from './serve-command.js';
 
 const HELP = `precheck: may this transfer credit or debit this account?
 
@@ -12,6 +13,7 @@ Commands:
   demo      run every seed scenario against the embedded sandbox and print the decisions
   check     run one pre-check against real endpoints (environment) or --sandbox
   sandbox   keep the fake B-MO and BEEP servers running
+  serve     the engine as an HTTP service (OpenAPI, idempotency keys, bearer tokens, metrics)
   docs      write the machine docs (charts, transition and decision tables)
 
 precheck <command> --help for a command's options.`;
@@ -24,6 +26,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   check: { help: CHECK_HELP, run: (args) => checkCommand(args, out, err) },
   sandbox: { help: SANDBOX_HELP, run: (args) => sandboxCommand(args, out) },
   docs: { help: DOCS_HELP, run: (args) => docsCommand(args, out) },
+  serve: { help: SERVE_HELP, run: (args) => serveCommand(args, out) },
 };
 
 async function main(argv: string[]): Promise<number> {

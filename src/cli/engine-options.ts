@@ -1,0 +1,54 @@
+import type { PrecheckOptions } from '../types/options.js';
+
+/**
+ * Engine options a command takes as flags, each also from the environment as `PRECHECK_` + the flag in upper snake
+ * case (`--timeout-ms` ↔ `PRECHECK_TIMEOUT_MS`). A flag wins over the environment.
+ */
+export const ENGINE_FLAGS = {
+  'timeout-ms': { type: 'string' },
+  retries: { type: 'string' },
+  'backoff-ms': { type: 'string' },
+  'deadline-ms': { type: 'string' },
+  'names-timeout-ms': { type: 'string' },
+  'confirmation-timeout-ms': { type: 'string' },
+  unverifiable: { type: 'string' },
+  'confirm-payee': { type: 'boolean' },
+} as const;
+
+export const ENGINE_FLAGS_HELP = `  --timeout-ms N  --retries N  --backoff-ms N  --deadline-ms N
+  --names-timeout-ms N  --confirmation-timeout-ms N  --unverifiable abort|proceed  --confirm-payee
+                  engine options; each also as PRECHECK_TIMEOUT_MS, PRECHECK_RETRIES, … (a flag wins)`;
+
+type EngineFlagValues = { [K in keyof typeof ENGINE_FLAGS]?: (typeof ENGINE_FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+
+const envName = (flag: string) => `PRECHECK_${flag.toUpperCase().replaceAll('-', '_')}`;
+
+/** A whole number ≥ 0, or a usage error naming the flag (and its variable). */
+function whole(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text))) {
+    throw new Error(`--${flag} (${envName(flag)}) must be a whole number, not "${text}"`);
+  }
+  return Number(text);
+}
+
+/** The engine options the flags and `PRECHECK_*` variables give (providers and store excluded). */
+export function engineOptionsFrom(values: EngineFlagValues, env: NodeJS.ProcessEnv): Omit<PrecheckOptions, 'providers'> {
+  const read = (flag: Exclude<keyof typeof ENGINE_FLAGS, 'confirm-payee'>) => values[flag] ?? env[envName(flag)];
+  const number = (flag: Parameters<typeof read>[0]) => whole(flag, read(flag));
+  const unverifiable = read('unverifiable');
+  if (unverifiable !== undefined && unverifiable !== 'abort' && unverifiable !== 'proceed') {
+    throw new Error(`--unverifiable must be abort or proceed, not "${unverifiable}"`);
+  }
+  const confirmPayee = values['confirm-payee'] ?? (env.PRECHECK_CONFIRM_PAYEE === 'true' || env.PRECHECK_CONFIRM_PAYEE === '1');
+  const http = { timeoutMs: number('timeout-ms'), retries: number('retries'), backoffMs: number('backoff-ms') };
+  const options: Omit<PrecheckOptions, 'providers'> = {
+    http: Object.fromEntries(Object.entries(http).filter(([, value]) => value !== undefined)),
+    deadlineMs: number('deadline-ms'),
+    namesTimeoutMs: number('names-timeout-ms'),
+    confirmationTimeoutMs: number('confirmation-timeout-ms'),
+    unverifiable,
+    confirmPayee: confirmPayee || undefined,
+  };
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,123 @@
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createPrecheck } from '../create-precheck.js';
+import { memoryStore } from '../store/memory-store.js';
+import type { CheckStore } from '../store/check-store.js';
+import type { PrecheckOptions } from '../types/options.js';
+import { bearerAuth } from './auth.js';
+import { checkOwners } from './check-owners.js';
+import { idempotencyRecords } from './idempotency.js';
+import { serviceMetrics } from './metrics.js';
+import { requestLogger } from './request-log.js';
+import { createRoutes } from './routes.js';
+import { closeServer, drainTracker } from './shutdown.js';
+
+export interface ServerOptions {
+  /** The engine's options. `store` defaults to `memoryStore()` (one process: a restart loses paused checks). */
+  engine: PrecheckOptions;
+  /** Bearer tokens callers must present. None: every caller is the same local one (`insecureLocal` only). */
+  tokens?: readonly string[];
+  /**
+   * Allows starting without tokens, only on a loopback host: for a developer's machine. Without tokens and without
+   * this, `createServer` throws.
+   */
+  insecureLocal?: boolean;
+  /** Where the request log lines go (one JSON line each). Default: stdout. */
+  log?: (line: string) => void;
+  /** Reported in the OpenAPI document's `info.version`. */
+  version?: string;
+}
+
+export interface PrecheckServer {
+  /** Starts listening; resolves with the URL. Port 0 picks a free port. */
+  listen(port: number, host: string): Promise<{ url: string; port: number }>;
+  /**
+   * Graceful stop: /readyz and every new request answer 503 (`Retry-After`, `Connection: close`), the requests in
+   * flight finish (up to `graceMs`), then the listener closes, then the engine and the store it opened.
+   */
+  close(graceMs?: number): Promise<void>;
+  /** The Fetch-API handler, for tests or another server. */
+  fetch(request: Request): Response | Promise<Response>;
+  /** Number of requests being answered. */
+  readonly inFlight: number;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+export const isLoopback = (host: string) => LOOPBACK.test(host);
+
+/** Kept beyond a check's wait: the engine keeps a decided check this long (its default retention). */
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The engine as an HTTP service. Throws at once for unusable options (engine options, or no token off loopback). */
+export function createServer(options: ServerOptions): PrecheckServer {
+  const tokens = options.tokens ?? [];
+  if (tokens.length === 0 && !options.insecureLocal) {
+    throw new Error('No caller token configured: set PRECHECK_SERVE_TOKENS (or --insecure-local on a loopback host).');
+  }
+  const ownStore = options.engine.store === undefined;
+  const store: CheckStore = options.engine.store ?? memoryStore();
+  const engine = createPrecheck({ ...options.engine, store });
+  const storeTimeoutMs = options.engine.storeTimeoutMs ?? 100;
+  const waitMs = Math.max(options.engine.namesTimeoutMs ?? 15 * 60_000, options.engine.confirmationTimeoutMs ?? 15 * 60_000);
+  const providers = new Set([
+    ...Object.keys(options.engine.providers ?? {}),
+    ...Object.keys(options.engine.customProviders ?? {}),
+  ]);
+  const drain = drainTracker();
+  const write = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const app = createRoutes({
+    engine,
+    store,
+    storeTimeoutMs,
+    auth: bearerAuth(tokens),
+    idempotency: idempotencyRecords(store, storeTimeoutMs),
+    owners: checkOwners(store, storeTimeoutMs, (options.engine.retentionMs ?? DAY_MS) + waitMs),
+    metrics: serviceMetrics(() => engine.circuits(), providers),
+    log: requestLogger(write),
+    drain,
+    pauseWaitMs: waitMs,
+    version: options.version ?? '0.0.0',
+  });
+
+  let server: Server | undefined;
+  let closing: Promise<void> | undefined;
+
+  return {
+    fetch: (request) => app.fetch(request),
+    get inFlight() {
+      return drain.inFlight;
+    },
+    async listen(port, host) {
+      if (tokens.length === 0 && !isLoopback(host)) {
+        throw new Error(`--insecure-local serves without tokens on a loopback host only, not on ${host}.`);
+      }
+      server = createAdaptorServer({
+        fetch: app.fetch,
+        hostname: host,
+        // Check for slow clients every second (Node's default is 30 s), so the timeouts below are kept.
+        serverOptions: { connectionsCheckingInterval: 1000, headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 },
+      }) as Server;
+      const listening = server;
+      listening.keepAliveTimeout = 5_000;
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(port, host, () => resolve());
+      });
+      const address = listening.address() as AddressInfo;
+      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return { url: `http://${shown}:${address.port}`, port: address.port };
+    },
+    close(graceMs = 10_000) {
+      closing ??= (async () => {
+        drain.start();
+        const started = Date.now();
+        await drain.settled(graceMs);
+        if (server?.listening) await closeServer(server, Math.max(0, graceMs - (Date.now() - started)));
+        await engine.close();
+        if (ownStore) await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { CheckStore } from '../store/check-store.js';
+import { bounded } from '../util/bounded.js';
+import type { Caller } from './auth.js';
+
+/** Keys and stored responses are kept 24 h (IETF httpapi idempotency-key draft; Stripe keeps them as long). */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+/**
+ * How long a key stays "in progress" without its response: longer than the server's request timeout (30 s), so a
+ * request still running is never overtaken, and short enough that a key whose process died is usable again.
+ */
+export const IDEMPOTENCY_LEASE_MS = 35_000;
+export const MAX_KEY_LENGTH = 255;
+
+export interface StoredResponse {
+  status: number;
+  body: string;
+}
+
+type KeyRecord = { state: 'running'; fingerprint: string } | { state: 'done'; fingerprint: string; response: StoredResponse };
+
+export type Begin =
+  /** The key is this request's: run it, then `finish` (or `abandon` on an HTTP error). */
+  | { kind: 'first' }
+  | { kind: 'replay'; response: StoredResponse }
+  /** Same key, same request, the first one still running: 409. */
+  | { kind: 'in-progress' }
+  /** Same key, another request: 422. */
+  | { kind: 'mismatch' };
+
+/**
+ * `Idempotency-Key` as a structured-field string (quoted) or a bare token; undefined when absent, an Error when
+ * unusable (empty, 256 characters or more, or not printable ASCII).
+ */
+export function parseIdempotencyKey(header: string | undefined): string | undefined | Error {
+  if (header === undefined) return undefined;
+  const trimmed = header.trim();
+  const key = /^"(.*)"$/.test(trimmed) ? trimmed.slice(1, -1).replace(/\\(["\\])/g, '$1') : trimmed;
+  if (key.length === 0) return new Error('Idempotency-Key must not be empty');
+  if (key.length > MAX_KEY_LENGTH) return new Error(`Idempotency-Key must be at most ${MAX_KEY_LENGTH} characters`);
+  if (!/^[\x20-\x7e]+$/.test(key)) return new Error('Idempotency-Key must be printable ASCII');
+  return key;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** What makes two requests "the same": method, path and the body's exact bytes. */
+export const fingerprintOf = (method: string, path: string, body: string) => sha256(`${method} ${path}\n${body}`);
+
+/**
+ * Idempotency records in the check store, scoped to the caller: another caller's same key is another key. Every
+ * store call is bounded; a store that does not answer rejects, and the route answers 503 (it cannot promise "once").
+ */
+export function idempotencyRecords(store: CheckStore, storeTimeoutMs: number) {
+  const storeKey = (caller: Caller, key: string) => `idempotency:${caller}:${sha256(key)}`;
+  const call = <T>(promise: Promise<T>) => bounded(promise, storeTimeoutMs);
+
+  return {
+    async begin(caller: Caller, key: string, fingerprint: string): Promise<Begin> {
+      const id = storeKey(caller, key);
+      const running: KeyRecord = { state: 'running', fingerprint };
+      if (await call(store.putIfAbsent(id, JSON.stringify(running), IDEMPOTENCY_LEASE_MS))) return { kind: 'first' };
+      const json = await call(store.getValue(id));
+      // Gone between the two calls (its lease ended): take it.
+      if (json === undefined) {
+        return (await call(store.putIfAbsent(id, JSON.stringify(running), IDEMPOTENCY_LEASE_MS))) ? { kind: 'first' } : { kind: 'in-progress' };
+      }
+      const record = JSON.parse(json) as KeyRecord;
+      if (record.fingerprint !== fingerprint) return { kind: 'mismatch' };
+      return record.state === 'done' ? { kind: 'replay', response: record.response } : { kind: 'in-progress' };
+    },
+    async finish(caller: Caller, key: string, fingerprint: string, response: StoredResponse): Promise<void> {
+      const record: KeyRecord = { state: 'done', fingerprint, response };
+      await call(store.setValue(storeKey(caller, key), JSON.stringify(record), IDEMPOTENCY_TTL_MS));
+    },
+    /** An HTTP error stores nothing: the key is free again. */
+    async abandon(caller: Caller, key: string): Promise<void> {
+      await call(store.deleteValue(storeKey(caller, key)));
+    },
+  };
+}
+
+export type IdempotencyRecords = ReturnType<typeof idempotencyRecords>;

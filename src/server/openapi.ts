@@ -1,0 +1,253 @@
+import { toJsonSchemaDefs } from '@valibot/to-json-schema';
+import { describeRoute, type DescribeRouteOptions, type GenerateSpecOptions } from 'hono-openapi';
+import { namesSchema, requestSchema } from '../request/request-schema.js';
+import {
+  abortDecisionSchema,
+  abortReasonSchema,
+  accountSchema,
+  checkIdSchema,
+  checkStatusSchema,
+  decisionSchema,
+  emptyBodySchema,
+  needsConfirmationDecisionSchema,
+  needsNamesDecisionSchema,
+  problemSchema,
+  proceedDecisionSchema,
+  retryDecisionSchema,
+  retryReasonSchema,
+  traceSchema,
+} from './decision-schema.js';
+import { IDEMPOTENCY_TTL_MS, MAX_KEY_LENGTH } from './idempotency.js';
+import { MAX_BODY_BYTES } from './json-body.js';
+import { PROBLEM_MEDIA_TYPE, PROBLEMS, type ProblemKind } from './problem.js';
+
+/**
+ * The document's schemas, generated from the valibot schemas: the request schema that validates every check is the
+ * one the document shows. Each valibot schema used in two places becomes one named component.
+ */
+function componentSchemas() {
+  const defs = toJsonSchemaDefs(
+    {
+      PrecheckRequest: requestSchema,
+      Names: namesSchema,
+      EmptyBody: emptyBodySchema,
+      Decision: decisionSchema,
+      ProceedDecision: proceedDecisionSchema,
+      NeedsNamesDecision: needsNamesDecisionSchema,
+      NeedsConfirmationDecision: needsConfirmationDecisionSchema,
+      AbortDecision: abortDecisionSchema,
+      RetryDecision: retryDecisionSchema,
+      AbortReason: abortReasonSchema,
+      RetryReason: retryReasonSchema,
+      Account: accountSchema,
+      Trace: traceSchema,
+      CheckId: checkIdSchema,
+      CheckStatus: checkStatusSchema,
+      Problem: problemSchema,
+    },
+    // Input types: what a client sends before trimming and E.164 normalisation. Checks the converter cannot
+    // express (a possible phone number, control characters) stay the engine's.
+    { target: 'draft-2020-12', typeMode: 'input', errorMode: 'ignore' },
+  );
+  const json = JSON.stringify(defs).replaceAll('"#/$defs/', '"#/components/schemas/');
+  return JSON.parse(json) as Record<string, Record<string, unknown>>;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const problemRef = (status: number) => ({ $ref: `#/components/responses/Problem${status}` });
+
+/** One reusable problem response per status (`Problem400`, …), naming the problems that status stands for. */
+function problemResponses() {
+  const responses: Record<string, unknown> = {};
+  for (const { status, title } of Object.values(PROBLEMS)) {
+    const name = `Problem${status}`;
+    const existing = responses[name] as { description: string } | undefined;
+    if (existing) {
+      existing.description += `; ${title}`;
+      continue;
+    }
+    responses[name] = {
+      description: `${status} ${title}`,
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: ref('Problem') } },
+      ...(status === 401 && {
+        headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer realm="precheck"' } },
+      }),
+      ...(status === 503 && {
+        headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before trying again' } },
+      }),
+    };
+  }
+  return responses;
+}
+
+const IDEMPOTENCY_POLICY = `Every POST takes an optional \`Idempotency-Key\` header (at most ${MAX_KEY_LENGTH} characters, quoted or bare;
+longer → 400). The same key with the same method, path and body bytes answers the stored response (status and body)
+with \`Idempotent-Replayed: true\` and sends no new provider request; with another body → 422; while the first request
+with that key is still running → 409. Keys are kept ${IDEMPOTENCY_TTL_MS / 3_600_000} h in the store, scoped to the
+caller (another caller's same key is another key). Every decision is stored, \`retry\` ones included; an HTTP error
+stores nothing.`;
+
+const AUTH_POLICY = `Bearer tokens (\`PRECHECK_SERVE_TOKENS\`). A check belongs to the caller that created it: another
+caller's GET or POST on its id answers 404, as for an unknown id. /healthz, /readyz, /metrics and /openapi.json are open.`;
+
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: `Makes a retry of this POST safe: see the idempotency policy in the document's description.`,
+  schema: { type: 'string', minLength: 1, maxLength: MAX_KEY_LENGTH + 2 },
+} as const;
+
+const checkIdParameter = {
+  name: 'checkId',
+  in: 'path',
+  required: true,
+  description: 'The paused check\'s id, from its `needs-names` / `needs-confirmation` decision',
+  schema: ref('CheckId'),
+} as const;
+
+type ResponseSpec = NonNullable<DescribeRouteOptions['responses']>[string];
+
+const decisionResponse: ResponseSpec = {
+  description: 'The decision, whatever its status (a paused one carries `checkId`)',
+  headers: { 'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] }, description: 'Present on a replay' } },
+  content: { 'application/json': { schema: ref('Decision') } },
+};
+
+const problems = (...kinds: ProblemKind[]) => Object.fromEntries(kinds.map((kind) => [String(PROBLEMS[kind].status), problemRef(PROBLEMS[kind].status)]));
+
+/** Problems every POST that reads a body can answer. */
+const POST_PROBLEMS: ProblemKind[] = [
+  'malformed-json',
+  'unauthorized',
+  'idempotency-key-in-use',
+  'payload-too-large',
+  'unsupported-media-type',
+  'idempotency-key-reused',
+  'internal-error',
+  'unavailable',
+];
+
+const jsonBody = (schema: string, required: boolean, description: string) => ({
+  required,
+  description,
+  content: { 'application/json': { schema: ref(schema) } },
+});
+
+const resume = (action: string, summary: string, body: ReturnType<typeof jsonBody>): DescribeRouteOptions => ({
+  operationId: `${action}Check`,
+  tags: ['checks'],
+  summary,
+  parameters: [checkIdParameter, idempotencyKey],
+  requestBody: body,
+  responses: { 200: decisionResponse, ...problems(...POST_PROBLEMS), 404: problemRef(404) },
+});
+
+const optionalEmpty = jsonBody('EmptyBody', false, 'Empty, or `{}`');
+
+/** What /healthz and /readyz answer when all is well. */
+const probeSchema: { type: 'object' } = { type: 'object', properties: { status: { type: 'string', enum: ['ok', 'ready'] } }, required: ['status'] } as { type: 'object' };
+
+/** The OpenAPI description of each route, as middleware for hono-openapi to collect. */
+export const describe = {
+  createCheck: describeRoute({
+    operationId: 'createCheck',
+    tags: ['checks'],
+    summary: 'Decide one pre-check',
+    description:
+      'Always 200 with a decision once the body is JSON: a well-formed body whose fields are wrong is the decision `abort` `invalid-request`, as `check()` answers it.',
+    parameters: [idempotencyKey],
+    requestBody: jsonBody('PrecheckRequest', true, `The request, at most ${MAX_BODY_BYTES} bytes`),
+    responses: { 200: decisionResponse, ...problems(...POST_PROBLEMS) },
+  }),
+  getCheck: describeRoute({
+    operationId: 'getCheck',
+    tags: ['checks'],
+    summary: 'A check: paused (for what, until when) or decided',
+    parameters: [checkIdParameter],
+    responses: {
+      200: { description: 'What `status()` answers', content: { 'application/json': { schema: ref('CheckStatus') } } },
+      ...problems('unauthorized', 'not-found', 'internal-error', 'unavailable'),
+    },
+  }),
+  names: describeRoute(resume('names', 'Continue a `needs-names` check with the payee\'s names', jsonBody('Names', true, '`{ firstName, lastName }`'))),
+  confirm: describeRoute(resume('confirm', 'The payer confirms the account name of a `needs-confirmation` check', optionalEmpty)),
+  reject: describeRoute(resume('reject', 'The payer rejects the account name (abort `payee-rejected`)', optionalEmpty)),
+  cancel: describeRoute(resume('cancel', 'Cancel a paused check (abort `cancelled`)', optionalEmpty)),
+  healthz: describeRoute({
+    operationId: 'healthz',
+    tags: ['probes'],
+    summary: 'The process is alive',
+    security: [],
+    responses: {
+      200: { description: 'Alive', content: { 'application/json': { schema: probeSchema } } },
+      ...problems('internal-error'),
+    },
+  }),
+  readyz: describeRoute({
+    operationId: 'readyz',
+    tags: ['probes'],
+    summary: 'The store answers and the service is not draining',
+    security: [],
+    responses: {
+      200: { description: 'Ready', content: { 'application/json': { schema: probeSchema } } },
+      ...problems('internal-error', 'unavailable'),
+    },
+  }),
+  metrics: describeRoute({
+    operationId: 'metrics',
+    tags: ['probes'],
+    summary: 'Prometheus metrics',
+    security: [],
+    responses: {
+      200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
+      ...problems('internal-error'),
+    },
+  }),
+  openapi: describeRoute({
+    operationId: 'openapi',
+    tags: ['probes'],
+    summary: 'This document',
+    security: [],
+    responses: {
+      200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
+      ...problems('internal-error', 'unavailable'),
+    },
+  }),
+};
+
+/** The document around the routes. */
+export function documentation(version: string): Partial<GenerateSpecOptions> {
+  return {
+    documentation: {
+      openapi: '3.1.0',
+      info: {
+        title: 'precheck',
+        version,
+        description: `May this transfer credit or debit this account? Payment pre-checks over HTTP.
+
+A decision is always 200, whatever its status. HTTP errors (RFC 9457 \`application/problem+json\`) are for requests
+that are not decisions: malformed JSON 400, unknown route 404, wrong method 405 (with \`Allow\`), wrong content type 415,
+body over ${MAX_BODY_BYTES} bytes 413, missing or bad credentials 401 (with \`WWW-Authenticate: Bearer\`), 503 while
+draining or when the store does not answer.
+
+**Idempotency.** ${IDEMPOTENCY_POLICY}
+
+**Authentication.** ${AUTH_POLICY}`,
+      },
+      tags: [
+        { name: 'checks', description: 'Pre-checks and their continuation' },
+        { name: 'probes', description: 'Health, readiness, metrics and this document' },
+      ],
+      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        schemas: componentSchemas(),
+        responses: problemResponses(),
+      },
+    } as GenerateSpecOptions['documentation'],
+    defaultValidationErrorResponse: false,
+    // /openapi.json is a route, not a static file.
+    excludeStaticFile: false,
+  };
+}
