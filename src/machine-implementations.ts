@@ -6,6 +6,7 @@ import type { AccountProvider } from './providers/account-provider.js';
 import { validateRequest } from './request/validate-request.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import { recordCheckSpan } from './telemetry.js';
+import type { HookFence } from './util/hook-fence.js';
 
 /** Time left of a `bound` that started at `since`. */
 const remaining = (since: number | undefined, bound: number) => Math.max(0, (since ?? Date.now()) + bound - Date.now());
@@ -15,14 +16,17 @@ export function provideMachine(
   config: EngineConfig,
   findProvider: (name: string) => AccountProvider | undefined,
   lookup: GuardedLookup,
+  hooks: HookFence,
 ): PrecheckMachine {
   return precheckMachine.provide({
     actions: {
       reportDecision: ({ context }) =>
-        recordCheckSpan(context, {
-          status: context.verdict?.status ?? 'abort',
-          reason: context.verdict && 'reason' in context.verdict ? context.verdict.reason : undefined,
-        }),
+        hooks.run('telemetry', () =>
+          recordCheckSpan(context, {
+            status: context.verdict?.status ?? 'abort',
+            reason: context.verdict && 'reason' in context.verdict ? context.verdict.reason : undefined,
+          }),
+        ),
       checkRequest: assign(({ context }) => {
         const validation = validateRequest(context.request, findProvider);
         return validation.valid

@@ -2,6 +2,7 @@ import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
 import type { GuardSettings } from '../resilience/guarded-lookup.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES, snapshotKey, type SnapshotKey } from '../snapshot/snapshot-signature.js';
 import type { PrecheckOptions } from '../types/options.js';
+import { credentialForms } from '../util/redact.js';
 
 export interface EngineConfig {
   timeoutMs: number;
@@ -13,7 +14,7 @@ export interface EngineConfig {
   confirmationTimeoutMs: number;
   deadlineMs: number;
   guards: GuardSettings;
-  /** The credentials, to redact wherever a provider might echo them. */
+  /** Every form of every credential (usernames included; see `credentialForms`), to redact wherever a provider might echo them. */
   secrets: string[];
   /** Bound on every store call. */
   storeTimeoutMs: number;
@@ -94,6 +95,9 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
       throw new PrecheckConfigError('providers.beep.path must be an absolute path of letters, digits and . _ ~ / -');
     }
   }
+  if (options.inspect !== undefined && typeof options.inspect !== 'function') {
+    throw new PrecheckConfigError('inspect must be a function');
+  }
   if (options.unverifiable !== undefined && options.unverifiable !== 'abort' && options.unverifiable !== 'proceed') {
     throw new PrecheckConfigError(`unverifiable must be 'abort' or 'proceed'`);
   }
@@ -105,7 +109,7 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     namesTimeoutMs: requireCount('namesTimeoutMs', options.namesTimeoutMs, 15 * 60_000, 1),
     confirmPayee: options.confirmPayee === true,
     confirmationTimeoutMs: requireCount('confirmationTimeoutMs', options.confirmationTimeoutMs, 15 * 60_000, 1),
-    secrets: [bmo?.apiKey, bmo?.apiSecret, beep?.password].filter(isNonEmptyString),
+    secrets: credentialForms([bmo?.apiKey, bmo?.apiSecret, beep?.username, beep?.password].filter(isNonEmptyString)),
     deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),
     storeTimeoutMs: requireCount('storeTimeoutMs', options.storeTimeoutMs, 100, 1),
     retentionMs: requireCount('retentionMs', options.retentionMs, 24 * 60 * 60_000, 1),
