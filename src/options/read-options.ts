@@ -34,6 +34,9 @@ export class PrecheckConfigError extends Error {
 
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
+/** The authority of an absolute URL as written (WHATWG URL drops an empty userinfo such as `http://@host`). */
+const authorityOf = (value: string) => /^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*([^/\\?#]*)/.exec(value)?.[1] ?? '';
+
 function requireBaseUrl(where: string, value: unknown): void {
   let url: URL | undefined;
   try {
@@ -41,8 +44,12 @@ function requireBaseUrl(where: string, value: unknown): void {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
     throw new PrecheckConfigError(`${where}.baseUrl must be an http(s) URL without query, fragment or user info`);
+  }
+  // Any user info, even an empty name with a password (`http://:pw@host`): credentials go in their own settings.
+  if (url.username || url.password || authorityOf(value as string).includes('@')) {
+    throw new PrecheckConfigError(`${where}.baseUrl must not carry user info (user:password@): give credentials in their own settings`);
   }
 }
 
@@ -50,10 +57,28 @@ function requireCredential(where: string, value: unknown): void {
   if (!isNonEmptyString(value)) throw new PrecheckConfigError(`${where} must be a non-empty string`);
 }
 
+/**
+ * A credential sent as an HTTP header value: visible ASCII (U+0021–U+007E) or visible Latin-1 (U+00A1–U+00FF), with
+ * spaces only between them. Anything else either cannot be sent (fetch refuses CR, LF, NUL and characters beyond
+ * U+00FF), or is silently changed on the way (leading and trailing whitespace is stripped).
+ */
+const HEADER_SAFE = /^[\x21-\x7E\xA1-\xFF](?:[\x20\x21-\x7E\xA1-\xFF]*[\x21-\x7E\xA1-\xFF])?$/;
+
+function requireHeaderCredential(where: string, value: unknown): void {
+  requireCredential(where, value);
+  if (!HEADER_SAFE.test(value as string)) {
+    throw new PrecheckConfigError(
+      `${where} cannot be sent in an HTTP header: use visible ASCII or Latin-1 characters (U+0021–U+007E, U+00A1–U+00FF), spaces only between them`,
+    );
+  }
+}
+
+const MAX_COUNT = 2_147_483_647;
+
 function requireCount(where: string, value: unknown, fallback: number, min: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 2_147_483_647) {
-    throw new PrecheckConfigError(`${where} must be an integer ≥ ${min}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_COUNT) {
+    throw new PrecheckConfigError(`${where} must be an integer from ${min} to ${MAX_COUNT}`);
   }
   return value;
 }
@@ -83,8 +108,8 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
   const { bmo, beep } = options.providers;
   if (bmo) {
     requireBaseUrl('providers.bmo', bmo.baseUrl);
-    requireCredential('providers.bmo.apiKey', bmo.apiKey);
-    requireCredential('providers.bmo.apiSecret', bmo.apiSecret);
+    requireHeaderCredential('providers.bmo.apiKey', bmo.apiKey);
+    requireHeaderCredential('providers.bmo.apiSecret', bmo.apiSecret);
   }
   if (beep) {
     requireBaseUrl('providers.beep', beep.baseUrl);
