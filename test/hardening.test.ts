@@ -1,10 +1,11 @@
 import { trace, type TracerProvider } from '@opentelemetry/api';
+import { createBrotliDecompress } from 'node:zlib';
 import * as assert from 'uvu/assert';
 import { createActor, waitFor, type InspectionEvent } from 'xstate';
 import { retryBackoff } from '../machines/retry-backoff.js';
 import { createPrecheck, type Decision, type Precheck, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
 import { parseRetryAfter } from '../src/http/retry-after.js';
-import { brotliBomb, gzipGzipBomb } from '../src/sandbox/bombs.js';
+import { BROTLI_BOMB_DECODED_BYTES, brotliBomb, gzipGzipBomb } from '../src/sandbox/bombs.js';
 import { beepRequest, bmoRequest } from '../src/sandbox/requests.js';
 import { sandboxSuite, type SandboxContext } from './support/sandbox-suite.js';
 import { scriptedPeer } from './support/scripted-peer.js';
@@ -77,7 +78,6 @@ const BOMBS: { what: string; request: PrecheckRequest }[] = [
 hardening('1. a decompression bomb (gzip,gzip or br) is abort unexpected-response, in milliseconds, RSS near baseline', async (context) => {
   // The sandbox shares this process: its bombs are built before anything is measured.
   gzipGzipBomb();
-  await brotliBomb();
   const precheck = engine(context, { providers: context.sandbox.providers, http: { timeoutMs: 30_000 }, deadlineMs: 60_000 });
   for (const { what, request } of BOMBS) {
     const { result, ms, bytes } = await growthOf(() => precheck.check(request));
@@ -99,6 +99,17 @@ hardening('1. a bomb behind a 5xx is decided by its status: retry provider-unava
     assert.ok(ms < 500, `${request.provider}: decided in ${Math.round(ms)} ms`);
     assert.ok(bytes < 64 * MiB, `${request.provider}: RSS grew by ${Math.round(bytes / MiB)} MiB`);
   }
+});
+
+hardening("1. the sandbox's br bomb is what it announces: 203 bytes that decode to 256 MiB", async () => {
+  const body = brotliBomb();
+  let decoded = 0;
+  const decompress = createBrotliDecompress();
+  decompress.on('data', (chunk: Buffer) => {
+    decoded += chunk.length;
+  });
+  await new Promise((resolve, reject) => decompress.on('end', resolve).on('error', reject).end(body));
+  assert.equal([body.length, decoded], [203, BROTLI_BOMB_DECODED_BYTES]);
 });
 
 // 4. Credentials echoed by a provider

@@ -14,8 +14,10 @@ export interface EngineConfig {
   confirmationTimeoutMs: number;
   deadlineMs: number;
   guards: GuardSettings;
-  /** Every form of every credential (usernames included; see `credentialForms`), to redact wherever a provider might echo them. */
+  /** The credentials (keys, secrets, passwords), as configured: they also key the fleet's digests. */
   secrets: string[];
+  /** Every form of every credential, usernames included (see `credentialForms`): cut out of whatever a provider says. */
+  credentialForms: string[];
   /** Bound on every store call. */
   storeTimeoutMs: number;
   /** How long a decided check is kept in the store. */
@@ -134,7 +136,8 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     namesTimeoutMs: requireCount('namesTimeoutMs', options.namesTimeoutMs, 15 * 60_000, 1),
     confirmPayee: options.confirmPayee === true,
     confirmationTimeoutMs: requireCount('confirmationTimeoutMs', options.confirmationTimeoutMs, 15 * 60_000, 1),
-    secrets: credentialForms([bmo?.apiKey, bmo?.apiSecret, beep?.username, beep?.password].filter(isNonEmptyString)),
+    secrets: [bmo?.apiKey, bmo?.apiSecret, beep?.password].filter(isNonEmptyString),
+    credentialForms: credentialForms([bmo?.apiKey, bmo?.apiSecret, beep?.username, beep?.password].filter(isNonEmptyString)),
     deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),
     storeTimeoutMs: requireCount('storeTimeoutMs', options.storeTimeoutMs, 100, 1),
     retentionMs: requireCount('retentionMs', options.retentionMs, 24 * 60 * 60_000, 1),

@@ -31,8 +31,8 @@ export class BeepProvider implements AccountProvider {
   constructor(
     @inject(BEEP_HTTP) private readonly http: KyInstance,
     @inject(BEEP_SETTINGS) private readonly settings: BeepSettings,
-    /** Its `secrets`: the credentials are cut out of the provider's words before anything else is done with them. */
-    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'secrets'>,
+    /** Its `credentialForms`: cut out of the provider's words before anything else is done with them. */
+    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms'>,
   ) {}
 
   async lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {
@@ -56,7 +56,7 @@ export class BeepProvider implements AccountProvider {
     if (result.status < 200 || result.status > 299) {
       return { kind: 'unexpected', detail: `HTTP ${result.status}`, providerStatus: { code: result.status } };
     }
-    return readValidation(parseJson(result.body), target, this.config.secrets);
+    return readValidation(parseJson(result.body), target, this.config.credentialForms);
   }
 }
 

@@ -28,8 +28,8 @@ export class BmoProvider implements AccountProvider {
   constructor(
     @inject(BMO_HTTP) private readonly http: KyInstance,
     @inject(BMO_SETTINGS) private readonly settings: BmoSettings,
-    /** Its `secrets`: the credentials are cut out of the provider's words before anything else is done with them. */
-    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'secrets'>,
+    /** Its `credentialForms`: cut out of the provider's words before anything else is done with them. */
+    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms'>,
   ) {}
 
   async lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {
@@ -41,7 +41,7 @@ export class BmoProvider implements AccountProvider {
       }),
     );
     if (result.kind === 'answered' && result.status === 404) {
-      return { kind: 'not-found', providerStatus: { code: 404, description: describe(result.body, this.config.secrets) } };
+      return { kind: 'not-found', providerStatus: { code: 404, description: describe(result.body, this.config.credentialForms) } };
     }
     const common = transportOutcome(result);
     if (common) return common;
@@ -53,7 +53,7 @@ export class BmoProvider implements AccountProvider {
     if (!isRecord(identity)) {
       return { kind: 'unexpected', detail: 'the 200 body is not a JSON object', providerStatus: { code: result.status } };
     }
-    return { kind: 'found', account: toAccount(identity, target, this.config.secrets), providerStatus: { code: 200 } };
+    return { kind: 'found', account: toAccount(identity, target, this.config.credentialForms), providerStatus: { code: 200 } };
   }
 }
 

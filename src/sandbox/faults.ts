@@ -77,12 +77,11 @@ export function sendFault(fault: Fault, _req: IncomingMessage, res: ServerRespon
       res.end(body);
       return;
     }
-    case 'brotli-bomb':
-      void brotliBomb().then(
-        (body) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br', 'content-length': body.length }).end(body),
-        () => res.writeHead(500).end(),
-      );
+    case 'brotli-bomb': {
+      const body = brotliBomb();
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br', 'content-length': body.length }).end(body);
       return;
+    }
   }
 }
 
