@@ -41,7 +41,7 @@ export const HOSTILE_REVIEW: readonly [finding: string, rule: string][] = [
       'U+00A1–U+00FF, spaces only between them). BEEP credentials travel in the JSON body: any non-empty string. CLI: a provider ' +
       'environment with some but not all of its variables exits 2 naming the missing ones; `--timeout-ms`, `--retries`, `--bmo-port`, ' +
       '`--beep-port` take plain decimal digits in range, else exit 2 naming the range; under `--json` an error is ' +
-      '`{"status":"error","error":"usage"|"configuration","message":…}` on stdout.',
+      '`{"status":"error","error":…,"message":…}` on stdout, `error` being `"usage"` or `"configuration"`.',
   ],
   [
     '8. Bidi and zero-width characters pass',
