@@ -8,6 +8,7 @@ import type {
   Trace,
 } from '../src/types/decision.js';
 import type { Intent } from '../src/types/request.js';
+import { boundRetryAfter } from '../src/http/retry-after.js';
 import type { PrecheckContext } from './precheck.machine.js';
 
 /** The fields every decision has. */
@@ -55,7 +56,9 @@ export function decisionOf(context: PrecheckContext, now = Date.now()): Decision
     return { status: 'proceed', ...common, createAccount: verdict.createAccount, verified: verdict.verified, account };
   }
   if (verdict?.status === 'retry') {
-    const { reason, retryAfterMs } = verdict;
+    const { reason } = verdict;
+    // Whoever gave the wait (a provider, a custom provider, the circuit's cool-down), a decision carries it bounded.
+    const retryAfterMs = boundRetryAfter(verdict.retryAfterMs);
     return {
       status: 'retry',
       ...common,

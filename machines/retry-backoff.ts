@@ -1,3 +1,4 @@
+import { timerDelay } from '../src/util/timer-delay.js';
 import type { PrecheckContext } from './precheck.machine.js';
 
 /** Longest `Retry-After` we wait for inside one check; beyond it the caller gets `retry` with the provider's delay. */
@@ -15,9 +16,10 @@ export function retryFitsDeadline(context: PrecheckContext, deadlineMs: number, 
 
 /**
  * Wait before attempt `attempts + 1`: the provider's `Retry-After` when it gave one, else exponential back-off with
- * full jitter (a random wait up to `baseMs * 2^(attempts-1)`), so that many callers do not retry in step.
+ * full jitter (a random wait up to `baseMs * 2^(attempts-1)`), so that many callers do not retry in step. Always a
+ * delay a timer honours (an integer in [0, 2^31−1] ms), however large the doubling gets.
  */
 export function retryBackoff(attempts: number, baseMs: number, retryAfterMs?: number, random = Math.random): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
-  return Math.round(random() * baseMs * 2 ** Math.max(0, attempts - 1));
+  if (retryAfterMs !== undefined && !Number.isNaN(retryAfterMs)) return timerDelay(Math.min(retryAfterMs, MAX_RETRY_AFTER_MS));
+  return timerDelay(random() * baseMs * 2 ** Math.max(0, attempts - 1));
 }

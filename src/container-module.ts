@@ -17,16 +17,28 @@ import {
   CHECK_STORE,
   ENGINE_CONFIG,
   GUARDED_LOOKUP,
+  HOOK_FENCE,
   PRECHECK_MACHINE,
   PRECHECK_OPTIONS,
   PROVIDER_REGISTRY,
 } from './tokens.js';
 import type { PrecheckOptions } from './types/options.js';
+import { HookFence } from './util/hook-fence.js';
 
-/** A ky client for one provider: no ky retries or timeout (the machine owns both), redirects not followed. */
+/**
+ * A ky client for one provider: no ky retries or timeout (the machine owns both), redirects not followed, bodies
+ * asked for unencoded (answers are a few hundred bytes; see `readBody` for one encoded anyway).
+ */
 function providerHttp(baseUrl: string) {
   // Following a redirect would carry the credential headers to wherever the provider points.
-  return ky.create({ prefixUrl: baseUrl, retry: 0, timeout: false, throwHttpErrors: false, redirect: 'manual' });
+  return ky.create({
+    prefixUrl: baseUrl,
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    redirect: 'manual',
+    headers: { 'accept-encoding': 'identity' },
+  });
 }
 
 /**
@@ -80,8 +92,11 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
         return new GuardedLookup(context.get(PROVIDER_REGISTRY), config.guards, config.secrets, fleet);
       })
       .inSingletonScope();
+    bind(HOOK_FENCE).toConstantValue(new HookFence());
     bind(PRECHECK_MACHINE)
-      .toDynamicValue((context) => provideMachine(config, context.get(PROVIDER_REGISTRY), context.get(GUARDED_LOOKUP)))
+      .toDynamicValue((context) =>
+        provideMachine(config, context.get(PROVIDER_REGISTRY), context.get(GUARDED_LOOKUP), context.get(HOOK_FENCE)),
+      )
       .inSingletonScope();
   });
 }

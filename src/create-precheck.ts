@@ -5,7 +5,7 @@ import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import { createContainer } from './container.js';
 import { internalFailure, runCheck } from './run-check.js';
 import { validateRequest } from './request/validate-request.js';
-import { CHECK_STORE, ENGINE_CONFIG, GUARDED_LOOKUP, PRECHECK_MACHINE, PRECHECK_OPTIONS, PROVIDER_REGISTRY } from './tokens.js';
+import { CHECK_STORE, ENGINE_CONFIG, GUARDED_LOOKUP, HOOK_FENCE, PRECHECK_MACHINE, PRECHECK_OPTIONS, PROVIDER_REGISTRY } from './tokens.js';
 import { DurableChecks } from './durable/durable-checks.js';
 import type { Decision } from './types/decision.js';
 import type { CheckOptions, CheckStatus, PrecheckOptions, ResumeEvent } from './types/options.js';
@@ -66,6 +66,10 @@ export function precheckFrom(container: Container): Precheck {
   const machine = container.get(PRECHECK_MACHINE);
   const lookup = container.get(GUARDED_LOOKUP);
   const findProvider = container.get(PROVIDER_REGISTRY);
+  const fence = container.get(HOOK_FENCE);
+  // Read once: the caller's inspect runs behind the fence, so that a throwing one changes no decision.
+  const inspect = options.inspect;
+  const fencedInspect = inspect && fence.wrap('inspect', inspect);
   const snapshots = { machine, findProvider, keys: container.get(ENGINE_CONFIG).snapshotKeys };
   const store = container.get(CHECK_STORE);
   const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor, snapshots.keys);
@@ -75,15 +79,16 @@ export function precheckFrom(container: Container): Precheck {
     store,
     config: container.get(ENGINE_CONFIG),
     persist,
+    fence,
     restore: (persisted, expired) =>
-      restoreCheck(persisted, expired ? { ...snapshots, machine: expiring } : snapshots, options.inspect),
+      restoreCheck(persisted, expired ? { ...snapshots, machine: expiring } : snapshots, fencedInspect),
   });
   return {
     machine,
     container,
     async check(request, checkOptions) {
       try {
-        return await durable.save(await runCheck(machine, request, { inspect: options.inspect, ...checkOptions }, persist));
+        return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence }));
       } catch {
         return internalFailure(request);
       }
@@ -94,7 +99,7 @@ export function precheckFrom(container: Container): Precheck {
     },
     circuits: () => lookup.circuitStates(),
     persist,
-    restore: (persisted) => restoreCheck(persisted, snapshots, options.inspect),
+    restore: (persisted) => restoreCheck(persisted, snapshots, fencedInspect),
     resume: (checkId, event) => durable.resume(checkId, event),
     status: (checkId) => durable.status(checkId),
     async close() {

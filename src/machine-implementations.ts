@@ -6,23 +6,31 @@ import type { AccountProvider } from './providers/account-provider.js';
 import { validateRequest } from './request/validate-request.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import { recordCheckSpan } from './telemetry.js';
+import type { HookFence } from './util/hook-fence.js';
+import { timerDelay } from './util/timer-delay.js';
 
-/** Time left of a `bound` that started at `since`. */
-const remaining = (since: number | undefined, bound: number) => Math.max(0, (since ?? Date.now()) + bound - Date.now());
+/**
+ * Time left of a `bound` that started at `since`, as a delay a timer honours: a `since` in the future (a snapshot
+ * from a host whose clock runs ahead) must not push it past 2^31−1 ms, where Node would fire it at once.
+ */
+const remaining = (since: number | undefined, bound: number) => timerDelay((since ?? Date.now()) + bound - Date.now());
 
 /** The chart with what it leaves to the engine supplied: validation, the lookup, the policies, the timings. */
 export function provideMachine(
   config: EngineConfig,
   findProvider: (name: string) => AccountProvider | undefined,
   lookup: GuardedLookup,
+  hooks: HookFence,
 ): PrecheckMachine {
   return precheckMachine.provide({
     actions: {
       reportDecision: ({ context }) =>
-        recordCheckSpan(context, {
-          status: context.verdict?.status ?? 'abort',
-          reason: context.verdict && 'reason' in context.verdict ? context.verdict.reason : undefined,
-        }),
+        hooks.run('telemetry', () =>
+          recordCheckSpan(context, {
+            status: context.verdict?.status ?? 'abort',
+            reason: context.verdict && 'reason' in context.verdict ? context.verdict.reason : undefined,
+          }),
+        ),
       checkRequest: assign(({ context }) => {
         const validation = validateRequest(context.request, findProvider);
         return validation.valid

@@ -1,13 +1,20 @@
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import { decisionOf, needsConfirmationDecision, needsNamesDecision } from '../machines/precheck.decisions.js';
 import type { PauseMeta, PrecheckContext, PrecheckEvent, PrecheckMachine, Verdict } from '../machines/precheck.machine.js';
 import { pauseOf } from '../machines/precheck.pause.js';
 import { echoIntent, echoProvider } from '../machines/precheck.input.js';
 import type { PersistedCheck } from './persistence.js';
+import { readCheckOptions } from './options/read-check-options.js';
 import { recordCheckSpan } from './telemetry.js';
 import type { Decision } from './types/decision.js';
 import type { PrecheckRequest } from './types/request.js';
-import type { CheckOptions } from './types/options.js';
+import type { HookFence } from './util/hook-fence.js';
+
+/** What the engine adds to every check: its default `inspect`, and the fence the caller's hooks run behind. */
+export interface CheckHooks {
+  inspect?: (event: InspectionEvent) => void;
+  fence: HookFence;
+}
 
 /** Where a check came to rest: its decision, and when it waits for people, what for and its snapshot. */
 export interface Rest {
@@ -19,17 +26,26 @@ type Persist = (actor: Actor<PrecheckMachine>) => PersistedCheck;
 
 /**
  * Runs one check to its rest: a decision, or a pause (the actor is snapshotted with `persist`, then stopped).
- * Never rejects: anything unforeseen ends as abort `unexpected-response`.
+ * Never throws, never rejects: unusable `options` (check()'s second argument, as given) are abort `invalid-request`
+ * with nothing sent, and anything unforeseen ends as abort `unexpected-response`.
  */
-export function runCheck(machine: PrecheckMachine, request: unknown, options: CheckOptions | undefined, persist: Persist): Promise<Rest> {
-  const signal = options?.signal;
-  if (signal?.aborted) {
-    // Cancelled before it began: nothing is started, nothing is sent.
-    return Promise.resolve({ decision: withoutActor(request, { status: 'abort', reason: 'cancelled' }) });
-  }
+export function runCheck(machine: PrecheckMachine, request: unknown, options: unknown, persist: Persist, hooks: CheckHooks): Promise<Rest> {
   try {
-    const actor = createActor(machine, { input: request as PrecheckRequest, ...(options?.inspect && { inspect: options.inspect }) });
-    return driveToRest(actor, { signal, persist, start: true, onFailure: () => internalFailure(request) });
+    const read = readCheckOptions(options);
+    if (!read.valid) {
+      return Promise.resolve({ decision: withoutActor(request, { status: 'abort', reason: 'invalid-request', detail: read.message }) });
+    }
+    const { signal } = read;
+    if (signal?.aborted) {
+      // Cancelled before it began: nothing is started, nothing is sent.
+      return Promise.resolve({ decision: withoutActor(request, { status: 'abort', reason: 'cancelled' }) });
+    }
+    const inspect = read.inspect ?? hooks.inspect;
+    const actor = createActor(machine, {
+      input: request as PrecheckRequest,
+      ...(inspect && { inspect: hooks.fence.wrap('inspect', inspect) }),
+    });
+    return driveToRest(actor, { signal, persist, fence: hooks.fence, start: true, onFailure: () => internalFailure(request) });
   } catch {
     return Promise.resolve({ decision: internalFailure(request) });
   }
@@ -38,6 +54,8 @@ export function runCheck(machine: PrecheckMachine, request: unknown, options: Ch
 interface DriveOptions {
   signal?: AbortSignal;
   persist: Persist;
+  /** The caller's hooks (telemetry) run behind it: a throwing one changes nothing. */
+  fence: HookFence;
   /** Start the actor (a fresh check); a restored actor is already running. */
   start?: boolean;
   /** Sent once the actor is observed: the answer a paused check was waiting for. */
@@ -55,7 +73,11 @@ export function driveToRest(actor: Actor<PrecheckMachine>, options: DriveOptions
     const settle = (rest: Rest) => {
       if (settled) return;
       settled = true;
-      stop();
+      try {
+        stop();
+      } catch {
+        // Stopping a broken actor changes no decision.
+      }
       resolve(rest);
     };
     const observe = (snapshot: ReturnType<typeof actor.getSnapshot>) => {
@@ -72,7 +94,7 @@ export function driveToRest(actor: Actor<PrecheckMachine>, options: DriveOptions
       if (!meta) return;
       // Where the actor waits for people the check answers the question; its span ends there.
       const decision = meta.waitingFor === 'names' ? needsNamesDecision(snapshot.context) : needsConfirmationDecision(snapshot.context);
-      recordCheckSpan(snapshot.context, decision);
+      options.fence.run('telemetry', () => recordCheckSpan(snapshot.context, decision));
       let persisted: PersistedCheck;
       try {
         persisted = options.persist(actor);

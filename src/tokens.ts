@@ -6,6 +6,7 @@ import type { AccountProvider } from './providers/account-provider.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import type { EngineConfig } from './options/read-options.js';
 import type { BeepSettings, BmoSettings, PrecheckOptions } from './types/options.js';
+import type { HookFence } from './util/hook-fence.js';
 
 /** The options read and defaulted. */
 export const ENGINE_CONFIG = Symbol.for('precheck.EngineConfig') as ServiceIdentifier<EngineConfig>;
@@ -27,3 +28,5 @@ export const PROVIDER_REGISTRY = Symbol.for('precheck.ProviderRegistry') as Serv
 export const GUARDED_LOOKUP = Symbol.for('precheck.GuardedLookup') as ServiceIdentifier<GuardedLookup>;
 /** Where paused checks live: the `store` option, or a `memoryStore()`. */
 export const CHECK_STORE = Symbol.for('precheck.CheckStore') as ServiceIdentifier<CheckStore>;
+/** Runs the caller's hooks (telemetry, `inspect`) so that a throwing one changes no decision; one per engine. */
+export const HOOK_FENCE = Symbol.for('precheck.HookFence') as ServiceIdentifier<HookFence>;

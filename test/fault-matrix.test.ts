@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPrecheck, type Decision, type PrecheckRequest } from '../src/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { HOSTILE_REVIEW } from './support/hostile-review.js';
 
 /** Engine settings of the matrix: short bounds so hangs resolve quickly; retries on. */
 const SETTINGS = { deadlineMs: 1000, http: { timeoutMs: 200, retries: 2, backoffMs: 5 }, breaker: false } as const;
@@ -29,6 +30,9 @@ const FAULTS: Fault[] = [
   { name: '200 garbage (HTML)', bmo: '+2290197000200', beep: '200900', expect: { status: 'abort', reason: 'unexpected-response' } },
   { name: '200 wrong shape', bmo: '+2290197000202', beep: '200901', expect: { status: 'abort', reason: 'unexpected-response' } },
   { name: '200 truncated JSON', bmo: '+2290197000201', beep: '200902', expect: { status: 'abort', reason: 'unexpected-response' } },
+  { name: '200 gzip,gzip bomb (→ 1 GiB)', bmo: '+2290197000903', beep: '903001', expect: { status: 'abort', reason: 'unexpected-response' } },
+  { name: '200 br bomb (→ 256 MiB)', bmo: '+2290197000904', beep: '904001', expect: { status: 'abort', reason: 'unexpected-response' } },
+  { name: '503 gzip,gzip bomb', bmo: '+2290197000905', beep: '905001', expect: { status: 'retry', reason: 'provider-unavailable' } },
   { name: 'fails twice, then succeeds', bmo: '+2290197000912', beep: '110002', expect: { status: 'proceed' } },
 ];
 
@@ -106,6 +110,18 @@ test('every fault × provider × intent is decided as documented, within the dea
       '| fault | B-MO credit | B-MO debit | BEEP credit | BEEP debit |',
       '|---|---|---|---|---|',
       ...rows,
+      '',
+      '## Hostile review',
+      '',
+      'The findings of an attacker\'s and a careless operator\'s review (issue 10), each reproduced by a test, and the rule that now holds.',
+      '',
+      '| finding | rule |',
+      '|---|---|',
+      ...HOSTILE_REVIEW.map(([finding, rule]) => `| ${finding} | ${rule} |`),
+      '',
+      '## Snapshot signing',
+      '',
+      '(see PR: snapshot)',
       '',
     ].join('\n'),
   );

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { createPrecheck } from '../create-precheck.js';
+import { PrecheckConfigError } from '../options/read-options.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import type { Decision, DecisionStatus } from '../types/decision.js';
 import type { PrecheckOptions } from '../types/options.js';
 import type { PrecheckRequest } from '../types/request.js';
+import { readInteger } from './read-integer.js';
 
 export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
@@ -20,27 +22,45 @@ Fields:
   --first-name NAME --last-name NAME   names for a credit that creates a B-MO account
   --confirm-payee             stop at a found account and print its name (needs-confirmation)
 Options:
-  --timeout-ms N  --retries N  --unverifiable abort|proceed
-  --json          print the decision as JSON
+  --timeout-ms N  1 to 2147483647 (default 10000)
+  --retries N     0 to 2147483647 (default 0)
+  --unverifiable abort|proceed
+  --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration","message"})
 Environment:
   PRECHECK_BMO_BASE_URL, PRECHECK_BMO_API_KEY, PRECHECK_BMO_API_SECRET
   PRECHECK_BEEP_BASE_URL, PRECHECK_BEEP_USERNAME, PRECHECK_BEEP_PASSWORD, PRECHECK_BEEP_PATH (optional)
+  A provider is configured by all of its variables, or by none: some but not all is a configuration error.
 Exit code: 0 proceed, 3 needs-names, 4 abort, 5 retry, 6 needs-confirmation, 2 usage or configuration error.`;
 
-/** Provider settings from the environment; a provider is configured only when all its variables are set. */
+const BMO_VARIABLES = ['PRECHECK_BMO_BASE_URL', 'PRECHECK_BMO_API_KEY', 'PRECHECK_BMO_API_SECRET'] as const;
+const BEEP_VARIABLES = ['PRECHECK_BEEP_BASE_URL', 'PRECHECK_BEEP_USERNAME', 'PRECHECK_BEEP_PASSWORD'] as const;
+
+/**
+ * A provider's required variables, all set (non-empty) or none. Some but not all: a configuration error that names
+ * what is missing, rather than a provider silently left out. `optional` variables count as "some".
+ */
+function requiredVariables(env: NodeJS.ProcessEnv, required: readonly string[], optional: readonly string[] = []): boolean {
+  const missing = required.filter((name) => !env[name]);
+  if (missing.length === 0) return true;
+  const present = [...required, ...optional].filter((name) => env[name]);
+  if (present.length === 0) return false;
+  throw new PrecheckConfigError(
+    `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set, while ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'}: set all of ${required.join(', ')}, or none`,
+  );
+}
+
+/** Provider settings from the environment; a provider is configured when all its variables are set. */
 export function providersFromEnv(env: NodeJS.ProcessEnv): PrecheckOptions['providers'] {
   const providers: PrecheckOptions['providers'] = {};
-  const { PRECHECK_BMO_BASE_URL, PRECHECK_BMO_API_KEY, PRECHECK_BMO_API_SECRET } = env;
-  if (PRECHECK_BMO_BASE_URL && PRECHECK_BMO_API_KEY && PRECHECK_BMO_API_SECRET) {
-    providers.bmo = { baseUrl: PRECHECK_BMO_BASE_URL, apiKey: PRECHECK_BMO_API_KEY, apiSecret: PRECHECK_BMO_API_SECRET };
+  if (requiredVariables(env, BMO_VARIABLES)) {
+    providers.bmo = { baseUrl: env.PRECHECK_BMO_BASE_URL!, apiKey: env.PRECHECK_BMO_API_KEY!, apiSecret: env.PRECHECK_BMO_API_SECRET! };
   }
-  const { PRECHECK_BEEP_BASE_URL, PRECHECK_BEEP_USERNAME, PRECHECK_BEEP_PASSWORD, PRECHECK_BEEP_PATH } = env;
-  if (PRECHECK_BEEP_BASE_URL && PRECHECK_BEEP_USERNAME && PRECHECK_BEEP_PASSWORD) {
+  if (requiredVariables(env, BEEP_VARIABLES, ['PRECHECK_BEEP_PATH'])) {
     providers.beep = {
-      baseUrl: PRECHECK_BEEP_BASE_URL,
-      username: PRECHECK_BEEP_USERNAME,
-      password: PRECHECK_BEEP_PASSWORD,
-      ...(PRECHECK_BEEP_PATH && { path: PRECHECK_BEEP_PATH }),
+      baseUrl: env.PRECHECK_BEEP_BASE_URL!,
+      username: env.PRECHECK_BEEP_USERNAME!,
+      password: env.PRECHECK_BEEP_PASSWORD!,
+      ...(env.PRECHECK_BEEP_PATH && { path: env.PRECHECK_BEEP_PATH }),
     };
   }
   return providers;
@@ -61,7 +81,7 @@ function describe(decision: Decision): string {
   return lines.join('\n');
 }
 
-export async function checkCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function checkCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -97,19 +117,20 @@ export async function checkCommand(args: string[], out: (text: string) => void, 
         : undefined,
   } as PrecheckRequest;
 
+  const timeoutMs = readInteger('--timeout-ms', values['timeout-ms'], 1, 2_147_483_647);
+  const retries = readInteger('--retries', values.retries, 0, 2_147_483_647);
+  const providers = values.sandbox ? undefined : providersFromEnv(process.env);
+  if (providers && !providers.bmo && !providers.beep) {
+    throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
+  }
   let sandbox: Sandbox | undefined;
   try {
     if (values.sandbox) sandbox = await startSandbox();
-    const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
-    if (!providers.bmo && !providers.beep) {
-      err('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
-      return 2;
-    }
     const engine = createPrecheck({
-      providers,
+      providers: sandbox?.providers ?? providers!,
       http: {
-        ...(values['timeout-ms'] && { timeoutMs: Number(values['timeout-ms']) }),
-        ...(values.retries && { retries: Number(values.retries) }),
+        ...(timeoutMs !== undefined && { timeoutMs }),
+        ...(retries !== undefined && { retries }),
       },
       ...(values.unverifiable && { unverifiable: values.unverifiable as 'abort' | 'proceed' }),
     });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { PrecheckConfigError } from '../options/read-options.js';
 import { checkCommand, CHECK_HELP } from './check-command.js';
 import { DEMO_HELP, demoCommand } from './demo-command.js';
 import { DOCS_HELP, docsCommand } from './docs-command.js';
@@ -23,7 +24,7 @@ const err = (text: string) => process.stderr.write(`${text}\n`);
 
 const commands: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
   demo: { help: DEMO_HELP, run: (args) => demoCommand(args, out) },
-  check: { help: CHECK_HELP, run: (args) => checkCommand(args, out, err) },
+  check: { help: CHECK_HELP, run: (args) => checkCommand(args, out) },
   sandbox: { help: SANDBOX_HELP, run: (args) => sandboxCommand(args, out) },
   docs: { help: DOCS_HELP, run: (args) => docsCommand(args, out) },
   serve: { help: SERVE_HELP, run: (args) => serveCommand(args, out) },
@@ -48,7 +49,14 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(args);
   } catch (error) {
     // Usage and configuration errors; their messages never quote a credential.
-    err(`${(error as Error).message}\n\n${command.help}`);
+    const message = error instanceof Error ? error.message : String(error);
+    if (args.includes('--json')) {
+      // Under --json, stdout stays machine-readable whatever happens: the error is a JSON object too.
+      const kind = error instanceof PrecheckConfigError ? 'configuration' : 'usage';
+      out(JSON.stringify({ status: 'error', error: kind, message }));
+    } else {
+      err(`${message}\n\n${command.help}`);
+    }
     return 2;
   }
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { BEEP_TRIGGERS, BMO_TRIGGERS } from '../sandbox/fixtures.js';
 import { startSandbox } from '../sandbox/start-sandbox.js';
 import { formatTable } from './format-table.js';
+import { readInteger } from './read-integer.js';
 
 export const SANDBOX_HELP = `Usage: precheck sandbox [--bmo-port N] [--beep-port N]
 
@@ -11,8 +12,8 @@ and prints their URLs, credentials and trigger values.`;
 export async function sandboxCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({ args, options: { 'bmo-port': { type: 'string' }, 'beep-port': { type: 'string' } } });
   const sandbox = await startSandbox({
-    bmoPort: Number(values['bmo-port'] ?? 0),
-    beepPort: Number(values['beep-port'] ?? 0),
+    bmoPort: readInteger('--bmo-port', values['bmo-port'], 0, 65_535) ?? 0,
+    beepPort: readInteger('--beep-port', values['beep-port'], 0, 65_535) ?? 0,
   });
   const { bmo, beep } = sandbox.providers;
   out(`B-MO  ${bmo.baseUrl}  X-Auth-ApiKey: ${bmo.apiKey}  X-Auth-ApiSecret: ${bmo.apiSecret}`);

@@ -8,6 +8,7 @@ import type { CheckRecord, CheckStore } from '../store/check-store.js';
 import type { Decision } from '../types/decision.js';
 import type { CheckStatus, ResumeEvent } from '../types/options.js';
 import { bounded, newLiveness } from '../util/bounded.js';
+import type { HookFence } from '../util/hook-fence.js';
 import { isCheckId, newCheckId } from './check-id.js';
 
 export interface DurableDeps {
@@ -16,6 +17,8 @@ export interface DurableDeps {
   persist: (actor: Actor<PrecheckMachine>) => PersistedCheck;
   /** A running actor from a stored snapshot; `expired`: its wait ends at once. Throws `PrecheckSnapshotError`. */
   restore: (persisted: unknown, expired: boolean) => Actor<PrecheckMachine>;
+  /** The caller's hooks (telemetry) run behind it. */
+  fence: HookFence;
 }
 
 /** The store did not answer within `storeTimeoutMs`, or failed. */
@@ -108,6 +111,7 @@ export class DurableChecks {
       }
       const rest = await driveToRest(actor, {
         persist: this.deps.persist,
+        fence: this.deps.fence,
         ...(expired ? { untilDecided: true } : event && { event }),
         onFailure: () => internalFailure(undefined),
       });

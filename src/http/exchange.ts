@@ -1,12 +1,12 @@
 import type { LookupOutcome } from '../providers/account-provider.js';
-import { BodyTooLargeError, readBody } from './read-body.js';
+import { readBody, UnreadableBodyError } from './read-body.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** One HTTP request and its whole (bounded) body, or why there is none. Never rejects. */
 export type Exchange =
   | { kind: 'answered'; status: number; retryAfterMs?: number; body: string }
   | { kind: 'transport-failed'; detail: string }
-  | { kind: 'too-large'; status: number };
+  | { kind: 'unreadable-body'; status: number; detail: string };
 
 export async function exchange(send: () => Promise<Response>): Promise<Exchange> {
   let status = 0;
@@ -17,7 +17,7 @@ export async function exchange(send: () => Promise<Response>): Promise<Exchange>
     const body = await readBody(response);
     return { kind: 'answered', status, retryAfterMs, body };
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return { kind: 'too-large', status };
+    if (error instanceof UnreadableBodyError) return { kind: 'unreadable-body', status, detail: error.detail };
     // fetch's TypeError hides the socket error in `cause`; only its code is kept (messages may echo URLs).
     const code = (error as { cause?: { code?: unknown } })?.cause?.code;
     return { kind: 'transport-failed', detail: typeof code === 'string' ? code : 'network error' };
@@ -29,10 +29,11 @@ export function transportOutcome(result: Exchange): LookupOutcome | undefined {
   if (result.kind === 'transport-failed') {
     return { kind: 'unavailable', reason: 'provider-unavailable', providerStatus: { code: result.detail } };
   }
-  if (result.kind === 'too-large') {
+  if (result.kind === 'unreadable-body') {
+    // A 5xx says the provider is failing whatever its body; any other status needed the body to mean something.
     return result.status >= 500
       ? { kind: 'unavailable', reason: 'provider-unavailable', providerStatus: { code: result.status } }
-      : { kind: 'unexpected', detail: 'response body too large', providerStatus: { code: result.status } };
+      : { kind: 'unexpected', detail: result.detail, providerStatus: { code: result.status } };
   }
   const { status, retryAfterMs } = result;
   const providerStatus = { code: status };

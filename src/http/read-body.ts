@@ -1,24 +1,39 @@
-/** Largest provider body we read; a documented answer is a few hundred bytes. */
+/** Largest provider body we read, counted after decoding; a documented answer is a few hundred bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export class BodyTooLargeError extends Error {
-  constructor() {
-    super(`response body exceeds ${MAX_BODY_BYTES} bytes`);
-    this.name = 'BodyTooLargeError';
+/**
+ * Content codings read if a provider uses them although we ask for `identity`: their decoders keep a 32 KiB window
+ * and stop when reading stops. Others are not read: brotli's decoder may fill a 16 MiB window before its first byte.
+ */
+const CODINGS_READ = new Set(['identity', 'gzip', 'x-gzip', 'deflate']);
+
+/** A body not read, or not read to its end: too large once decoded, or in a coding we do not read. */
+export class UnreadableBodyError extends Error {
+  constructor(readonly detail: 'response body too large' | 'response body in a content coding we do not read') {
+    super(detail);
+    this.name = 'UnreadableBodyError';
   }
 }
 
-/** Reads a body as text without holding more than `maxBytes`. A cut connection rejects (a network error). */
+/**
+ * Reads a body as text without holding more than `maxBytes`. A cut connection rejects (a network error).
+ *
+ * fetch decodes `Content-Encoding` as the body is read, so a declared `Content-Length` says nothing about the size
+ * of what is read (2.5 KB of `gzip, gzip` decode to 1 GiB): the bound is applied to the decoded bytes, chunk by
+ * chunk, and cancelling the stream stops the decoding.
+ */
 export async function readBody(response: Response, maxBytes = MAX_BODY_BYTES): Promise<string> {
   if (!response.body) return '';
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) {
-    await response.body.cancel();
-    throw new BodyTooLargeError();
-  }
-  // A declared length within bounds (the usual case): undici enforces it, so the body can be read in one go.
-  if (response.headers.has('content-length') && Number.isInteger(declared)) return response.text();
   const reader = response.body.getReader();
+  const codings = (response.headers.get('content-encoding') ?? '').toLowerCase().split(',');
+  if (!codings.every((coding) => coding.trim() === '' || CODINGS_READ.has(coding.trim()))) {
+    await reader.cancel();
+    throw new UnreadableBodyError('response body in a content coding we do not read');
+  }
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await reader.cancel();
+    throw new UnreadableBodyError('response body too large');
+  }
   const decoder = new TextDecoder();
   let received = 0;
   let text = '';
@@ -28,7 +43,7 @@ export async function readBody(response: Response, maxBytes = MAX_BODY_BYTES): P
     received += value.byteLength;
     if (received > maxBytes) {
       await reader.cancel();
-      throw new BodyTooLargeError();
+      throw new UnreadableBodyError('response body too large');
     }
     text += decoder.decode(value, { stream: true });
   }

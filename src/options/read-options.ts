@@ -2,6 +2,7 @@ import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
 import type { GuardSettings } from '../resilience/guarded-lookup.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES, snapshotKey, type SnapshotKey } from '../snapshot/snapshot-signature.js';
 import type { PrecheckOptions } from '../types/options.js';
+import { credentialForms } from '../util/redact.js';
 
 export interface EngineConfig {
   timeoutMs: number;
@@ -13,8 +14,10 @@ export interface EngineConfig {
   confirmationTimeoutMs: number;
   deadlineMs: number;
   guards: GuardSettings;
-  /** The credentials, to redact wherever a provider might echo them. */
+  /** The credentials (keys, secrets, passwords), as configured: they also key the fleet's digests. */
   secrets: string[];
+  /** Every form of every credential, usernames included (see `credentialForms`): cut out of whatever a provider says. */
+  credentialForms: string[];
   /** Bound on every store call. */
   storeTimeoutMs: number;
   /** How long a decided check is kept in the store. */
@@ -33,6 +36,9 @@ export class PrecheckConfigError extends Error {
 
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
+/** The authority of an absolute URL as written (WHATWG URL drops an empty userinfo such as `http://@host`). */
+const authorityOf = (value: string) => /^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*([^/\\?#]*)/.exec(value)?.[1] ?? '';
+
 function requireBaseUrl(where: string, value: unknown): void {
   let url: URL | undefined;
   try {
@@ -40,8 +46,12 @@ function requireBaseUrl(where: string, value: unknown): void {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
     throw new PrecheckConfigError(`${where}.baseUrl must be an http(s) URL without query, fragment or user info`);
+  }
+  // Any user info, even an empty name with a password (`http://:pw@host`): credentials go in their own settings.
+  if (url.username || url.password || authorityOf(value as string).includes('@')) {
+    throw new PrecheckConfigError(`${where}.baseUrl must not carry user info (user:password@): give credentials in their own settings`);
   }
 }
 
@@ -49,10 +59,28 @@ function requireCredential(where: string, value: unknown): void {
   if (!isNonEmptyString(value)) throw new PrecheckConfigError(`${where} must be a non-empty string`);
 }
 
+/**
+ * A credential sent as an HTTP header value: visible ASCII (U+0021–U+007E) or visible Latin-1 (U+00A1–U+00FF), with
+ * spaces only between them. Anything else either cannot be sent (fetch refuses CR, LF, NUL and characters beyond
+ * U+00FF), or is silently changed on the way (leading and trailing whitespace is stripped).
+ */
+const HEADER_SAFE = /^[\x21-\x7E\xA1-\xFF](?:[\x20\x21-\x7E\xA1-\xFF]*[\x21-\x7E\xA1-\xFF])?$/;
+
+function requireHeaderCredential(where: string, value: unknown): void {
+  requireCredential(where, value);
+  if (!HEADER_SAFE.test(value as string)) {
+    throw new PrecheckConfigError(
+      `${where} cannot be sent in an HTTP header: use visible ASCII or Latin-1 characters (U+0021–U+007E, U+00A1–U+00FF), spaces only between them`,
+    );
+  }
+}
+
+const MAX_COUNT = 2_147_483_647;
+
 function requireCount(where: string, value: unknown, fallback: number, min: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 2_147_483_647) {
-    throw new PrecheckConfigError(`${where} must be an integer ≥ ${min}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_COUNT) {
+    throw new PrecheckConfigError(`${where} must be an integer from ${min} to ${MAX_COUNT}`);
   }
   return value;
 }
@@ -82,8 +110,8 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
   const { bmo, beep } = options.providers;
   if (bmo) {
     requireBaseUrl('providers.bmo', bmo.baseUrl);
-    requireCredential('providers.bmo.apiKey', bmo.apiKey);
-    requireCredential('providers.bmo.apiSecret', bmo.apiSecret);
+    requireHeaderCredential('providers.bmo.apiKey', bmo.apiKey);
+    requireHeaderCredential('providers.bmo.apiSecret', bmo.apiSecret);
   }
   if (beep) {
     requireBaseUrl('providers.beep', beep.baseUrl);
@@ -93,6 +121,9 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     if (!/^\/[A-Za-z0-9._~/-]*$/.test(path) || path.includes('..')) {
       throw new PrecheckConfigError('providers.beep.path must be an absolute path of letters, digits and . _ ~ / -');
     }
+  }
+  if (options.inspect !== undefined && typeof options.inspect !== 'function') {
+    throw new PrecheckConfigError('inspect must be a function');
   }
   if (options.unverifiable !== undefined && options.unverifiable !== 'abort' && options.unverifiable !== 'proceed') {
     throw new PrecheckConfigError(`unverifiable must be 'abort' or 'proceed'`);
@@ -106,6 +137,7 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     confirmPayee: options.confirmPayee === true,
     confirmationTimeoutMs: requireCount('confirmationTimeoutMs', options.confirmationTimeoutMs, 15 * 60_000, 1),
     secrets: [bmo?.apiKey, bmo?.apiSecret, beep?.password].filter(isNonEmptyString),
+    credentialForms: credentialForms([bmo?.apiKey, bmo?.apiSecret, beep?.username, beep?.password].filter(isNonEmptyString)),
     deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),
     storeTimeoutMs: requireCount('storeTimeoutMs', options.storeTimeoutMs, 100, 1),
     retentionMs: requireCount('retentionMs', options.retentionMs, 24 * 60 * 60_000, 1),

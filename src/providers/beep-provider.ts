@@ -2,7 +2,8 @@ import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
 import { exchange, transportOutcome } from '../http/exchange.js';
 import { isRecord, parseJson } from '../http/read-body.js';
-import { BEEP_HTTP, BEEP_SETTINGS } from '../tokens.js';
+import { BEEP_HTTP, BEEP_SETTINGS, ENGINE_CONFIG } from '../tokens.js';
+import type { EngineConfig } from '../options/read-options.js';
 import type { BeepSettings } from '../types/options.js';
 import type { LookupTarget } from '../types/request.js';
 import { cleanText } from '../util/clean-text.js';
@@ -30,6 +31,8 @@ export class BeepProvider implements AccountProvider {
   constructor(
     @inject(BEEP_HTTP) private readonly http: KyInstance,
     @inject(BEEP_SETTINGS) private readonly settings: BeepSettings,
+    /** Its `credentialForms`: cut out of the provider's words before anything else is done with them. */
+    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms'>,
   ) {}
 
   async lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {
@@ -53,13 +56,13 @@ export class BeepProvider implements AccountProvider {
     if (result.status < 200 || result.status > 299) {
       return { kind: 'unexpected', detail: `HTTP ${result.status}`, providerStatus: { code: result.status } };
     }
-    return readValidation(parseJson(result.body), target);
+    return readValidation(parseJson(result.body), target, this.config.credentialForms);
   }
 }
 
 /** Maps the documented JSON answer; anything else is `unexpected`. */
-function readValidation(answer: unknown, target: LookupTarget): LookupOutcome {
-  const text = cleanText;
+function readValidation(answer: unknown, target: LookupTarget, credentials: readonly string[]): LookupOutcome {
+  const text = (value: unknown, maxLength?: number) => cleanText(value, maxLength, credentials);
   if (!isRecord(answer) || !isRecord(answer.authStatus)) {
     return { kind: 'unexpected', detail: 'the body is not a validateAccount answer' };
   }

@@ -2,7 +2,8 @@ import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
 import { exchange, transportOutcome } from '../http/exchange.js';
 import { isRecord, parseJson } from '../http/read-body.js';
-import { BMO_HTTP, BMO_SETTINGS } from '../tokens.js';
+import { BMO_HTTP, BMO_SETTINGS, ENGINE_CONFIG } from '../tokens.js';
+import type { EngineConfig } from '../options/read-options.js';
 import type { Account } from '../types/decision.js';
 import type { BmoSettings } from '../types/options.js';
 import type { LookupTarget } from '../types/request.js';
@@ -27,6 +28,8 @@ export class BmoProvider implements AccountProvider {
   constructor(
     @inject(BMO_HTTP) private readonly http: KyInstance,
     @inject(BMO_SETTINGS) private readonly settings: BmoSettings,
+    /** Its `credentialForms`: cut out of the provider's words before anything else is done with them. */
+    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms'>,
   ) {}
 
   async lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {
@@ -38,7 +41,7 @@ export class BmoProvider implements AccountProvider {
       }),
     );
     if (result.kind === 'answered' && result.status === 404) {
-      return { kind: 'not-found', providerStatus: { code: 404, description: describe(result.body) } };
+      return { kind: 'not-found', providerStatus: { code: 404, description: describe(result.body, this.config.credentialForms) } };
     }
     const common = transportOutcome(result);
     if (common) return common;
@@ -50,14 +53,14 @@ export class BmoProvider implements AccountProvider {
     if (!isRecord(identity)) {
       return { kind: 'unexpected', detail: 'the 200 body is not a JSON object', providerStatus: { code: result.status } };
     }
-    return { kind: 'found', account: toAccount(identity, target), providerStatus: { code: 200 } };
+    return { kind: 'found', account: toAccount(identity, target, this.config.credentialForms), providerStatus: { code: 200 } };
   }
 }
 
-function toAccount(identity: Record<string, unknown>, target: LookupTarget): Account {
+function toAccount(identity: Record<string, unknown>, target: LookupTarget, credentials: readonly string[]): Account {
   const pick = (spellings: readonly string[]) => {
     for (const key of spellings) {
-      const value = Object.hasOwn(identity, key) ? cleanText(identity[key], 100) : undefined;
+      const value = Object.hasOwn(identity, key) ? cleanText(identity[key], 100, credentials) : undefined;
       if (value) return value;
     }
     return undefined;
@@ -74,7 +77,7 @@ function toAccount(identity: Record<string, unknown>, target: LookupTarget): Acc
 }
 
 /** The `message` of a B-MO error body, if it has one. */
-function describe(body: string): string | undefined {
+function describe(body: string, credentials: readonly string[]): string | undefined {
   const parsed = parseJson(body);
-  return isRecord(parsed) ? cleanText(parsed.message) : undefined;
+  return isRecord(parsed) ? cleanText(parsed.message, 200, credentials) : undefined;
 }

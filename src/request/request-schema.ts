@@ -1,11 +1,16 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import * as v from 'valibot';
-import { hasControlCharacters } from '../util/clean-text.js';
+import { hasControlCharacters, hasFormatCharacters } from '../util/clean-text.js';
 import { INTENTS } from '../types/request.js';
 
 const noControlCharacters = v.check<string, string>((s) => !hasControlCharacters(s), 'must not contain control characters');
+/** Bidi overrides and isolates, zero-width characters: they make a value read as something it is not. */
+const noFormatCharacters = v.check<string, string>(
+  (s) => !hasFormatCharacters(s),
+  'must not contain invisible format characters (Unicode category Cf, e.g. U+200B, U+202E)',
+);
 
-/** Trimmed, NFC, 1..max characters, printable. */
+/** Trimmed, NFC, 1..max characters, printable, nothing invisible. */
 const text = (max: number) =>
   v.pipe(
     v.string('must be a string'),
@@ -13,6 +18,7 @@ const text = (max: number) =>
     v.minLength(1, 'must not be empty'),
     v.maxLength(max, `must be at most ${max} characters`),
     noControlCharacters,
+    noFormatCharacters,
   );
 
 /** An international number: `+`, country code, digits (spaces, dots, dashes, brackets tolerated), normalised to E.164. */
@@ -31,8 +37,8 @@ const phone = v.pipe(
 );
 
 const extraValue = v.union(
-  [v.pipe(v.string(), v.maxLength(256)), v.pipe(v.number(), v.finite()), v.boolean()],
-  'values must be strings (at most 256 characters), finite numbers or booleans',
+  [v.pipe(v.string(), v.maxLength(256), noFormatCharacters), v.pipe(v.number(), v.finite()), v.boolean()],
+  'values must be strings (at most 256 characters, no invisible format characters), finite numbers or booleans',
 );
 
 export const namesSchema = v.object({ firstName: text(100), lastName: text(100) }, 'must be { firstName, lastName }');
@@ -49,7 +55,7 @@ export const requestSchema = v.object(
     transactionId: v.optional(text(64)),
     extra: v.optional(
       v.pipe(
-        v.record(v.pipe(v.string(), v.maxLength(64)), extraValue, 'must be an object of strings, numbers or booleans'),
+        v.record(v.pipe(v.string(), v.maxLength(64), noFormatCharacters), extraValue, 'must be an object of strings, numbers or booleans'),
         v.check((record) => Object.keys(record).length <= 32, 'must have at most 32 keys'),
       ),
     ),

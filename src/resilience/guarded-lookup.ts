@@ -6,7 +6,7 @@ import { CircuitBreaker } from './circuit-breaker.js';
 import { FleetAnswers, type FleetSettings } from './fleet-answers.js';
 import { lookupKey } from './lookup-key.js';
 import { SingleFlight } from './single-flight.js';
-import { redactOutcome } from '../util/redact.js';
+import { credentialForms, redactOutcome } from '../util/redact.js';
 
 export interface GuardSettings {
   cache: { ttlMs: number; notFoundTtlMs: number };
@@ -33,6 +33,8 @@ export class GuardedLookup {
   private readonly flights = new SingleFlight<LookupOutcome>();
   private readonly guards = new Map<string, ProviderGuards>();
   private readonly fleet?: FleetAnswers;
+  /** Every form of every credential (see `credentialForms`), as redacted from answers. */
+  private readonly redacted: string[];
 
   constructor(
     private readonly findProvider: (name: string) => AccountProvider | undefined,
@@ -42,6 +44,7 @@ export class GuardedLookup {
     fleet?: FleetSettings,
   ) {
     this.cache = new AnswerCache(settings.cache.ttlMs, settings.cache.notFoundTtlMs);
+    this.redacted = credentialForms(secrets);
     if (fleet) {
       // Every instance of a fleet is configured with the same credentials: they key the digests.
       this.fleet = new FleetAnswers(fleet, secrets.join('\u0000'));
@@ -55,7 +58,7 @@ export class GuardedLookup {
     const cached = this.cache.get(key);
     if (cached) return Promise.resolve(cached);
     const askAndKeep = async (askSignal: AbortSignal) => {
-      const outcome = redactOutcome(await this.ask(target, askSignal), this.secrets);
+      const outcome = redactOutcome(await this.ask(target, askSignal), this.redacted);
       if (!askSignal.aborted) this.cache.set(key, outcome);
       return outcome;
     };

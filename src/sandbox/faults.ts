@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { brotliBomb, gzipGzipBomb } from './bombs.js';
 
 /** Ways a provider or its gateway misbehaves, each triggered by a fixture value. */
 export type Fault =
@@ -10,7 +11,10 @@ export type Fault =
   | 'unavailable'
   | 'rate-limited'
   | 'html-200'
-  | 'truncated-json';
+  | 'truncated-json'
+  | 'gzip-bomb'
+  | 'brotli-bomb'
+  | 'gzip-bomb-503';
 
 export const FAULT_DESCRIPTIONS: Record<Fault, string> = {
   hang: 'accepts the request and never answers',
@@ -22,6 +26,9 @@ export const FAULT_DESCRIPTIONS: Record<Fault, string> = {
   'rate-limited': '429 with Retry-After: 1',
   'html-200': '200 with an HTML page',
   'truncated-json': '200 with a complete body of JSON cut short',
+  'gzip-bomb': '200 JSON, Content-Encoding: gzip, gzip: 2.5 KB that decode to 1 GiB',
+  'brotli-bomb': '200 JSON, Content-Encoding: br: 203 bytes that decode to 256 MiB',
+  'gzip-bomb-503': '503, Content-Encoding: gzip, gzip: 2.5 KB that decode to 1 GiB',
 };
 
 const page = (title: string) => `<!doctype html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
@@ -61,6 +68,18 @@ export function sendFault(fault: Fault, _req: IncomingMessage, res: ServerRespon
     case 'truncated-json': {
       const body = '{"authStatus":{"authStatusCode":131,"authStatusDescription":"ok"},"results":[{"statusCode":30';
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) }).end(body);
+      return;
+    }
+    case 'gzip-bomb':
+    case 'gzip-bomb-503': {
+      const body = gzipGzipBomb();
+      res.writeHead(fault === 'gzip-bomb' ? 200 : 503, { 'content-type': 'application/json', 'content-encoding': 'gzip, gzip', 'content-length': body.length });
+      res.end(body);
+      return;
+    }
+    case 'brotli-bomb': {
+      const body = brotliBomb();
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br', 'content-length': body.length }).end(body);
       return;
     }
   }

@@ -37,6 +37,9 @@ export const BMO_TRIGGERS: readonly Trigger<Scenario>[] = [
   { value: '+2290197000900', case: 'never answers', answer: { kind: 'fault', fault: 'hang' } },
   { value: '+2290197000901', case: 'connection reset', answer: { kind: 'fault', fault: 'reset' } },
   { value: '+2290197000902', case: 'body drips', answer: { kind: 'fault', fault: 'drip' } },
+  { value: '+2290197000903', case: 'gzip,gzip bomb (2.5 KB → 1 GiB)', answer: { kind: 'fault', fault: 'gzip-bomb' } },
+  { value: '+2290197000904', case: 'br bomb (203 B → 256 MiB)', answer: { kind: 'fault', fault: 'brotli-bomb' } },
+  { value: '+2290197000905', case: '503, gzip,gzip bomb', answer: { kind: 'fault', fault: 'gzip-bomb-503' } },
   { value: '+2290197000911', case: 'fails once (500), then found', answer: { kind: 'flaky', failures: 1, then: { phone: '+2290197000911', firstname: 'Edem', lastname: 'Kpodo' } } },
   { value: '+2290197000912', case: 'fails twice (500), then found', answer: { kind: 'flaky', failures: 2, then: { phone: '+2290197000912', firstname: 'Yao', lastname: 'Dossou' } } },
 ];
@@ -69,6 +72,9 @@ export const BEEP_TRIGGERS: readonly Trigger<BeepScenario>[] = [
   { value: '900001', case: 'never answers', answer: { kind: 'fault', fault: 'hang' } },
   { value: '901001', case: 'connection reset', answer: { kind: 'fault', fault: 'reset' } },
   { value: '902001', case: 'body drips', answer: { kind: 'fault', fault: 'drip' } },
+  { value: '903001', case: 'gzip,gzip bomb (2.5 KB → 1 GiB)', answer: { kind: 'fault', fault: 'gzip-bomb' } },
+  { value: '904001', case: 'br bomb (203 B → 256 MiB)', answer: { kind: 'fault', fault: 'brotli-bomb' } },
+  { value: '905001', case: '503, gzip,gzip bomb', answer: { kind: 'fault', fault: 'gzip-bomb-503' } },
   { value: '110002', case: 'fails twice (500), then valid', answer: { kind: 'flaky', failures: 2, customerName: 'Esi Asante' } },
 ];
 
