@@ -1,6 +1,7 @@
 import { createPrecheck } from '../create-precheck.js';
 import { SCENARIOS, type Scenario } from '../sandbox/scenarios.js';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
+import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';
 import type { Decision } from '../types/decision.js';
 
 export interface DemoRow {
@@ -12,13 +13,9 @@ export interface DemoRow {
 /** Runs every seed scenario against a running sandbox, all at once. */
 export async function runDemo(sandbox: Sandbox, timeoutMs = 1000): Promise<DemoRow[]> {
   const engine = (scenario: Scenario) => {
-    const wrong = scenario.credentials === 'wrong';
-    const { bmo, beep } = sandbox.providers;
+    const providers = scenario.credentials === 'wrong' ? withWrongCredentials(sandbox.providers) : sandbox.providers;
     return createPrecheck({
-      providers: {
-        bmo: wrong ? { ...bmo, apiSecret: 'not-the-secret' } : bmo,
-        beep: wrong ? { ...beep, password: 'not-the-password' } : beep,
-      },
+      providers: { ...providers, ...(scenario.variant && providerVariant(sandbox, scenario.variant)) },
       http: { timeoutMs },
       ...scenario.engine,
     });
