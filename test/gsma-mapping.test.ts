@@ -192,7 +192,7 @@ gsmaMapping('the token is kept until 10 minutes before it expires, then renewed 
 
 gsmaMapping('a token refused on a look-up (401) is renewed once and the look-up asked again → proceed', async (context) => {
   const precheck = engine(context);
-  await precheck.check(gsmaRequest('debit', '+233240000001')); // the token has served a request
+  await precheck.check(gsmaRequest('debit', '+233240000001')); // a token is kept
   const before = tokenRequests(context.sandbox);
   const decision = await precheck.check(gsmaRequest('debit', '+233240000402'));
   assertOutcome(decision, { status: 'proceed' });

@@ -258,7 +258,7 @@ mtnMapping('the token is kept until 10 minutes before it expires, then renewed (
 
 mtnMapping('a token refused on a look-up (401) is renewed once and the look-up asked again → proceed', async (context) => {
   const precheck = engine(context);
-  await precheck.check(mtnRequest('debit', '+2290196000001')); // the token has served a request
+  await precheck.check(mtnRequest('debit', '+2290196000001')); // a token is kept
   const before = tokenRequests(context.sandbox);
   const decision = await precheck.check(mtnRequest('debit', '+2290196000402'));
   assertOutcome(decision, { status: 'proceed' });

@@ -24,7 +24,7 @@ export type GsmaScenario =
   | { kind: 'wrong-shape' }
   /** OAuth: refuses every token (401 `authorisation`), however fresh. Basic: refuses the credentials. */
   | { kind: 'token-refused' }
-  /** OAuth: revokes (401) a token that has served an earlier request; a fresh token works. Basic: available. */
+  /** OAuth: refuses (401) tokens issued before the identifier was first asked; a renewed one works. Basic: available. */
   | { kind: 'token-revoked'; name: GsmaName }
   | { kind: 'flaky'; failures: number; name: GsmaName }
   /** A 400 whose description quotes the request's credentials (a careless gateway). */
@@ -58,7 +58,7 @@ export const GSMA_TRIGGERS: readonly Trigger<GsmaScenario>[] = [
   { value: 'msisdn/+233240000408', case: '400 businessRule/genericError', answer: { kind: 'error', error: { status: 400, category: 'businessRule', code: 'genericError', description: 'Business rule violated' } } },
   { value: 'msisdn/+233240000400', case: '400 validation/formatError', answer: { kind: 'error', error: { status: 400, category: 'validation', code: 'formatError', description: 'Identifier format is invalid' } } },
   { value: 'msisdn/+233240000401', case: '401 authorisation whatever the token', answer: { kind: 'token-refused' } },
-  { value: 'msisdn/+233240000402', case: 'revokes a used token (401), a new one works', answer: { kind: 'token-revoked', name: { fullName: 'Kwesi Appiah' } } },
+  { value: 'msisdn/+233240000402', case: 'token revoked (401), a renewed one works', answer: { kind: 'token-revoked', name: { fullName: 'Kwesi Appiah' } } },
   { value: 'msisdn/+233240000403', case: '403 from the gateway', answer: { kind: 'status-code', status: 403 } },
   { value: 'msisdn/+233240000429', case: '429 rate limited', answer: { kind: 'fault', fault: 'rate-limited' } },
   { value: 'msisdn/+233240000500', case: '500 internal/genericError', answer: { kind: 'error', error: { status: 500, category: 'internal', code: 'genericError', description: 'Internal error' } } },

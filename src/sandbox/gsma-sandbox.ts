@@ -66,7 +66,7 @@ export function createGsmaHandler(log: SandboxLog, tokens: SandboxTokens) {
     return sendJson(res, 200, { name: given ?? {}, lei: 'AAAA0012345678901299' });
   };
 
-  const account = (key: string, operation: string, token: { usedBefore: boolean } | 'basic', req: IncomingMessage, res: ServerResponse): void => {
+  const account = (key: string, operation: string, token: { issuedAt: number } | 'basic', req: IncomingMessage, res: ServerResponse): void => {
     const scenario = findTrigger(GSMA_TRIGGERS, key)?.answer;
     const available = (given: GsmaName | GsmaErrorAnswer | 'none' | undefined): void =>
       operation === 'status' ? sendJson(res, 200, { accountStatus: 'available' }) : name(res, given);
@@ -90,9 +90,7 @@ export function createGsmaHandler(log: SandboxLog, tokens: SandboxTokens) {
       case 'token-refused':
         return sendError(res, AUTHORISATION_ERROR);
       case 'token-revoked':
-        // A token that has served an earlier request is revoked; a fresh one (the engine's renewal) works.
-        if (operation === 'status' && token !== 'basic' && token.usedBefore) {
-          tokens.revoke((/^Bearer (\S+)$/.exec(req.headers.authorization ?? '') ?? [])[1] ?? '');
+        if (operation === 'status' && token !== 'basic' && tokens.refusedFor(`gsma ${key}`, token)) {
           return sendError(res, { ...AUTHORISATION_ERROR, code: 'requestDeclined', description: 'Access token revoked' });
         }
         return available(scenario.name);
@@ -126,7 +124,7 @@ export function createGsmaHandler(log: SandboxLog, tokens: SandboxTokens) {
       return;
     }
     const [, mount, identifierType, identifier, operation] = route;
-    let token: { usedBefore: boolean } | 'basic' | undefined;
+    let token: { issuedAt: number } | 'basic' | undefined;
     if (mount === GSMA_SANDBOX_PATHS.basic) {
       token = req.headers.authorization === basicOf(basic.username, basic.password) ? 'basic' : undefined;
     } else {

@@ -13,7 +13,7 @@ export type MtnScenario =
   | { kind: 'fault'; fault: Fault }
   /** Refuses every token (401), however fresh. */
   | { kind: 'token-refused' }
-  /** Revokes (401) a token that has served an earlier request; a fresh token, the engine's renewal, is accepted. */
+  /** Refuses (401) tokens issued before the number was first asked; one issued since (the engine's renewal) works. */
   | { kind: 'token-revoked'; info: MtnUserInfo }
   | { kind: 'flaky'; failures: number; info: MtnUserInfo }
   /** A 400 whose message quotes the request's credentials (a careless gateway). */
@@ -59,7 +59,7 @@ export const MTN_TRIGGERS: readonly Trigger<MtnScenario>[] = [
   { value: '+2290196000404', case: 'not registered: 200 result false', answer: { kind: 'inactive' } },
   { value: '+2290196000400', case: '400 bad request', answer: { kind: 'error', status: 400 } },
   { value: '+2290196000401', case: '401 whatever the token', answer: { kind: 'token-refused' } },
-  { value: '+2290196000402', case: 'revokes a used token (401), a new one works', answer: { kind: 'token-revoked', info: { name: 'Esi Boateng', given_name: 'Esi', family_name: 'Boateng' } } },
+  { value: '+2290196000402', case: 'token revoked (401), a renewed one works', answer: { kind: 'token-revoked', info: { name: 'Esi Boateng', given_name: 'Esi', family_name: 'Boateng' } } },
   { value: '+2290196000403', case: '403 forbidden IP', answer: { kind: 'error', status: 403 } },
   { value: '+2290196000429', case: '429 rate limited', answer: { kind: 'error', status: 429, retryAfter: 1 } },
   { value: '+2290196000501', case: '500 INVALID_CURRENCY', answer: { kind: 'error', status: 500, code: 'INVALID_CURRENCY' } },

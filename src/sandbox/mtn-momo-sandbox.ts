@@ -51,7 +51,7 @@ export function createMtnMomoHandler(log: SandboxLog, tokens: SandboxTokens) {
     return sendJson(res, 200, info);
   };
 
-  const accountHolder = (phone: string, operation: string, token: { token: string; usedBefore: boolean }, req: IncomingMessage, res: ServerResponse): void => {
+  const accountHolder = (phone: string, operation: string, token: { token: string; issuedAt: number }, req: IncomingMessage, res: ServerResponse): void => {
     const scenario = findTrigger(MTN_TRIGGERS, phone)?.answer ?? { kind: 'active', info: MTN_SANDBOX_PERSON };
     const answer = (info: MtnUserInfo | { status: number; code?: string } | 'html'): void =>
       operation === 'active' ? sendJson(res, 200, { result: true }) : userInfo(info, req, res);
@@ -69,9 +69,7 @@ export function createMtnMomoHandler(log: SandboxLog, tokens: SandboxTokens) {
       case 'token-refused':
         return sendJson(res, 401, { statusCode: 401, message: 'Access token is invalid or expired.' });
       case 'token-revoked':
-        // A token that has served an earlier request is revoked; a fresh one (the engine's renewal) works.
-        if (operation === 'active' && token.usedBefore) {
-          tokens.revoke(token.token);
+        if (operation === 'active' && tokens.refusedFor(`mtn-momo ${phone}`, token)) {
           return sendJson(res, 401, { statusCode: 401, message: 'Access token is invalid or expired.' });
         }
         return answer(scenario.info);
