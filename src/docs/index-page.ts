@@ -21,6 +21,7 @@ export function indexPage(graphs: MachineGraph[]): string {
     '',
     '- [Embedding in a transfer orchestrator](embedding.md): child actor, confirmation, persistence, telemetry, DI.',
     '- [Reliability: the fault matrix](reliability.md) (written by `npm test`).',
+    '- [Payee name check](name-check.md): the matching policy, the outcome codes beside VoP and CoP, the confusion matrices.',
     '- [Fleet mode](fleet.md): what instances share through Redis, the keys and their TTLs, what a store failure costs.',
     '- [Benchmarks](benchmarks.md) (written by `npm run bench`).',
     '',
