@@ -6,6 +6,7 @@ import { coldStart } from './cold-start.js';
 import { engineOverhead } from './engine-overhead.js';
 import { httpComparison } from './http-comparison.js';
 import { pausedCheckMemory } from './memory.js';
+import { nameCheckCost } from './name-check.js';
 import { singleFlight } from './single-flight.js';
 import { fixed } from './stats.js';
 
@@ -26,6 +27,7 @@ try {
   const memory = await pausedCheckMemory();
   const flight = await singleFlight(sandbox.providers, () => sandbox.requests());
   const cold = coldStart(pathToFileURL('dist/src/index.js').href);
+  const names = await nameCheckCost();
 
   say('# Benchmarks');
   say();
@@ -65,6 +67,10 @@ try {
   const hit = overhead.find((row) => row.name.includes('answer from the cache'));
   say(`- a cache hit: ${fixed(hit?.microseconds ?? Number.NaN)} µs per check`);
   say();
+  say('## Payee name check');
+  say();
+  say(`- \`matchPayeeName\` over the ${names.pairs} pairs of the labelled set: ${fixed(names.microsecondsPerComparison)} µs per comparison`);
+  say();
   say('## Cold start');
   say();
   say(`- import the built package and create an engine, fresh process, median of ${cold.runs}: ${fixed(cold.importAndCreateMs)} ms (whole process including Node's own start: ${fixed(cold.processWallMs)} ms)`);
@@ -83,6 +89,7 @@ try {
   say(`| ≤ 8 KiB heap per paused check | ${fixed(memory.heapBytesPerPausedCheck / 1024, 2)} KiB | ${verdict(memory.heapBytesPerPausedCheck <= 8192)} |`);
   say(`| snapshot ≤ 2 KB | ${memory.snapshotBytes} B | ${verdict(memory.snapshotBytes <= 2000)} |`);
   say(`| 1,000 concurrent identical checks → 1 upstream request | ${flight.upstreamRequests} | ${verdict(flight.upstreamRequests === 1)} |`);
+  say(`| payee name check ≤ 20 µs per comparison | ${fixed(names.microsecondsPerComparison)} µs | ${verdict(names.microsecondsPerComparison <= 20)} |`);
   say(`| cold start ≤ 150 ms | ${fixed(cold.importAndCreateMs)} ms | ${verdict(cold.importAndCreateMs <= 150)} |`);
   writeFileSync('docs/benchmarks.md', `${lines.join('\n')}\n`);
 } finally {
