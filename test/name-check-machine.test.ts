@@ -3,6 +3,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import * as assert from 'uvu/assert';
 import { createActor, waitFor } from 'xstate';
 import {
+  type AccountProvider,
   createContainer,
   createPrecheck,
   matchPayeeName,
@@ -214,6 +215,24 @@ tests('privacy: the account of a name-checked decision has no names, only its ke
   const decision = await engine(context, { nameCheck: { onCloseMatch: 'proceed' } }).check(requestFor('bmo', 'close-match'));
   assert.equal(decision.status === 'proceed' && decision.account, { phone: '+2290197000020' });
   assert.equal(decision.status === 'proceed' && decision.nameCheck, { result: 'close-match', code: 'CMTC', heldName: 'Kofi Mensah' });
+});
+
+tests('privacy: a provider that repeats the held name in its own words has it cut out of the trace', async (context) => {
+  // A provider's status words are kept in every decision's trace; some providers echo the holder there.
+  const echoing: AccountProvider = {
+    displayName: 'Echo',
+    createsAccounts: false,
+    requiredFields: ['accountNumber'],
+    lookup: async (target) => ({
+      kind: 'found',
+      account: { accountNumber: target.accountNumber, fullName: 'Kofi Mensah' },
+      providerStatus: { code: 'OK', description: 'Account of KOFI MENSAH is active' },
+    }),
+  };
+  const precheck = engine(context, { customProviders: { echo: echoing } });
+  const decision = await precheck.check({ provider: 'echo', intent: 'debit', accountNumber: 'A-1', payeeName: 'Yaw Mensah' });
+  assert.equal(summary(decision), { status: 'abort', reason: 'name-mismatch', nameCheck: { result: 'no-match', code: 'NMTC' } });
+  assert.equal(decision.trace.providerStatus, { code: 'OK', description: 'Account of [name] is active' });
 });
 
 // -------------------------------------------------------------------------------------------------------------

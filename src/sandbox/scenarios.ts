@@ -9,7 +9,7 @@ export interface Scenario {
   case: string;
   request: PrecheckRequest;
   /** Engine options on top of the sandbox's providers. */
-  engine?: Partial<Pick<PrecheckOptions, 'unverifiable' | 'nameCheck' | 'confirmPayee'>>;
+  engine?: Partial<Pick<PrecheckOptions, 'unverifiable' | 'nameCheck'>>;
   /** Which credentials the engine uses. */
   credentials?: 'valid' | 'wrong';
   expect: { status: DecisionStatus; reason?: string };
