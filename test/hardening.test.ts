@@ -204,6 +204,8 @@ const brokenTracerProvider: TracerProvider = {
 };
 
 hardening('5. a throwing tracer changes no decision and crashes nothing; it is reported once', async (context) => {
+  // Another suite in this process may have registered an SDK already: only one global provider can be set.
+  trace.disable();
   assert.ok(trace.setGlobalTracerProvider(brokenTracerProvider), 'the broken tracer provider is registered');
   try {
     const precheck = engine(context, { providers: context.sandbox.providers });
