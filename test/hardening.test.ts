@@ -344,6 +344,7 @@ hardening('9. a provider Retry-After of 400 nines is a decision of retryAfterMs 
       assert.is(retryAfterMs, DAY_MS, `${status} Retry-After: ${retryAfter.slice(0, 12)}`);
       assert.is(JSON.parse(JSON.stringify(decision)).retryAfterMs, DAY_MS);
     }
+    assert.is(peer.requests.at(-1)?.headers['accept-encoding'], 'identity', 'bodies are asked for unencoded');
   } finally {
     await peer.close();
   }
