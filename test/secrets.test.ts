@@ -76,7 +76,7 @@ const beepRequests = (): PrecheckRequest[] =>
   );
 
 function engine(context: { sandbox: Sandbox; engines: Precheck[] }, options: Omit<PrecheckOptions, 'http'>): Precheck {
-  const precheck = createPrecheck({ http: { timeoutMs: 300 }, breaker: false, cache: { ttlMs: 0, notFoundTtlMs: 0 }, ...options });
+  const precheck = createPrecheck({ http: { timeoutMs: 1500 }, breaker: false, cache: { ttlMs: 0, notFoundTtlMs: 0 }, ...options });
   context.engines.push(precheck);
   return precheck;
 }
