@@ -4,6 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { startSandboxProcess } from '../test/support/sandbox-process.js';
 import { coldStart } from './cold-start.js';
 import { engineOverhead } from './engine-overhead.js';
+import { writeFiguresSection } from './figures-section.js';
+import { fleetFigures } from './fleet.js';
+import { nameCheckCost } from './name-check.js';
+import { serviceFigures } from './service.js';
 import { httpComparison } from './http-comparison.js';
 import { pausedCheckMemory } from './memory.js';
 import { singleFlight } from './single-flight.js';
@@ -26,6 +30,9 @@ try {
   const memory = await pausedCheckMemory();
   const flight = await singleFlight(sandbox.providers, () => sandbox.requests());
   const cold = coldStart(pathToFileURL('dist/src/index.js').href);
+  const names = await nameCheckCost();
+  const service = await serviceFigures(sandbox.providers);
+  const fleet = await fleetFigures(sandbox.providers, () => sandbox.requests());
 
   say('# Benchmarks');
   say();
@@ -69,6 +76,37 @@ try {
   say();
   say(`- import the built package and create an engine, fresh process, median of ${cold.runs}: ${fixed(cold.importAndCreateMs)} ms (whole process including Node's own start: ${fixed(cold.processWallMs)} ms)`);
   say();
+  say('## Payee name check');
+  say();
+  say(`- \`matchPayeeName\` over the ${names.pairs} labelled pairs: ${fixed(names.microsecondsPerComparison)} µs per comparison`);
+  say();
+  const serviceLines = [
+    `From \`npm run bench\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores; the sandbox in its own process; the same found B-MO check, cache and single flight off, so each check is one provider request):`,
+    '',
+    '| path | one at a time: p50 ms | p99 ms | at concurrency 64: checks/s | p50 ms | p99 ms |',
+    '|---|---|---|---|---|---|',
+    `| \`precheck.check()\` in process | ${fixed(service.inProcess.sequential.p50Ms, 3)} | ${fixed(service.inProcess.sequential.p99Ms, 3)} | ${fixed(service.inProcess.at64.requestsPerSecond, 0)} | ${fixed(service.inProcess.at64.p50Ms, 3)} | ${fixed(service.inProcess.at64.p99Ms, 3)} |`,
+    `| \`POST /v1/checks\` on loopback | ${fixed(service.service.sequential.p50Ms, 3)} | ${fixed(service.service.sequential.p99Ms, 3)} | ${fixed(service.service.at64.requestsPerSecond, 0)} | ${fixed(service.service.at64.p50Ms, 3)} | ${fixed(service.service.at64.p99Ms, 3)} |`,
+    '',
+    `Service overhead per check (HTTP in and out, auth, logging, metrics; p50 difference, one at a time): **${fixed(service.overheadMicroseconds, 0)} µs**. Throughput at concurrency 64: ${fixed(service.service.at64.requestsPerSecond / service.inProcess.at64.requestsPerSecond, 2)}× the in-process engine (client, service and sandbox share the machine's cores).`,
+  ];
+  say('## Service');
+  say();
+  for (const line of serviceLines) say(line);
+  say();
+  const fleetLines = [
+    `From \`npm run bench\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores), against the local Redis:`,
+    '',
+    `- bytes per paused check in Redis (\`MEMORY USAGE\` of its key, ${fleet.pausedChecks} checks paused for names): ${fixed(fleet.redisBytesPerPausedCheck, 0)} B`,
+    `- \`resume()\` of such a check (read, claim, restore, continue, commit), one at a time: p50 ${fixed(fleet.resumeP50Ms, 3)} ms, p99 ${fixed(fleet.resumeP99Ms, 3)} ms`,
+    `- the same load of ${fleet.fleetChecks} checks over 50 accounts, spread over ${fleet.fleetInstances} engines: ${fleet.upstreamWithSharing} upstream requests sharing one \`redisStore\`, ${fleet.upstreamWithoutSharing} with a \`memoryStore\` each`,
+  ];
+  say('## Fleet (Redis)');
+  say();
+  for (const line of fleetLines) say(line);
+  say();
+  writeFiguresSection('docs/service.md', serviceLines);
+  writeFiguresSection('docs/fleet.md', fleetLines);
   say('## Targets');
   say();
   const at64 = http.filter((row) => row.concurrency === 64);
@@ -84,6 +122,7 @@ try {
   say(`| snapshot ≤ 2 KB | ${memory.snapshotBytes} B | ${verdict(memory.snapshotBytes <= 2000)} |`);
   say(`| 1,000 concurrent identical checks → 1 upstream request | ${flight.upstreamRequests} | ${verdict(flight.upstreamRequests === 1)} |`);
   say(`| cold start ≤ 150 ms | ${fixed(cold.importAndCreateMs)} ms | ${verdict(cold.importAndCreateMs <= 150)} |`);
+  say(`| payee name check ≤ 20 µs per comparison | ${fixed(names.microsecondsPerComparison)} µs | ${verdict(names.microsecondsPerComparison <= 20)} |`);
   writeFileSync('docs/benchmarks.md', `${lines.join('\n')}\n`);
 } finally {
   await sandbox.close();

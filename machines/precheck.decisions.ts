@@ -4,6 +4,7 @@ import type {
   Decision,
   NeedsConfirmationDecision,
   NeedsNamesDecision,
+  PayeeNameCheck,
   RetryReason,
   Trace,
 } from '../src/types/decision.js';
@@ -53,7 +54,14 @@ export function decisionOf(context: PrecheckContext, now = Date.now()): Decision
       account.lastName = target.names.lastName;
       account.fullName = `${target.names.firstName} ${target.names.lastName}`;
     }
-    return { status: 'proceed', ...common, createAccount: verdict.createAccount, verified: verdict.verified, account };
+    return {
+      status: 'proceed',
+      ...common,
+      createAccount: verdict.createAccount,
+      verified: verdict.verified,
+      account,
+      ...nameCheckOf(context),
+    };
   }
   if (verdict?.status === 'retry') {
     const { reason } = verdict;
@@ -69,7 +77,19 @@ export function decisionOf(context: PrecheckContext, now = Date.now()): Decision
   }
   const reason: AbortReason = verdict?.status === 'abort' ? verdict.reason : 'unexpected-response';
   const detail = verdict?.status === 'abort' ? verdict.detail : undefined;
-  return { status: 'abort', ...common, intent: context.intent, reason, message: abortMessage(context, reason, detail) };
+  return {
+    status: 'abort',
+    ...common,
+    intent: context.intent,
+    reason,
+    message: abortMessage(context, reason, detail),
+    ...nameCheckOf(context),
+  };
+}
+
+/** `nameCheck` for a decision that followed a name check: a copy, so that no caller can change the context's. */
+function nameCheckOf(context: PrecheckContext): { nameCheck?: PayeeNameCheck } {
+  return context.nameCheck ? { nameCheck: { ...context.nameCheck } } : {};
 }
 
 /**
@@ -101,21 +121,47 @@ export function needsConfirmationDecision(
   now = Date.now(),
 ): NeedsConfirmationDecision {
   const account = accountOf(context);
+  return {
+    status: 'needs-confirmation',
+    ...(typeof by === 'object' && { checkId: by.checkId }),
+    ...commonFields(context, now),
+    account,
+    ...nameCheckOf(context),
+    message: context.nameCheck ? nameConfirmationMessage(context, by) : payeeConfirmationMessage(context, account, by),
+  };
+}
+
+function payeeConfirmationMessage(context: PrecheckContext, account: Account, by: ContinueBy): string {
   const how =
     by === 'actor'
       ? 'then check again with confirmPayee: false, or send CONFIRM or REJECT to the waiting actor.'
       : by === 'check-again'
         ? 'the paused check could not be saved, so check again with confirmPayee: false once the payer confirms.'
         : 'then resume this check by its checkId with CONFIRM or REJECT.';
-  return {
-    status: 'needs-confirmation',
-    ...(typeof by === 'object' && { checkId: by.checkId }),
-    ...commonFields(context, now),
-    account,
-    message:
-      `${context.providerName} knows ${accountKey(context)} as "${account.fullName ?? 'an unnamed account'}". ` +
-      `Ask the payer to confirm, ${how}`,
-  };
+  return `${context.providerName} knows ${accountKey(context)} as "${account.fullName ?? 'an unnamed account'}". Ask the payer to confirm, ${how}`;
+}
+
+/** Why the payer is asked after a name check, never quoting the held name (a close match shows it in `nameCheck`). */
+function nameConfirmationMessage(context: PrecheckContext, by: ContinueBy): string {
+  const how =
+    by === 'actor'
+      ? 'then send CONFIRM or REJECT to the waiting actor.'
+      : by === 'check-again'
+        ? 'the paused check could not be saved: check again to ask the payer again.'
+        : 'then resume this check by its checkId with CONFIRM or REJECT.';
+  const name = context.providerName;
+  const key = accountKey(context);
+  const warning = 'Paying may send the money to someone else: the payer should confirm only if they are sure of the account,';
+  switch (context.nameCheck?.result) {
+    case 'close-match':
+      return `The name the payer typed is close to the name ${name} holds for ${key}, not the same. Show the payer nameCheck.heldName and ask them to confirm this is who they mean to pay, ${how}`;
+    case 'no-match':
+      return `The name the payer typed does not match the name ${name} holds for ${key} (the holder's name is not shown). ${warning} ${how}`;
+    case 'not-possible':
+      return `${name} gave no name for ${key}, so the name the payer typed could not be checked. ${warning} ${how}`;
+    default:
+      return `The name the payer typed matches the name ${name} holds for ${key}. Ask the payer to confirm, ${how}`;
+  }
 }
 
 function accountKey(context: PrecheckContext): string {
@@ -158,8 +204,24 @@ function abortMessage(context: PrecheckContext, reason: AbortReason, detail?: st
       return `The payer did not confirm the payee for ${accountKey(context)} in time.`;
     case 'cancelled':
       return 'The check was cancelled by the caller.';
+    case 'name-mismatch':
+      return nameMismatchMessage(context);
     case 'check-not-found':
       return `${detail ?? 'No such check'}: it is unknown, expired past its retention, or was never saved. Start a new check.`;
+  }
+}
+
+/** Never quoting the held name (a close match carries it in `nameCheck`). */
+function nameMismatchMessage(context: PrecheckContext): string {
+  const name = context.providerName;
+  const key = accountKey(context);
+  switch (context.nameCheck?.result) {
+    case 'close-match':
+      return `The name the payer typed is close to, but not, the name ${name} holds for ${key}; close matches are refused (nameCheck.onCloseMatch: 'abort').`;
+    case 'not-possible':
+      return `${name} gave no name for ${key}, so the name the payer typed could not be checked; unchecked names are refused (nameCheck.onNotPossible: 'abort').`;
+    default:
+      return `The name the payer typed does not match the name ${name} holds for ${key}: paying could send the money to someone else.`;
   }
 }
 

@@ -1,10 +1,11 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { LookupOutcome } from '../src/providers/account-provider.js';
-import type { TraceEntry } from '../src/types/decision.js';
+import type { PayeeNameCheck, TraceEntry } from '../src/types/decision.js';
 import type { AbortReason, Decision, RetryReason } from '../src/types/decision.js';
 import type { Intent, LookupTarget, PrecheckRequest } from '../src/types/request.js';
 import { echoIntent, echoProvider, usableNames } from './precheck.input.js';
 import { decisionOf } from './precheck.decisions.js';
+import { checkName, nameCheckStep } from './precheck.name-check.js';
 
 /** How the check ends, set on the transition that decides it; the final state's output turns it into a `Decision`. */
 export type Verdict =
@@ -32,6 +33,8 @@ export interface PrecheckContext {
   trace: TraceEntry[];
   /** When the check began waiting for people (names or confirmation): its timeout counts from here. */
   waitingSince?: number;
+  /** The payee name check's answer, once a found account was checked against the request's `payeeName`. */
+  nameCheck?: PayeeNameCheck;
 }
 
 export type PrecheckEvent =
@@ -92,6 +95,11 @@ export const precheckMachine = setup({
     providerCreatesAccounts: ({ context }) => context.createsAccounts,
     namesGiven: ({ context }) => context.target?.names !== undefined,
     namesAreUsable: ({ event }) => usableNames(event) !== undefined,
+    payeeNameGiven: ({ context }) => context.target?.payeeName !== undefined,
+    /** Overridden from `nameCheck` (engine), under the request's own `nameCheck`. */
+    nameCheckAborts: ({ context }) => nameCheckStep(context) === 'abort',
+    /** Overridden from `nameCheck` (engine), under the request's own `nameCheck`. */
+    nameCheckAsksPayer: ({ context }) => nameCheckStep(context) === 'confirm',
     /** Overridden from `confirmPayee` (engine), unless the request says otherwise. */
     payeeConfirmationWanted: ({ context }) => context.target?.confirmPayee === true,
     /** Refused by the engine's own circuit breaker or bulkhead: retrying now would be refused again. */
@@ -107,6 +115,12 @@ export const precheckMachine = setup({
       request: undefined,
       verdict: { status: 'abort', reason: 'invalid-request', detail: 'validation is not provided' } as const,
     })),
+    /** Overridden with the engine's matcher (`NAME_MATCHER`); without one, the name cannot be checked. */
+    checkName: assign(({ context }) =>
+      checkName(context, () => {
+        throw new Error('no name matcher is provided');
+      }),
+    ),
     /** Overridden to report the decision (telemetry); the machine itself has no side effects. */
     reportDecision: () => {},
     startWaiting: assign({ waitingSince: () => Date.now() }),
@@ -223,11 +237,28 @@ export const precheckMachine = setup({
     found: {
       entry: enter('found'),
       always: [
+        { guard: 'payeeNameGiven', target: 'checkingName' },
         { guard: 'payeeConfirmationWanted', target: 'awaitingConfirmation', actions: 'startWaiting' },
         { target: 'proceed', actions: { type: 'proceedWith', params: { createAccount: false, verified: true } } },
       ],
     },
-    /** The payer is shown the account's name and confirms this is who they mean to pay. */
+    /**
+     * The name the payer typed against the name the provider holds (the injected matcher), then the `nameCheck`
+     * policy: stop, ask the payer, or go on as a found account does. Leaves no held name behind (see checkName).
+     */
+    checkingName: {
+      entry: [enter('checkingName'), 'checkName'],
+      always: [
+        { guard: 'nameCheckAborts', target: 'abort', actions: { type: 'abortWith', params: { reason: 'name-mismatch' } } },
+        { guard: 'nameCheckAsksPayer', target: 'awaitingConfirmation', actions: 'startWaiting' },
+        { guard: 'payeeConfirmationWanted', target: 'awaitingConfirmation', actions: 'startWaiting' },
+        { target: 'proceed', actions: { type: 'proceedWith', params: { createAccount: false, verified: true } } },
+      ],
+    },
+    /**
+     * The payer is shown the account's name (with a name check: the held name on a close match, else none and a
+     * warning) and confirms this is who they mean to pay.
+     */
     awaitingConfirmation: {
       tags: ['paused'],
       meta: { waitingFor: 'confirmation', timeoutOption: 'confirmationTimeoutMs' } satisfies PauseMeta,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ContainerModule } from 'inversify';
 import ky from 'ky';
 import { provideMachine } from './machine-implementations.js';
+import { matchPayeeName } from './name-check/index.js';
 import { readOptions } from './options/read-options.js';
 import type { AccountProvider } from './providers/account-provider.js';
 import { BeepProvider } from './providers/beep-provider.js';
@@ -25,6 +26,7 @@ import {
   HOOK_FENCE,
   MTN_MOMO_HTTP,
   MTN_MOMO_SETTINGS,
+  NAME_MATCHER,
   PRECHECK_MACHINE,
   PRECHECK_OPTIONS,
   PROVIDER_REGISTRY,
@@ -115,9 +117,15 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
       })
       .inSingletonScope();
     bind(HOOK_FENCE).toConstantValue(new HookFence());
+    bind(NAME_MATCHER).toConstantValue(matchPayeeName);
     bind(PRECHECK_MACHINE)
       .toDynamicValue((context) =>
-        provideMachine(config, context.get(PROVIDER_REGISTRY), context.get(GUARDED_LOOKUP), context.get(HOOK_FENCE)),
+        provideMachine(config, {
+          findProvider: context.get(PROVIDER_REGISTRY),
+          lookup: context.get(GUARDED_LOOKUP),
+          hooks: context.get(HOOK_FENCE),
+          matchName: context.get(NAME_MATCHER),
+        }),
       )
       .inSingletonScope();
   });

@@ -7,7 +7,7 @@ export { PrecheckSnapshotError, SNAPSHOT_FORMAT_VERSION } from './persistence.js
 export type { PersistedCheck } from './persistence.js';
 export { precheckMachine } from '../machines/precheck.machine.js';
 export type { PrecheckContext, PrecheckEvent, PrecheckMachine } from '../machines/precheck.machine.js';
-export { ACCOUNT_PROVIDER, BEEP_HTTP, BEEP_SETTINGS, BMO_HTTP, BMO_SETTINGS, PRECHECK_MACHINE, PRECHECK_OPTIONS } from './tokens.js';
+export { ACCOUNT_PROVIDER, BEEP_HTTP, BEEP_SETTINGS, BMO_HTTP, BMO_SETTINGS, NAME_MATCHER, PRECHECK_MACHINE, PRECHECK_OPTIONS } from './tokens.js';
 export type { AccountProvider, LookupOutcome, ProviderStatus, RequestField } from './providers/account-provider.js';
 export type {
   AbortDecision,
@@ -17,6 +17,7 @@ export type {
   DecisionStatus,
   NeedsConfirmationDecision,
   NeedsNamesDecision,
+  PayeeNameCheck,
   ProceedDecision,
   RetryDecision,
   RetryReason,
@@ -39,6 +40,6 @@ export type {
 export { memoryStore } from './store/index.js';
 export type { CheckRecord, CheckStore, ClaimResult, FleetShare, MemoryStoreOptions, SharedAnswer, WaitingFor } from './store/index.js';
 export type { GsmaIdentifierType } from './providers/gsma/identifier-types.js';
-export type { Intent, LookupTarget, Names, PrecheckRequest } from './types/request.js';
+export type { Intent, LookupTarget, NameCheckPolicy, Names, PrecheckRequest } from './types/request.js';
 export { matchPayeeName } from './name-check/index.js';
-export type { HeldPayeeName, PayeeNameCode, PayeeNameMatch, PayeeNameOutcome } from './name-check/index.js';
+export type { HeldPayeeName, PayeeNameCode, PayeeNameMatch, PayeeNameMatcher, PayeeNameOutcome } from './name-check/index.js';

@@ -1,6 +1,8 @@
 import { assign, fromPromise } from 'xstate';
 import { precheckMachine, type PrecheckMachine } from '../machines/precheck.machine.js';
+import { checkName, nameCheckStep } from '../machines/precheck.name-check.js';
 import { retryBackoff, retryFitsDeadline } from '../machines/retry-backoff.js';
+import type { PayeeNameMatcher } from './name-check/types.js';
 import type { EngineConfig } from './options/read-options.js';
 import type { AccountProvider } from './providers/account-provider.js';
 import { validateRequest } from './request/validate-request.js';
@@ -15,13 +17,17 @@ import { timerDelay } from './util/timer-delay.js';
  */
 const remaining = (since: number | undefined, bound: number) => timerDelay((since ?? Date.now()) + bound - Date.now());
 
-/** The chart with what it leaves to the engine supplied: validation, the lookup, the policies, the timings. */
-export function provideMachine(
-  config: EngineConfig,
-  findProvider: (name: string) => AccountProvider | undefined,
-  lookup: GuardedLookup,
-  hooks: HookFence,
-): PrecheckMachine {
+/** What the chart leaves to the engine, from the container. */
+export interface MachineParts {
+  findProvider: (name: string) => AccountProvider | undefined;
+  lookup: GuardedLookup;
+  hooks: HookFence;
+  /** `NAME_MATCHER`. */
+  matchName: PayeeNameMatcher;
+}
+
+/** The chart with what it leaves to the engine supplied: validation, the lookup, the name matcher, the policies, the timings. */
+export function provideMachine(config: EngineConfig, { findProvider, lookup, hooks, matchName }: MachineParts): PrecheckMachine {
   return precheckMachine.provide({
     actions: {
       reportDecision: ({ context }) =>
@@ -42,6 +48,7 @@ export function provideMachine(
             }
           : { request: undefined, verdict: { status: 'abort', reason: 'invalid-request', detail: validation.message } as const };
       }),
+      checkName: assign(({ context }) => checkName(context, matchName)),
     },
     actors: {
       lookupAccount: fromPromise(({ input, signal }) => lookup.lookup(input, signal)),
@@ -50,6 +57,8 @@ export function provideMachine(
       attemptsRemain: ({ context }) => context.attempts <= config.retries && retryFitsDeadline(context, config.deadlineMs),
       unverifiableMayProceed: () => config.unverifiable === 'proceed',
       payeeConfirmationWanted: ({ context }) => context.target?.confirmPayee ?? config.confirmPayee,
+      nameCheckAborts: ({ context }) => nameCheckStep(context, config.nameCheck) === 'abort',
+      nameCheckAsksPayer: ({ context }) => nameCheckStep(context, config.nameCheck) === 'confirm',
     },
     delays: {
       // Counted from when the check started or began waiting, so that a restored actor keeps its original bound.

@@ -17,6 +17,8 @@ export function recordCheckSpan(context: PrecheckContext, decision: Pick<Decisio
   };
   if (decision.reason) attributes['precheck.reason'] = decision.reason;
   if (context.target) attributes['precheck.transaction_id'] = context.target.transactionId;
+  // The answer only: never the held name, whatever the answer.
+  if (context.nameCheck) attributes['precheck.name_check'] = context.nameCheck.code;
   const status = context.answer?.providerStatus;
   if (status) attributes['precheck.provider_status'] = String(status.code);
   const span = tracer().startSpan('precheck.check', { startTime: context.startedAt, attributes });

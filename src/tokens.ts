@@ -1,6 +1,7 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { KyInstance } from 'ky';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
+import type { PayeeNameMatcher } from './name-check/types.js';
 import type { CheckStore } from './store/check-store.js';
 import type { AccountProvider } from './providers/account-provider.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
@@ -37,3 +38,8 @@ export const GUARDED_LOOKUP = Symbol.for('precheck.GuardedLookup') as ServiceIde
 export const CHECK_STORE = Symbol.for('precheck.CheckStore') as ServiceIdentifier<CheckStore>;
 /** Runs the caller's hooks (telemetry, `inspect`) so that a throwing one changes no decision; one per engine. */
 export const HOOK_FENCE = Symbol.for('precheck.HookFence') as ServiceIdentifier<HookFence>;
+/**
+ * Compares the name a payer typed with the name a provider holds: `matchPayeeName` unless you bind your own
+ * (`container.rebind(NAME_MATCHER).toConstantValue(yours)` before `precheckFrom(container)`).
+ */
+export const NAME_MATCHER = Symbol.for('precheck.NameMatcher') as ServiceIdentifier<PayeeNameMatcher>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { CheckStatus, Decision } from '../src/index.js';
+import type { CheckStatus, Decision, PrecheckRequest } from '../src/index.js';
 import { startFleetProcess, type FleetProcess } from './support/resume-process.js';
 import { redisOrSkip, removeKeys, REDIS_URL, testPrefix } from './support/redis.js';
 import { startSandboxProcess } from './support/sandbox-process.js';
@@ -44,7 +44,7 @@ async function instance(context: Context, options: Record<string, unknown> = {})
 
 let phones = 0;
 /** A credit to a customer B-MO does not know: it pauses for names. */
-const unknownCustomer = () => ({
+const unknownCustomer = (): PrecheckRequest & { transactionId: string } => ({
   provider: 'bmo',
   intent: 'credit',
   phone: `+2290197${String(600_000 + (phones++ % 400_000)).padStart(6, '0')}`,
@@ -128,5 +128,25 @@ if (available) {
     assert.equal(await stranger.call<CheckStatus>('status', paused.checkId), { checkId: paused.checkId, state: 'decided', decision });
   });
 }
+
+fleet('Redis gone: a pause answers without checkId, resume() retry store-unavailable at once, nothing rejects', async (context) => {
+  // A real client against a port where no Redis listens: the failure a dead or restarting server gives.
+  const { createPrecheck } = await import('../src/index.js');
+  const { redisStore } = await import('../src/redis/index.js');
+  const precheck = createPrecheck({ providers: context.sandbox.providers, store: redisStore({ url: 'redis://127.0.0.1:1' }) });
+  try {
+    const started = Date.now();
+    const paused = await precheck.check(unknownCustomer());
+    assert.is(paused.status, 'needs-names');
+    assert.is(paused.checkId, undefined);
+    assert.match((paused as { message: string }).message, /check again with names/);
+    const resumed = await precheck.resume('chk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', names as never);
+    assert.is(resumed.status, 'retry');
+    assert.is(reasonOf(resumed), 'store-unavailable');
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+  } finally {
+    await precheck.close();
+  }
+});
 
 fleet.run();

@@ -56,6 +56,8 @@ interface Plan {
   answers: Answer[];
   names?: boolean;
   confirmPayee?: boolean;
+  /** A `payeeName` the found account's held name answers this way (default policy). */
+  nameCheck?: 'match' | 'close-match' | 'no-match';
   retries: number;
   /** 1 ms, unless the path must find the check waiting to retry: then a back-off no test run lasts. */
   backoffMs: number;
@@ -159,6 +161,20 @@ function planOf(steps: Step[]): Plan | string {
           break;
         case 'found|always|':
           break;
+        case 'found|always|payeeNameGiven':
+        case 'checkingName|always|':
+          plan.nameCheck ??= 'match';
+          break;
+        case 'checkingName|always|nameCheckAborts':
+          plan.nameCheck = 'no-match';
+          break;
+        case 'checkingName|always|nameCheckAsksPayer':
+          plan.nameCheck = 'close-match';
+          break;
+        case 'checkingName|always|payeeConfirmationWanted':
+          plan.nameCheck = 'match';
+          plan.confirmPayee = true;
+          break;
         case 'awaitingConfirmation|CONFIRM|':
         case 'awaitingConfirmation|REJECT|':
         case 'awaitingNames|NAMES|namesAreUsable':
@@ -240,6 +256,12 @@ const TRIGGERS: Record<Provider, Partial<Record<Answer, string>>> = {
     inactive: '+233240000005',
   },
 };
+/** Names typed for the sandbox's found accounts (B-MO Ama Koffi, BEEP Kwame Mensah), by the name check's answer. */
+const PAYEE_NAMES: Partial<Record<Provider, Record<NonNullable<Plan['nameCheck']>, string>>> = {
+  bmo: { match: 'Ama Koffi', 'close-match': 'Ama Kofi', 'no-match': 'Ama Mensah' },
+  beep: { match: 'Kwame Mensah', 'close-match': 'Kwame Mensha', 'no-match': 'Kofi Mensah' },
+};
+
 /** Answers that change from attempt to attempt: the sandbox's "fails N times, then found" triggers. */
 const SEQUENCES: Record<string, Partial<Record<Provider, string>>> = {
   'unavailable,found': { bmo: '+2290197000911' },
@@ -254,7 +276,11 @@ function requestFor(plan: Plan): PrecheckRequest | string {
   const distinct = [...new Set(kinds)];
   const account = distinct.length === 1 ? TRIGGERS[provider][distinct[0] as Answer] : SEQUENCES[kinds.join(',')]?.[provider];
   if (!account) return `no ${provider} sandbox trigger answers ${kinds.join(', ')}`;
-  const extra = { ...(plan.names && { names: { firstName: 'Afi', lastName: 'Agbo' } }), ...(plan.confirmPayee && { confirmPayee: true }) };
+  const extra = {
+    ...(plan.names && { names: { firstName: 'Afi', lastName: 'Agbo' } }),
+    ...(plan.confirmPayee && { confirmPayee: true }),
+    ...(plan.nameCheck && { payeeName: PAYEE_NAMES[provider]?.[plan.nameCheck] }),
+  };
   return provider === 'beep'
     ? { provider, intent, countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: account, ...extra }
     : { provider, intent, phone: account, ...extra };

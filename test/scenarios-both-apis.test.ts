@@ -22,13 +22,16 @@ function engineFor(sandbox: Sandbox, scenario: Scenario) {
   });
 }
 
-/** The decision the actor API gives; for `needs-names`, the actor must be waiting in `awaitingNames`. */
+const WAITS = { 'needs-names': 'awaitingNames', 'needs-confirmation': 'awaitingConfirmation' } as const;
+
+/** The decision the actor API gives; for `needs-names` / `needs-confirmation`, the actor must be waiting for it. */
 async function viaActor(sandbox: Sandbox, scenario: Scenario): Promise<Decision['status'] | Decision> {
   const actor = createActor(engineFor(sandbox, scenario).machine, { input: scenario.request }).start();
-  if (scenario.expect.status === 'needs-names') {
-    const snapshot = await waitFor(actor, (s) => s.matches('awaitingNames') || s.status === 'done', { timeout: 2000 });
+  const status = scenario.expect.status;
+  if (status === 'needs-names' || status === 'needs-confirmation') {
+    const snapshot = await waitFor(actor, (s) => s.matches(WAITS[status]) || s.status === 'done', { timeout: 2000 });
     actor.stop();
-    return snapshot.matches('awaitingNames') ? 'needs-names' : snapshot.output!;
+    return snapshot.matches(WAITS[status]) ? status : snapshot.output!;
   }
   return toPromise(actor);
 }

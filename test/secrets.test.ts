@@ -101,7 +101,7 @@ const gsmaRequests = (): PrecheckRequest[] =>
     (['credit', 'debit'] as const).map((intent) => ({ provider: 'gsma', intent, phone: trigger.value.slice('msisdn/'.length) })),
   );
 
-function engine(context: { sandbox: Sandbox; engines: Precheck[] }, options: Omit<PrecheckOptions, 'http'>, timeoutMs = 300): Precheck {
+function engine(context: { sandbox: Sandbox; engines: Precheck[] }, options: Omit<PrecheckOptions, 'http'>, timeoutMs = 1500): Precheck {
   const precheck = createPrecheck({ http: { timeoutMs }, breaker: false, cache: { ttlMs: 0, notFoundTtlMs: 0 }, ...options });
   context.engines.push(precheck);
   return precheck;

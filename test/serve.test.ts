@@ -106,7 +106,7 @@ service('/openapi.json is valid OpenAPI 3.1 and declares every route, decision v
   const schemas = document.components.schemas;
   const variants = schemas.Decision.oneOf.map((variant: { $ref: string }) => variant.$ref.split('/').pop());
   assert.equal(variants, ['ProceedDecision', 'NeedsNamesDecision', 'NeedsConfirmationDecision', 'AbortDecision', 'RetryDecision']);
-  for (const reason of ['account-not-found', 'auth-failed', 'invalid-request', 'names-required', 'payee-rejected', 'confirmation-timeout', 'cancelled', 'check-not-found']) {
+  for (const reason of ['account-not-found', 'auth-failed', 'invalid-request', 'names-required', 'payee-rejected', 'confirmation-timeout', 'cancelled', 'name-mismatch', 'check-not-found']) {
     assert.ok(schemas.AbortReason.enum.includes(reason), reason);
   }
   assert.equal(schemas.RetryReason.enum, ['provider-unavailable', 'timeout', 'rate-limited', 'store-unavailable']);
@@ -270,6 +270,23 @@ service('slow loris: a connection that never finishes its headers is closed (hea
   assert.ok(closedAfter >= 9_000 && closedAfter < 14_000, `closed after ${closedAfter} ms`);
 });
 
+service('payee name check: close match pauses with nameCheck (only the held name), confirm proceeds; no match, bad payeeName abort', async (context) => {
+  const request = (payeeName: unknown, transactionId: string) => ({ provider: 'bmo', intent: 'debit', phone: '+2290197000020', payeeName, transactionId });
+  const close = await call(context, 'POST', '/v1/checks', { body: request('Kofi Mensha', 'tx-name-close') });
+  assert.equal([close.body.status, close.body.nameCheck, close.body.account], [
+    'needs-confirmation',
+    { result: 'close-match', code: 'CMTC', heldName: 'Kofi Mensah' },
+    { phone: '+2290197000020' },
+  ]);
+  const confirmed = await call(context, 'POST', `/v1/checks/${close.body.checkId}/confirm`);
+  assert.equal([confirmed.body.status, confirmed.body.nameCheck.code], ['proceed', 'CMTC']);
+  const mismatch = await call(context, 'POST', '/v1/checks', { body: request('Yaw Mensah', 'tx-name-none') });
+  assert.equal([mismatch.body.status, mismatch.body.reason, mismatch.body.nameCheck], ['abort', 'name-mismatch', { result: 'no-match', code: 'NMTC' }]);
+  assert.not.ok(mismatch.text.includes('Kofi'), 'a no-match answer carries the held name');
+  const invalid = await call(context, 'POST', '/v1/checks', { body: { ...request('Mr.', 'tx-name-bad'), nameCheck: { onNoMatch: 'proceed' } } });
+  assert.equal([invalid.status, invalid.body.status, invalid.body.reason], [200, 'abort', 'invalid-request']);
+});
+
 service('one JSON log line per request: no token, credential, name or unmasked phone number', async (context) => {
   const lines = context.serve.stdout.filter((line) => line.includes('"msg":"request"')).map((line) => JSON.parse(line));
   assert.ok(lines.length >= context.seen.length, `${lines.length} lines for ${context.seen.length} requests`);
@@ -280,7 +297,7 @@ service('one JSON log line per request: no token, credential, name or unmasked p
   assert.ok(withPhone, 'a phone number appears masked');
   assert.ok(lines.some((line) => line.caller && line.checkId && line.decision === 'proceed'), 'caller hash, check id, decision');
   const output = context.serve.stdout.join('\n') + context.serve.stderr.join('');
-  const secrets = [ALICE, BOB, ...Object.values(SANDBOX_CREDENTIALS.bmo), ...Object.values(SANDBOX_CREDENTIALS.beep), 'Afi', 'Agbo', 'Ama', 'Koffi'];
+  const secrets = [ALICE, BOB, ...Object.values(SANDBOX_CREDENTIALS.bmo), ...Object.values(SANDBOX_CREDENTIALS.beep), 'Afi', 'Agbo', 'Ama', 'Koffi', 'Kofi', 'Mensah'];
   for (const secret of secrets) assert.not.ok(output.includes(secret), `the log carries ${secret}`);
   assert.not.ok(/\+?\d{9,}/.test(output.replace(/"(time|at)":"[^"]*"/g, '')), 'no whole phone number');
 });

@@ -22,6 +22,8 @@ Fields:
   --transaction-id ID         your reference (BEEP payerTransactionID)
   --first-name NAME --last-name NAME   names for a credit that creates a B-MO account
   --confirm-payee             stop at a found account and print its name (needs-confirmation)
+  --payee-name "NAME"         the payee's name as the payer typed it: checked against the name the provider holds
+                              (match proceeds, close match asks to confirm, no match aborts name-mismatch)
 Options:
   --timeout-ms N  1 to 2147483647 (default 10000)
   --retries N     0 to 2147483647 (default 0)
@@ -40,7 +42,11 @@ function describe(decision: Decision): string {
     if ('reason' in decision) lines.push(`  reason: ${decision.reason}`);
     lines.push(`  ${decision.message}`);
     if (decision.status === 'retry' && decision.retryAfterMs !== undefined) lines.push(`  retry after: ${decision.retryAfterMs} ms`);
-    if (decision.status === 'needs-confirmation') lines.push(`  account name: ${decision.account.fullName ?? '(none)'}`);
+    if (decision.status === 'needs-confirmation' && !decision.nameCheck) lines.push(`  account name: ${decision.account.fullName ?? '(none)'}`);
+  }
+  if ('nameCheck' in decision && decision.nameCheck) {
+    const { result, code, heldName } = decision.nameCheck;
+    lines.push(`  name check: ${result} (${code})${heldName ? `, held name: ${heldName}` : ''}`);
   }
   if (decision.transactionId) lines.push(`  transaction: ${decision.transactionId}`);
   return lines.join('\n');
@@ -63,6 +69,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
       retries: { type: 'string' },
       unverifiable: { type: 'string' },
       'confirm-payee': { type: 'boolean' },
+      'payee-name': { type: 'string' },
       sandbox: { type: 'boolean' },
       json: { type: 'boolean' },
     },
@@ -76,6 +83,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
     countryCode: values.country,
     transactionId: values['transaction-id'],
     ...(values['confirm-payee'] && { confirmPayee: true }),
+    ...(values['payee-name'] !== undefined && { payeeName: values['payee-name'] }),
     names:
       values['first-name'] !== undefined || values['last-name'] !== undefined
         ? { firstName: values['first-name'] ?? '', lastName: values['last-name'] ?? '' }

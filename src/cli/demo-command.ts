@@ -12,14 +12,21 @@ Exit code 0 when every decision is the documented one, 1 otherwise.
 
   --json   print the decisions as JSON lines instead of a table`;
 
+/** The name check's code, and the held name where the payer is shown it (a close match). */
+const nameCheckWords = (decision: Decision) =>
+  'nameCheck' in decision && decision.nameCheck
+    ? `name ${decision.nameCheck.code}${decision.nameCheck.heldName ? ` "${decision.nameCheck.heldName}"` : ''}`
+    : '';
+
 const detail = (decision: Decision) =>
-  decision.status === 'proceed'
-    ? [decision.createAccount ? 'create account' : '', decision.verified ? 'verified' : 'unverified', decision.account.fullName ?? '']
-        .filter(Boolean)
-        .join(', ')
-    : 'reason' in decision
-      ? decision.reason
-      : '';
+  [
+    ...(decision.status === 'proceed'
+      ? [decision.createAccount ? 'create account' : '', decision.verified ? 'verified' : 'unverified', decision.account.fullName ?? '']
+      : ['reason' in decision ? decision.reason : '']),
+    nameCheckWords(decision),
+  ]
+    .filter(Boolean)
+    .join(', ');
 
 export async function demoCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });

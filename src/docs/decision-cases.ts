@@ -44,6 +44,22 @@ const gsma = (trigger: string) => {
     : { request: (intent: Intent): PrecheckRequest => ({ provider: 'gsma', intent, accountNumber: identifier }), variant: 'gsma-accountid' as const };
 };
 
+/** The name check under the default policy: typed name and the name-check account it is checked against. */
+const NAME_CHECK_CASES = {
+  bmo: [
+    ['Kofi Mensah', '+2290197000020'],
+    ['Kofi Mensha', '+2290197000020'],
+    ['Yaw Mensah', '+2290197000020'],
+    ['Kofi Mensah', '+2290197000021'],
+  ],
+  beep: [
+    ['Mamadou Aliou Diallo', '307002'],
+    ['Mamadou Diallo', '307002'],
+    ['Ousmane Diallo', '307002'],
+    ['Kofi Mensah', '307003'],
+  ],
+} as const;
+
 /** Every sandbox trigger of every provider, and the cases that need more than a trigger. */
 export function decisionCases(): DecisionCase[] {
   return [
@@ -56,6 +72,14 @@ export function decisionCases(): DecisionCase[] {
       request: bmo('+2290197000404', { names: { firstName: 'Afi', lastName: 'Agbo' } }),
       account: '+2290197000404',
     },
+    ...NAME_CHECK_CASES.bmo.map(
+      ([payeeName, phone]): DecisionCase => ({
+        provider: 'bmo',
+        answer: `found, payeeName "${payeeName}" (\`${phone}\`)`,
+        request: bmo(phone, { payeeName }),
+        account: phone,
+      }),
+    ),
     { provider: 'bmo', answer: '401 wrong credentials (`+2290197000001`)', request: bmo('+2290197000001'), wrongCredentials: true, account: '+2290197000001' },
     { provider: 'bmo', answer: 'phone with path characters (`+2290197000001/../admin`)', request: bmo('+2290197000001/../admin'), account: 'invalid' },
     ...BEEP_TRIGGERS.map(
@@ -68,6 +92,14 @@ export function decisionCases(): DecisionCase[] {
       engine: { unverifiable: 'proceed' },
       account: '301001',
     },
+    ...NAME_CHECK_CASES.beep.map(
+      ([payeeName, accountNumber]): DecisionCase => ({
+        provider: 'beep',
+        answer: `account valid (307), payeeName "${payeeName}" (\`${accountNumber}\`)`,
+        request: (intent) => beepRequest(intent, accountNumber, { payeeName }),
+        account: accountNumber,
+      }),
+    ),
     { provider: 'beep', answer: 'auth 132 wrong credentials (`307001`)', request: beep('307001'), wrongCredentials: true, account: '307001' },
     {
       provider: 'beep',

@@ -18,15 +18,16 @@ const PROVIDER_NAMES = { bmo: 'B-MO', beep: 'BEEP', 'mtn-momo': 'MTN MoMo', gsma
 
 /** What the decision says beyond its status; never anything that changes from run to run (ids, timings). */
 function detail(decision: Decision): string {
+  const nameCheck = 'nameCheck' in decision && decision.nameCheck ? `, nameCheck ${decision.nameCheck.code}` : '';
   switch (decision.status) {
     case 'proceed':
-      return `createAccount: ${decision.createAccount}, verified: ${decision.verified}`;
+      return `createAccount: ${decision.createAccount}, verified: ${decision.verified}${nameCheck}`;
     case 'retry':
       return decision.reason + (decision.retryAfterMs !== undefined ? `, retry after ${decision.retryAfterMs} ms` : '');
     case 'abort':
-      return decision.reason;
+      return decision.reason + nameCheck;
     default:
-      return '—';
+      return nameCheck ? nameCheck.slice(2) : '—';
   }
 }
 

@@ -166,43 +166,37 @@ function isResumeEvent(event: unknown): event is ResumeEvent {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function checkNotFound(checkId: string, why: string): Decision {
+/** A decision about a check `resume()` could not continue: it names no provider or intent, since none was read. */
+function unreadCheck(checkId: string, verdict: { status: 'abort'; reason: 'check-not-found' | 'invalid-request' } | { status: 'retry'; reason: 'store-unavailable' }, message: string): Decision {
   return {
-    status: 'abort',
+    ...verdict,
     ...(isCheckId(checkId) && { checkId }),
     provider: 'unknown',
     intent: 'unknown',
-    reason: 'check-not-found',
-    message: `No check to continue: ${why}. It is unknown, past its retention, or was never saved; start a new check.`,
+    message,
     attempts: 0,
     trace: { states: [], attempts: 0, durationMs: 0 },
-  };
+  } as Decision;
 }
 
-function storeUnavailable(checkId: string): Decision {
-  return {
-    status: 'retry',
+const checkNotFound = (checkId: string, why: string) =>
+  unreadCheck(
     checkId,
-    provider: 'unknown',
-    intent: 'unknown',
-    reason: 'store-unavailable',
-    message: 'The check store did not answer in time; nothing was changed. Resume again later.',
-    attempts: 0,
-    trace: { states: [], attempts: 0, durationMs: 0 },
-  };
-}
+    { status: 'abort', reason: 'check-not-found' },
+    `No check to continue: ${why}. It is unknown, past its retention, or was never saved; start a new check.`,
+  );
 
-function invalidEvent(checkId: string): Decision {
-  return {
-    status: 'abort',
+const storeUnavailable = (checkId: string) =>
+  unreadCheck(
     checkId,
-    provider: 'unknown',
-    intent: 'unknown',
-    reason: 'invalid-request',
-    message:
-      'invalid resume event: expected { type: "NAMES", firstName, lastName }, { type: "CONFIRM" }, { type: "REJECT" } ' +
+    { status: 'retry', reason: 'store-unavailable' },
+    'The check store did not answer in time; nothing was changed. Resume again later.',
+  );
+
+const invalidEvent = (checkId: string) =>
+  unreadCheck(
+    checkId,
+    { status: 'abort', reason: 'invalid-request' },
+    'invalid resume event: expected { type: "NAMES", firstName, lastName }, { type: "CONFIRM" }, { type: "REJECT" } ' +
       'or { type: "CANCEL" }; nothing was sent and the check is unchanged.',
-    attempts: 0,
-    trace: { states: [], attempts: 0, durationMs: 0 },
-  };
-}
+  );

@@ -1,7 +1,8 @@
 import { decide } from './decide.js';
+import { tokenise } from './tokenise.js';
 import type { HeldPayeeName, PayeeNameCode, PayeeNameMatch, PayeeNameOutcome } from './types.js';
 
-export type { HeldPayeeName, NameRule, PayeeNameCode, PayeeNameMatch, PayeeNameOutcome } from './types.js';
+export type { HeldPayeeName, NameRule, PayeeNameCode, PayeeNameMatch, PayeeNameMatcher, PayeeNameOutcome } from './types.js';
 
 const CODE: Record<PayeeNameOutcome, PayeeNameCode> = {
   match: 'MTCH',
@@ -23,4 +24,12 @@ export function matchPayeeName(typed: string, held: HeldPayeeName): PayeeNameMat
   const answer: PayeeNameMatch = { result: decision.result, code: CODE[decision.result], reasons: decision.reasons };
   if (decision.result === 'close-match') answer.heldName = decision.heldName;
   return answer;
+}
+
+/**
+ * Whether a typed name has words left after normalisation (N1–N4): not empty, not only spaces, punctuation, digits
+ * or titles. One without is what the matcher answers not-possible (P1); a request refuses it instead.
+ */
+export function hasNameWords(typed: string): boolean {
+  return tokenise([typed]).words.length > 0;
 }

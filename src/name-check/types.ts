@@ -23,6 +23,12 @@ export interface PayeeNameMatch {
   reasons: string[];
 }
 
+/**
+ * What the engine calls to compare names (`NAME_MATCHER`): `matchPayeeName` unless an operator binds its own. Pure and
+ * synchronous. An answer that is not one of the four, or a throw, counts as not-possible.
+ */
+export type PayeeNameMatcher = (typed: string, held: HeldPayeeName) => PayeeNameMatch;
+
 /** The rule ids of docs/name-check.md (policy: M1–M5, C1–C6, X1–X9, B1–B2, P1–P2). */
 export type NameRule =
   | 'M1' | 'M2' | 'M3' | 'M4' | 'M5'

@@ -4,6 +4,7 @@ import { GSMA_IDENTIFIER_TYPES } from '../providers/gsma/identifier-types.js';
 import type { GuardSettings } from '../resilience/guarded-lookup.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES, snapshotKey, type SnapshotKey } from '../snapshot/snapshot-signature.js';
 import type { PrecheckOptions } from '../types/options.js';
+import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../types/request.js';
 import { credentialForms } from '../util/redact.js';
 
 export interface EngineConfig {
@@ -14,6 +15,8 @@ export interface EngineConfig {
   namesTimeoutMs: number;
   confirmPayee: boolean;
   confirmationTimeoutMs: number;
+  /** `nameCheck`, every field defaulted. */
+  nameCheck: NameCheckPolicy;
   deadlineMs: number;
   guards: GuardSettings;
   /** The credentials (keys, secrets, passwords), as configured: they also key the fleet's digests. */
@@ -195,6 +198,35 @@ function userNamesOf(providers: PrecheckOptions['providers']): string[] {
   ].filter(isNonEmptyString);
 }
 
+const NAME_CHECK_CHOICES: { [K in keyof NameCheckPolicy]: readonly NameCheckPolicy[K][] } = {
+  onCloseMatch: ['confirm', 'proceed', 'abort'],
+  onNoMatch: ['abort', 'confirm'],
+  onNotPossible: ['proceed', 'confirm', 'abort'],
+};
+
+/** `nameCheck`: an object of known fields, each one of its choices; the defaults for the rest. */
+function readNameCheck(value: unknown): NameCheckPolicy {
+  if (value === undefined) return { ...DEFAULT_NAME_CHECK_POLICY };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new PrecheckConfigError('nameCheck must be an object: { onCloseMatch?, onNoMatch?, onNotPossible? }');
+  }
+  const given = value as Record<string, unknown>;
+  const unknown = Object.keys(given).filter((key) => !Object.hasOwn(NAME_CHECK_CHOICES, key));
+  if (unknown.length > 0) {
+    throw new PrecheckConfigError(`nameCheck has no option ${unknown.map((key) => JSON.stringify(key.slice(0, 40))).join(', ')}: use onCloseMatch, onNoMatch, onNotPossible`);
+  }
+  const policy = { ...DEFAULT_NAME_CHECK_POLICY };
+  for (const [key, choices] of Object.entries(NAME_CHECK_CHOICES) as [keyof NameCheckPolicy, readonly string[]][]) {
+    const choice = given[key];
+    if (choice === undefined) continue;
+    if (typeof choice !== 'string' || !choices.includes(choice)) {
+      throw new PrecheckConfigError(`nameCheck.${key} must be ${choices.map((c) => `'${c}'`).join(', ').replace(/, ([^,]+)$/, ' or $1')}`);
+    }
+    (policy as Record<string, string>)[key] = choice;
+  }
+  return policy;
+}
+
 /** Checks the options once, at start-up, and fills in the defaults. */
 export function readOptions(options: PrecheckOptions): EngineConfig {
   if (typeof options !== 'object' || options === null || typeof options.providers !== 'object' || options.providers === null) {
@@ -233,6 +265,7 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     namesTimeoutMs: requireCount('namesTimeoutMs', options.namesTimeoutMs, 15 * 60_000, 1),
     confirmPayee: options.confirmPayee === true,
     confirmationTimeoutMs: requireCount('confirmationTimeoutMs', options.confirmationTimeoutMs, 15 * 60_000, 1),
+    nameCheck: readNameCheck(options.nameCheck),
     secrets: secretsOf(options.providers),
     credentialForms: credentialForms([...secretsOf(options.providers), ...userNamesOf(options.providers)]),
     deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import * as v from 'valibot';
+import { hasNameWords } from '../name-check/index.js';
 import { hasControlCharacters, hasFormatCharacters } from '../util/clean-text.js';
 import { INTENTS } from '../types/request.js';
 
@@ -41,6 +42,22 @@ const extraValue = v.union(
   'values must be strings (at most 256 characters, no invisible format characters), finite numbers or booleans',
 );
 
+/** The payee's name as the payer typed it: with letters left once normalised (not only titles, digits or punctuation). */
+const payeeName = v.pipe(
+  text(140),
+  v.check(hasNameWords, 'must contain a name: it has no letters once titles, digits and punctuation are removed'),
+);
+
+/** Per request, over the engine's `nameCheck`; unknown keys are refused (a misspelt policy must not fall back silently). */
+export const nameCheckPolicySchema = v.strictObject(
+  {
+    onCloseMatch: v.optional(v.picklist(['confirm', 'proceed', 'abort'], 'must be "confirm", "proceed" or "abort"')),
+    onNoMatch: v.optional(v.picklist(['abort', 'confirm'], 'must be "abort" or "confirm"')),
+    onNotPossible: v.optional(v.picklist(['proceed', 'confirm', 'abort'], 'must be "proceed", "confirm" or "abort"')),
+  },
+  'must be { onCloseMatch?, onNoMatch?, onNotPossible? }',
+);
+
 export const namesSchema = v.object({ firstName: text(100), lastName: text(100) }, 'must be { firstName, lastName }');
 
 /** The shape every request has, whichever provider it is for. Unknown keys are dropped. */
@@ -61,6 +78,8 @@ export const requestSchema = v.object(
     ),
     names: v.optional(namesSchema),
     confirmPayee: v.optional(v.boolean('must be true or false')),
+    payeeName: v.optional(payeeName),
+    nameCheck: v.optional(nameCheckPolicySchema),
   },
   'must be an object with provider and intent',
 );

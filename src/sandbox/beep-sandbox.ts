@@ -20,7 +20,15 @@ const RESULT_DESCRIPTIONS: Record<number, string> = {
   308: 'Bill info available. The merchant has a bill for the account.',
 };
 
-function answer(authStatusCode: number, packet?: Record<string, unknown>, result?: { statusCode: number; customerName?: string; extra?: string }) {
+interface ResultFields {
+  statusCode: number;
+  customerName?: string;
+  extra?: string;
+  /** Default: `yes` when there is a customer name. */
+  active?: 'yes' | 'no';
+}
+
+function answer(authStatusCode: number, packet?: Record<string, unknown>, result?: ResultFields) {
   return {
     authStatus: { authStatusCode, authStatusDescription: AUTH_DESCRIPTIONS[authStatusCode] ?? 'Unknown status' },
     results: result
@@ -30,7 +38,7 @@ function answer(authStatusCode: number, packet?: Record<string, unknown>, result
             statusDescription: RESULT_DESCRIPTIONS[result.statusCode] ?? 'Unknown status',
             serviceID: '1650',
             accountNumber: String(packet?.accountNumber ?? ''),
-            active: result.customerName ? 'yes' : 'no',
+            active: result.active ?? (result.customerName ? 'yes' : 'no'),
             customerName: result.customerName ?? '',
             responseExtraData: result.extra ?? '',
           },
@@ -67,7 +75,16 @@ export function createBeepHandler(log: SandboxLog, path = DEFAULT_BEEP_PATH) {
     switch (scenario.kind) {
       case 'result':
         if (scenario.statusCode === undefined) return sendJson(res, 200, answer(scenario.authStatusCode));
-        return sendJson(res, 200, answer(scenario.authStatusCode, packet, { statusCode: scenario.statusCode, customerName: scenario.customerName, extra: scenario.extra }));
+        return sendJson(
+          res,
+          200,
+          answer(scenario.authStatusCode, packet, {
+            statusCode: scenario.statusCode,
+            customerName: scenario.customerName,
+            extra: scenario.extra,
+            active: scenario.active,
+          }),
+        );
       case 'fault':
         return sendFault(scenario.fault, req, res);
       case 'wrong-shape':

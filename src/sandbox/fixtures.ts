@@ -61,13 +61,17 @@ export const BMO_TRIGGERS: readonly Trigger<Scenario>[] = [
   { value: '+2290197000903', case: 'gzip,gzip bomb (2.5 KB → 1 GiB)', answer: { kind: 'fault', fault: 'gzip-bomb' } },
   { value: '+2290197000904', case: 'br bomb (203 B → 256 MiB)', answer: { kind: 'fault', fault: 'brotli-bomb' } },
   { value: '+2290197000905', case: '503, gzip,gzip bomb', answer: { kind: 'fault', fault: 'gzip-bomb-503' } },
+  // Payee name check: Kofi Mensah (first and last name) matches "Kofi Mensah" or "MENSAH Kofi", is a close match to
+  // "Kofi Mensha" (typo) or "Koffi Mensah" (variant), no match to "Yaw Mensah" or "Kofi"; …021 holds no name at all.
+  { value: '+2290197000020', case: 'found, held name Kofi Mensah (name check)', answer: { kind: 'identity', body: { phone: '+2290197000020', firstname: 'Kofi', lastname: 'Mensah' } } },
+  { value: '+2290197000021', case: 'found, no name held (name check: not possible)', answer: { kind: 'identity', body: { phone: '+2290197000021' } } },
   { value: '+2290197000911', case: 'fails once (500), then found', answer: { kind: 'flaky', failures: 1, then: { phone: '+2290197000911', firstname: 'Edem', lastname: 'Kpodo' } } },
   { value: '+2290197000912', case: 'fails twice (500), then found', answer: { kind: 'flaky', failures: 2, then: { phone: '+2290197000912', firstname: 'Yao', lastname: 'Dossou' } } },
 ];
 
 /** A BEEP answer the sandbox gives: auth code, then result code (when authenticated). */
 export type BeepScenario =
-  | { kind: 'result'; authStatusCode: number; statusCode?: number; customerName?: string; extra?: string }
+  | { kind: 'result'; authStatusCode: number; statusCode?: number; customerName?: string; extra?: string; active?: 'yes' | 'no' }
   | { kind: 'fault'; fault: Fault }
   | { kind: 'wrong-shape' }
   | { kind: 'flaky'; failures: number; customerName: string };
@@ -77,6 +81,10 @@ export const BEEP_TRIGGERS: readonly Trigger<BeepScenario>[] = [
   { value: '307001', case: 'account valid (307)', answer: { kind: 'result', authStatusCode: 131, statusCode: 307, customerName: 'Kwame Mensah' } },
   { value: '308001', case: 'bill available (308)', answer: { kind: 'result', authStatusCode: 131, statusCode: 308, customerName: 'Akosua Boateng', extra: '{"amountDue":"120.00","dueDate":"2026-12-01"}' } },
   { value: '200001', case: 'profile action ok (200)', answer: { kind: 'result', authStatusCode: 131, statusCode: 200, customerName: 'Yaw Owusu' } },
+  // Payee name check: a francophone record, FAMILY Given; "Mamadou Aliou Diallo" matches, "Mamadou Diallo" is a close
+  // match (middle name missing), "Ousmane Diallo" no match; 307003 is valid and holds no name.
+  { value: '307002', case: 'account valid (307), held name DIALLO Mamadou Aliou (name check)', answer: { kind: 'result', authStatusCode: 131, statusCode: 307, customerName: 'DIALLO Mamadou Aliou' } },
+  { value: '307003', case: 'account valid (307), no name held (name check: not possible)', answer: { kind: 'result', authStatusCode: 131, statusCode: 307, active: 'yes' } },
   { value: '306001', case: 'invalid account (306)', answer: { kind: 'result', authStatusCode: 131, statusCode: 306 } },
   { value: '301001', case: 'validation not set up (301)', answer: { kind: 'result', authStatusCode: 131, statusCode: 301 } },
   { value: '167001', case: 'service not configured (167)', answer: { kind: 'result', authStatusCode: 131, statusCode: 167 } },

@@ -10,7 +10,7 @@ export interface Scenario {
   case: string;
   request: PrecheckRequest;
   /** Engine options on top of the sandbox's providers. */
-  engine?: Partial<Pick<PrecheckOptions, 'unverifiable'>>;
+  engine?: Partial<Pick<PrecheckOptions, 'unverifiable' | 'nameCheck'>>;
   /** The trigger never answers: only these checks are meant to reach the per-attempt timeout. */
   silent?: true;
   /** Which credentials the engine uses. */
@@ -24,6 +24,10 @@ const bmo = bmoRequest;
 const beep = (intent: 'credit' | 'debit', accountNumber: string) => beepRequest(intent, accountNumber, { phone: '+233241234567' });
 
 const names = { names: { firstName: 'Afi', lastName: 'Agbo' } };
+/** The name-check accounts: B-MO Kofi Mensah (`…020`) and one without a name (`…021`); BEEP DIALLO Mamadou Aliou (`307002`). */
+const kofi = (payeeName: string, extra: Partial<PrecheckRequest> = {}) => bmo('debit', '+2290197000020', { payeeName, ...extra });
+const noName = (payeeName: string) => bmo('credit', '+2290197000021', { payeeName });
+const diallo = (payeeName: string) => beepRequest('debit', '307002', { phone: '+233241234567', payeeName });
 
 const mtn = mtnRequest;
 const gsma = gsmaRequest;
@@ -55,6 +59,21 @@ export const SCENARIOS: readonly Scenario[] = [
   { provider: 'beep', case: 'auth 174 generic failure', request: beep('debit', '174001'), expect: { status: 'retry', reason: 'provider-unavailable' } },
   { provider: 'beep', case: 'unknown result code 999', request: beep('credit', '999001'), expect: { status: 'abort', reason: 'unexpected-response' } },
   { provider: 'beep', case: '502 gateway error page', request: beep('debit', '502001'), expect: { status: 'retry', reason: 'provider-unavailable' } },
+  // Payee name check: each answer, under the default policy and under each other choice (engine option or per request).
+  { provider: 'bmo', case: 'name check: match ("MENSAH Kofi")', request: kofi('MENSAH Kofi'), expect: { status: 'proceed' } },
+  { provider: 'bmo', case: 'name check: match, confirmPayee', request: kofi('Kofi Mensah', { confirmPayee: true }), expect: { status: 'needs-confirmation' } },
+  { provider: 'bmo', case: 'name check: close match ("Kofi Mensha")', request: kofi('Kofi Mensha'), expect: { status: 'needs-confirmation' } },
+  { provider: 'bmo', case: "name check: close match, onCloseMatch: 'proceed'", request: kofi('Koffi Mensah'), engine: { nameCheck: { onCloseMatch: 'proceed' } }, expect: { status: 'proceed' } },
+  { provider: 'bmo', case: "name check: close match, onCloseMatch: 'abort' (request)", request: kofi('Koffi Mensah', { nameCheck: { onCloseMatch: 'abort' } }), expect: { status: 'abort', reason: 'name-mismatch' } },
+  { provider: 'bmo', case: 'name check: no match ("Yaw Mensah")', request: kofi('Yaw Mensah'), expect: { status: 'abort', reason: 'name-mismatch' } },
+  { provider: 'bmo', case: "name check: no match, onNoMatch: 'confirm'", request: kofi('Kofi'), engine: { nameCheck: { onNoMatch: 'confirm' } }, expect: { status: 'needs-confirmation' } },
+  { provider: 'bmo', case: 'name check: not possible (no name held)', request: noName('Kofi Mensah'), expect: { status: 'needs-confirmation' } },
+  { provider: 'bmo', case: "name check: not possible, onNotPossible: 'proceed'", request: noName('Kofi Mensah'), engine: { nameCheck: { onNotPossible: 'proceed' } }, expect: { status: 'proceed' } },
+  { provider: 'bmo', case: "name check: not possible, onNotPossible: 'abort'", request: noName('Kofi Mensah'), engine: { nameCheck: { onNotPossible: 'abort' } }, expect: { status: 'abort', reason: 'name-mismatch' } },
+  { provider: 'bmo', case: 'name check: payeeName with no letters', request: kofi('Mr. 123'), expect: { status: 'abort', reason: 'invalid-request' } },
+  { provider: 'beep', case: 'name check: match ("Mamadou Aliou Diallo")', request: diallo('Mamadou Aliou Diallo'), expect: { status: 'proceed' } },
+  { provider: 'beep', case: 'name check: close match ("Mamadou Diallo")', request: diallo('Mamadou Diallo'), expect: { status: 'needs-confirmation' } },
+  { provider: 'beep', case: 'name check: no match ("Ousmane Diallo")', request: diallo('Ousmane Diallo'), expect: { status: 'abort', reason: 'name-mismatch' } },
   { provider: 'beep', case: 'missing serviceCode', request: { provider: 'beep', intent: 'credit', countryCode: 'GH', accountNumber: '307001' }, expect: { status: 'abort', reason: 'invalid-request' } },
   // MTN MoMo and GSMA: every row of their mapping.
   { provider: 'mtn-momo', case: 'active, named (basicuserinfo)', request: mtn('credit', '+2290196000001'), expect: { status: 'proceed' } },

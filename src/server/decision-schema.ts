@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { AbortReason, Decision, RetryReason } from '../types/decision.js';
+import type { AbortReason, Decision, PayeeNameCheck, RetryReason } from '../types/decision.js';
 import type { CheckStatus } from '../types/options.js';
 import { INTENTS } from '../types/request.js';
 
@@ -16,6 +16,7 @@ export const ABORT_REASONS = [
   'payee-rejected',
   'confirmation-timeout',
   'cancelled',
+  'name-mismatch',
   'check-not-found',
 ] as const satisfies readonly AbortReason[];
 
@@ -48,6 +49,13 @@ export const traceSchema = v.object({
   providerStatus: v.optional(v.object({ code: v.union([v.number(), v.string()]), description: v.optional(v.string()) })),
 });
 
+/** A payee name check's answer; `heldName` only on a close match. */
+export const nameCheckSchema = v.object({
+  result: v.picklist(['match', 'close-match', 'no-match', 'not-possible']),
+  code: v.picklist(['MTCH', 'CMTC', 'NMTC', 'NOAP']),
+  heldName: v.optional(v.string()),
+});
+
 const common = {
   provider: v.string(),
   transactionId: v.optional(v.string()),
@@ -65,6 +73,7 @@ export const proceedDecisionSchema = v.object({
   createAccount: v.boolean(),
   verified: v.boolean(),
   account: accountSchema,
+  nameCheck: v.optional(nameCheckSchema),
 });
 
 export const needsNamesDecisionSchema = v.object({
@@ -81,6 +90,7 @@ export const needsConfirmationDecisionSchema = v.object({
   checkId: v.optional(checkIdSchema),
   intent,
   account: accountSchema,
+  nameCheck: v.optional(nameCheckSchema),
   message: v.string(),
 });
 
@@ -91,6 +101,7 @@ export const abortDecisionSchema = v.object({
   intent: v.picklist([...INTENTS, 'unknown']),
   reason: abortReasonSchema,
   message: v.string(),
+  nameCheck: v.optional(nameCheckSchema),
 });
 
 export const retryDecisionSchema = v.object({
@@ -136,7 +147,9 @@ export const problemSchema = v.object({
   detail: v.string(),
 });
 
-// The schemas describe the engine's types: what the engine answers must fit them.
+// The schemas describe the engine's types: what the engine answers must fit them, and nothing they leave out.
+const nameCheckFits: Exhaustive<v.InferOutput<typeof nameCheckSchema>, PayeeNameCheck> = true;
+void nameCheckFits;
 const decisionFits: Exhaustive<v.InferOutput<typeof decisionSchema>, Decision> = true;
 const statusFits: Exhaustive<v.InferOutput<typeof checkStatusSchema>, Exclude<CheckStatus, { state: 'unavailable' }>> = true;
 void decisionFits;

@@ -97,6 +97,21 @@ function checkTarget(context: PrecheckContext, findProvider: (name: string) => A
   if (context.attempts < 1) refuse('it has a validated request but no lookup started');
 }
 
+/**
+ * The name check as the chart leaves it: it follows a found answer exactly when the request has a `payeeName`, and
+ * after it the answer holds no name (the chart cuts the held name out; a snapshot holding one was not written by it).
+ */
+function checkNameCheck(context: PrecheckContext): void {
+  const found = context.answer?.kind === 'found';
+  const nameGiven = context.target?.payeeName !== undefined;
+  if (context.nameCheck !== undefined && !(found && nameGiven)) refuse('it has a name check without a found account and a payeeName');
+  if (context.nameCheck === undefined && found && nameGiven) refuse('a found account with a payeeName was not name-checked');
+  if (context.nameCheck !== undefined && context.answer?.kind === 'found') {
+    const { firstName, lastName, fullName } = context.answer.account;
+    if (firstName !== undefined || lastName !== undefined || fullName !== undefined) refuse('it holds the held name after a name check');
+  }
+}
+
 /** Whether the verdict is the one the chart gives for this context's answer. */
 function verdictFits(context: PrecheckContext): boolean {
   const { verdict, answer, intent } = context;
@@ -125,6 +140,9 @@ function verdictFits(context: PrecheckContext): boolean {
         case 'payee-rejected':
         case 'confirmation-timeout':
           return answer?.kind === 'found';
+        case 'name-mismatch':
+          // A match always goes on; any other answer stops under some policy (the engine's is not in the snapshot).
+          return answer?.kind === 'found' && context.nameCheck !== undefined && context.nameCheck.result !== 'match';
         case 'cancelled':
           return true;
         case 'invalid-request':
@@ -186,6 +204,7 @@ export function checkSnapshot(
 
   checkTarget(context, findProvider);
   if (context.answer && context.attempts < 1) refuse('it has an answer, yet no lookup happened');
+  checkNameCheck(context);
 
   switch (resting.kind) {
     case 'paused': {
@@ -194,7 +213,9 @@ export function checkSnapshot(
       const fits =
         resting.waitingFor === 'names'
           ? context.intent === 'credit' && context.createsAccounts && context.answer?.kind === 'not-found' && !context.target?.names
-          : context.answer?.kind === 'found' && context.target?.confirmPayee !== false;
+          : context.answer?.kind === 'found' &&
+            // Asked for by confirmPayee, or by the name check's policy (a match only ever by confirmPayee).
+            (context.target?.confirmPayee !== false || (context.nameCheck !== undefined && context.nameCheck.result !== 'match'));
       if (!fits) refuse(`the chart never waits for ${resting.waitingFor} after what this snapshot holds`);
       return { status, value, context, children: {}, historyValue: {} };
     }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { LookupOutcome } from '../providers/account-provider.js';
-import type { AbortReason, RetryReason } from '../types/decision.js';
+import type { AbortReason, PayeeNameCheck, RetryReason } from '../types/decision.js';
 import type { Verdict } from '../../machines/precheck.machine.js';
 
 /** The most entries a trace may hold: a check with ten retries, restored a few times, stays far below. */
@@ -60,6 +60,7 @@ const ABORT_REASONS: Record<AbortReason, true> = {
   'payee-rejected': true,
   'confirmation-timeout': true,
   cancelled: true,
+  'name-mismatch': true,
   'check-not-found': true,
 };
 const RETRY_REASONS: Record<RetryReason, true> = {
@@ -83,6 +84,14 @@ const verdictSchema = v.variant('status', [
   }),
 ]);
 
+/** The name check's answer as the chart keeps it (see machines/precheck.name-check.ts). */
+const nameCheckSchema = v.variant('result', [
+  v.strictObject({ result: v.literal('match'), code: v.literal('MTCH') }),
+  v.strictObject({ result: v.literal('close-match'), code: v.literal('CMTC'), heldName: v.pipe(text(201), v.minLength(1)) }),
+  v.strictObject({ result: v.literal('no-match'), code: v.literal('NMTC') }),
+  v.strictObject({ result: v.literal('not-possible'), code: v.literal('NOAP') }),
+]);
+
 /**
  * `PrecheckContext` as the chart writes it, every field typed and bounded. `target` is only required to be an
  * object here: it is re-validated as `check()` validates a request (see check-snapshot.ts).
@@ -104,6 +113,7 @@ export const contextSchema = v.strictObject({
     v.maxLength(MAX_TRACE_ENTRIES),
   ),
   waitingSince: v.optional(instant),
+  nameCheck: v.optional(nameCheckSchema),
 });
 
 /** XState's persisted snapshot, as `persist()` writes it. */
@@ -129,6 +139,7 @@ export const signatureSchema = v.strictObject({
 type Accepts<Wide, Narrow extends Wide> = Narrow;
 export type CheckedAnswer = Accepts<LookupOutcome, v.InferOutput<typeof answerSchema>>;
 export type CheckedVerdict = Accepts<Verdict, v.InferOutput<typeof verdictSchema>>;
+export type CheckedNameCheck = Accepts<PayeeNameCheck, v.InferOutput<typeof nameCheckSchema>>;
 
 /** The first problem, by path and what was expected, never quoting the value (it may be large or hostile). */
 export function describeSnapshotIssue(issues: readonly v.BaseIssue<unknown>[], what = 'the snapshot'): string {

@@ -1,3 +1,4 @@
+import type { PayeeNameCode, PayeeNameOutcome } from '../name-check/types.js';
 import type { Intent } from './request.js';
 
 /** What the provider knows of the account. */
@@ -22,6 +23,11 @@ export type AbortReason =
   | 'payee-rejected'
   | 'confirmation-timeout'
   | 'cancelled'
+  /**
+   * The payee name check stopped the payment: the name the payer typed does not match the held name, or — under an
+   * `abort` policy — is only close to it, or could not be checked. `nameCheck.result` says which.
+   */
+  | 'name-mismatch'
   /** `resume()` / `status()`: no such check (unknown, malformed, purged, or a snapshot this engine cannot read). */
   | 'check-not-found';
 
@@ -47,6 +53,17 @@ export interface Trace {
   providerStatus?: { code: number | string; description?: string };
 }
 
+/**
+ * What the payee name check answered, on every decision that followed one. `heldName`, the name the provider holds,
+ * only on a close match (the payer checks it); no other part of such a decision carries the held name.
+ */
+export interface PayeeNameCheck {
+  result: PayeeNameOutcome;
+  /** As EU Verification of Payee says it: MTCH, CMTC, NMTC, NOAP. */
+  code: PayeeNameCode;
+  heldName?: string;
+}
+
 /** Money may move. `createAccount`: the provider creates the account during the credit (send the names with it). */
 export interface ProceedDecision {
   status: 'proceed';
@@ -57,7 +74,10 @@ export interface ProceedDecision {
   createAccount: boolean;
   /** The provider confirmed the account exists. False when it will be created, or when BEEP could not validate (301). */
   verified: boolean;
+  /** Without names when the request had a `payeeName` (see `nameCheck`). */
   account: Account;
+  /** Set when the request had a `payeeName` and the account was found. */
+  nameCheck?: PayeeNameCheck;
   transactionId?: string;
   /**
    * Lookups this check started: requests to the provider, or answers the engine gave in its place (cache, open
@@ -94,7 +114,10 @@ export interface NeedsConfirmationDecision {
   checkId?: string;
   provider: string;
   intent: Intent;
+  /** Without names when the request had a `payeeName`: show `nameCheck.heldName` (close match) or no name at all. */
   account: Account;
+  /** Set when the request had a `payeeName`: why the payer is asked (a close match, no match, or no name to check). */
+  nameCheck?: PayeeNameCheck;
   message: string;
   transactionId?: string;
   attempts: number;
@@ -112,6 +135,8 @@ export interface AbortDecision {
   intent: Intent | 'unknown';
   reason: AbortReason;
   message: string;
+  /** Set when the request had a `payeeName` and the account was found. */
+  nameCheck?: PayeeNameCheck;
   transactionId?: string;
   /**
    * Lookups this check started: requests to the provider, or answers the engine gave in its place (cache, open

@@ -61,6 +61,7 @@ import type { InspectionEvent } from 'xstate';
 import type { CheckStore } from '../store/check-store.js';
 import type { Decision } from './decision.js';
 import type { AccountProvider } from '../providers/account-provider.js';
+import type { NameCheckPolicy } from './request.js';
 
 export interface PrecheckOptions {
   providers: {
@@ -78,6 +79,11 @@ export interface PrecheckOptions {
   confirmPayee?: boolean;
   /** How long an actor waits in `awaitingConfirmation` before abort `confirmation-timeout`. Default 15 minutes. */
   confirmationTimeoutMs?: number;
+  /**
+   * What a check with `payeeName` does after each answer of the name check (a request's own `nameCheck` wins, field by
+   * field). Default `{ onCloseMatch: 'confirm', onNoMatch: 'abort', onNotPossible: 'confirm' }`.
+   */
+  nameCheck?: Partial<NameCheckPolicy>;
   /** Bound on a whole check, retries and waits included; past it: retry `timeout`. Default 15000. */
   deadlineMs?: number;
   /**

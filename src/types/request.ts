@@ -10,6 +10,24 @@ export interface Names {
 }
 
 /**
+ * What a check does after each answer of the payee name check (a match always proceeds). Defaults
+ * `{ onCloseMatch: 'confirm', onNoMatch: 'abort', onNotPossible: 'confirm' }`.
+ *
+ * @example
+ * { onCloseMatch: 'proceed', onNotPossible: 'abort' }
+ */
+export interface NameCheckPolicy {
+  /** Close match: ask the payer to confirm the held name shown to them (`confirm`), proceed, or abort `name-mismatch`. */
+  onCloseMatch: 'confirm' | 'proceed' | 'abort';
+  /** No match: abort `name-mismatch`, or ask the payer to confirm without showing any name, warning them. */
+  onNoMatch: 'abort' | 'confirm';
+  /** The provider gave no name to check against: proceed, ask the payer to confirm, or abort `name-mismatch`. */
+  onNotPossible: 'proceed' | 'confirm' | 'abort';
+}
+
+export const DEFAULT_NAME_CHECK_POLICY: Readonly<NameCheckPolicy> = { onCloseMatch: 'confirm', onNoMatch: 'abort', onNotPossible: 'confirm' };
+
+/**
  * One pre-check, as an orchestrator asks it.
  *
  * @example
@@ -36,6 +54,13 @@ export interface PrecheckRequest {
   names?: Names;
   /** Pause after a found lookup until the payer confirms the account name. Default: the engine's `confirmPayee`. */
   confirmPayee?: boolean;
+  /**
+   * The payee's name as the payer typed it (≤ 140 characters, with letters): a found account's held name is checked
+   * against it, and no decision then shows the held name except as `nameCheck.heldName` on a close match.
+   */
+  payeeName?: string;
+  /** What to do with each answer of the name check; each field defaults to the engine's `nameCheck`. */
+  nameCheck?: Partial<NameCheckPolicy>;
 }
 
 /** A request once checked and normalised: what a provider's lookup receives. JSON-safe (it is persisted). */
@@ -50,4 +75,6 @@ export interface LookupTarget {
   extra?: Record<string, string | number | boolean>;
   names?: Names;
   confirmPayee?: boolean;
+  payeeName?: string;
+  nameCheck?: Partial<NameCheckPolicy>;
 }
