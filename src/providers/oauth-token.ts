@@ -15,7 +15,8 @@ const TOKENS_REMEMBERED = 4;
  * asked for by one request however many checks need it at once, renewed on a refusal.
  *
  * The token request is not tied to any one check's signal (another check may be waiting for it): it has its own
- * bound, `requestTimeoutMs`, and each caller stops waiting when its own signal aborts.
+ * bound, `requestTimeoutMs` (the engine's `deadlineMs`: no check waits longer), and each caller stops waiting when
+ * its own signal aborts, so that a slow token endpoint ends a check by its own attempt bound (`timeout`).
  */
 export class TokenCache {
   private current?: { token: string; renewAt: number };

@@ -33,11 +33,11 @@ export class GsmaProvider implements AccountProvider {
     @inject(GSMA_HTTP) private readonly http: KyInstance,
     @inject(GSMA_TOKEN_HTTP) private readonly tokenHttp: KyInstance,
     @inject(GSMA_SETTINGS) private readonly settings: GsmaSettings,
-    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms' | 'timeoutMs'>,
+    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms' | 'deadlineMs'>,
   ) {
     this.identifierType = settings.identifierType ?? DEFAULT_GSMA_IDENTIFIER_TYPE;
     this.requiredFields = this.identifierType === 'msisdn' ? ['phone'] : ['accountNumber'];
-    if (settings.auth.type === 'oauth2') this.tokens = new TokenCache((signal) => this.requestToken(signal), config.timeoutMs);
+    if (settings.auth.type === 'oauth2') this.tokens = new TokenCache((signal) => this.requestToken(signal), config.deadlineMs);
   }
 
   async lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {

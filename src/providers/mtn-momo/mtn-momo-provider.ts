@@ -34,9 +34,9 @@ export class MtnMomoProvider implements AccountProvider {
   constructor(
     @inject(MTN_MOMO_HTTP) private readonly http: KyInstance,
     @inject(MTN_MOMO_SETTINGS) private readonly settings: MtnMomoSettings,
-    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms' | 'timeoutMs'>,
+    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms' | 'deadlineMs'>,
   ) {
-    const cache = (product: MtnProduct) => new TokenCache((signal) => this.requestToken(product, signal), config.timeoutMs);
+    const cache = (product: MtnProduct) => new TokenCache((signal) => this.requestToken(product, signal), config.deadlineMs);
     this.tokens = { collection: cache('collection'), disbursement: cache('disbursement') };
   }
 
