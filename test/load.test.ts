@@ -24,7 +24,7 @@ async function runLoad(cacheOn: boolean) {
   const before = await sandbox.requests();
   const precheck = createPrecheck({
     providers: sandbox.providers,
-    http: { timeoutMs: 2000 },
+    http: { timeoutMs: 5000 },
     cache: cacheOn ? { ttlMs: 60_000, notFoundTtlMs: 60_000 } : { ttlMs: 0, notFoundTtlMs: 0 },
     singleFlight: cacheOn,
     breaker: false,
