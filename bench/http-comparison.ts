@@ -29,7 +29,7 @@ async function sideBySide(contenders: Record<'undici' | 'bareKy' | 'engine', () 
  * The same B-MO lookup and BEEP validation three ways against the sandbox (its own process): undici.request, a bare
  * ky call that reads the body, and `precheck.check()` with the cache and single flight off (every check is a request).
  */
-export async function httpComparison(providers: Required<PrecheckOptions['providers']>, total: number): Promise<HttpRow[]> {
+export async function httpComparison(providers: Required<Pick<PrecheckOptions['providers'], 'bmo' | 'beep'>>, total: number): Promise<HttpRow[]> {
   const { bmo, beep } = providers;
   const precheck = createPrecheck({ providers, cache: { ttlMs: 0, notFoundTtlMs: 0 }, singleFlight: false, breaker: false });
   const bmoHeaders = { 'X-Auth-ApiKey': bmo.apiKey, 'X-Auth-ApiSecret': bmo.apiSecret };

@@ -182,6 +182,8 @@ function abortMessage(context: PrecheckContext, reason: AbortReason, detail?: st
       return context.intent === 'debit'
         ? `${name} has no account for ${accountKey(context)}${providerSaid(context)}: there is nothing to debit.`
         : `${name} does not recognise ${accountKey(context)}${providerSaid(context)} and does not create accounts: the credit would fail.`;
+    case 'account-inactive':
+      return `${name} knows ${accountKey(context)} but the account cannot take transactions${providerSaid(context)}: tell the customer to contact ${name}, not that the account does not exist.`;
     case 'auth-failed':
       return `${name} rejected our credentials${providerSaid(context)}: check the configured credentials.`;
     case 'service-not-configured':

@@ -86,6 +86,7 @@ export const precheckMachine = setup({
     requestIsValid: ({ context }) => context.target !== undefined,
     accountFound: answerIs('found'),
     accountNotFound: answerIs('not-found'),
+    accountInactive: answerIs('inactive'),
     accountUnverifiable: answerIs('unverifiable'),
     accessRefused: answerIs('refused'),
     providerUnavailable: answerIs('unavailable'),
@@ -207,6 +208,7 @@ export const precheckMachine = setup({
             onDone: [
               { guard: 'accountFound', target: '#precheck.found', actions: 'rememberAnswer' },
               { guard: 'accountNotFound', target: '#precheck.notFound', actions: 'rememberAnswer' },
+              { guard: 'accountInactive', target: '#precheck.inactive', actions: 'rememberAnswer' },
               { guard: 'accountUnverifiable', target: '#precheck.unverifiable', actions: 'rememberAnswer' },
               { guard: 'accessRefused', target: '#precheck.refused', actions: 'rememberAnswer' },
               { guard: 'providerUnavailable', target: 'unavailable', actions: 'rememberAnswer' },
@@ -307,6 +309,11 @@ export const precheckMachine = setup({
       after: {
         namesTimeout: { target: 'abort', actions: { type: 'abortWith', params: { reason: 'names-required' } } },
       },
+    },
+    /** The account exists but cannot take transactions: neither a credit nor a debit can go through. */
+    inactive: {
+      entry: enter('inactive'),
+      always: { target: 'abort', actions: { type: 'abortWith', params: { reason: 'account-inactive' } } },
     },
     unverifiable: {
       entry: enter('unverifiable'),

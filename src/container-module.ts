@@ -7,6 +7,8 @@ import { readOptions } from './options/read-options.js';
 import type { AccountProvider } from './providers/account-provider.js';
 import { BeepProvider } from './providers/beep-provider.js';
 import { BmoProvider } from './providers/bmo-provider.js';
+import { GsmaProvider } from './providers/gsma/gsma-provider.js';
+import { MtnMomoProvider } from './providers/mtn-momo/mtn-momo-provider.js';
 import { GuardedLookup } from './resilience/guarded-lookup.js';
 import { memoryStore } from './store/memory-store.js';
 import {
@@ -17,8 +19,13 @@ import {
   BMO_SETTINGS,
   CHECK_STORE,
   ENGINE_CONFIG,
+  GSMA_HTTP,
+  GSMA_SETTINGS,
+  GSMA_TOKEN_HTTP,
   GUARDED_LOOKUP,
   HOOK_FENCE,
+  MTN_MOMO_HTTP,
+  MTN_MOMO_SETTINGS,
   NAME_MATCHER,
   PRECHECK_MACHINE,
   PRECHECK_OPTIONS,
@@ -29,12 +36,14 @@ import { HookFence } from './util/hook-fence.js';
 
 /**
  * A ky client for one provider: no ky retries or timeout (the machine owns both), redirects not followed, bodies
- * asked for unencoded (answers are a few hundred bytes; see `readBody` for one encoded anyway).
+ * asked for unencoded (answers are a few hundred bytes; see `readBody` for one encoded anyway). Every path is
+ * appended to `baseUrl`, path included (ky's `prefixUrl`), never resolved from the host's root. Without a
+ * `baseUrl`, requests name absolute URLs (a token endpoint).
  */
-function providerHttp(baseUrl: string) {
+function providerHttp(baseUrl?: string) {
   // Following a redirect would carry the credential headers to wherever the provider points.
   return ky.create({
-    prefixUrl: baseUrl,
+    ...(baseUrl !== undefined && { prefixUrl: baseUrl }),
     retry: 0,
     timeout: false,
     throwHttpErrors: false,
@@ -65,6 +74,19 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
       bind(BEEP_SETTINGS).toConstantValue(beep);
       bind(BEEP_HTTP).toConstantValue(providerHttp(beep.baseUrl));
       bind(ACCOUNT_PROVIDER).to(BeepProvider).inSingletonScope().whenNamed('beep');
+    }
+    const mtn = options.providers['mtn-momo'];
+    if (mtn) {
+      bind(MTN_MOMO_SETTINGS).toConstantValue(mtn);
+      bind(MTN_MOMO_HTTP).toConstantValue(providerHttp(mtn.baseUrl));
+      bind(ACCOUNT_PROVIDER).to(MtnMomoProvider).inSingletonScope().whenNamed('mtn-momo');
+    }
+    const { gsma } = options.providers;
+    if (gsma) {
+      bind(GSMA_SETTINGS).toConstantValue(gsma);
+      bind(GSMA_HTTP).toConstantValue(providerHttp(gsma.baseUrl));
+      bind(GSMA_TOKEN_HTTP).toConstantValue(providerHttp());
+      bind(ACCOUNT_PROVIDER).to(GsmaProvider).inSingletonScope().whenNamed('gsma');
     }
     for (const [name, provider] of Object.entries(options.customProviders ?? {})) {
       bind(ACCOUNT_PROVIDER).toConstantValue(provider).whenNamed(name);

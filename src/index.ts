@@ -28,6 +28,10 @@ export type {
   BeepSettings,
   BmoSettings,
   CheckOptions,
+  GsmaAuth,
+  GsmaSettings,
+  MtnMomoSettings,
+  MtnProduct,
   CheckStatus,
   HttpSettings,
   PrecheckOptions,
@@ -35,6 +39,7 @@ export type {
 } from './types/options.js';
 export { memoryStore } from './store/index.js';
 export type { CheckRecord, CheckStore, ClaimResult, FleetShare, MemoryStoreOptions, SharedAnswer, WaitingFor } from './store/index.js';
+export type { GsmaIdentifierType } from './providers/gsma/identifier-types.js';
 export type { Intent, LookupTarget, NameCheckPolicy, Names, PrecheckRequest } from './types/request.js';
 export { matchPayeeName } from './name-check/index.js';
 export type { HeldPayeeName, PayeeNameCode, PayeeNameMatch, PayeeNameMatcher, PayeeNameOutcome } from './name-check/index.js';

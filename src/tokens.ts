@@ -6,7 +6,7 @@ import type { CheckStore } from './store/check-store.js';
 import type { AccountProvider } from './providers/account-provider.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import type { EngineConfig } from './options/read-options.js';
-import type { BeepSettings, BmoSettings, PrecheckOptions } from './types/options.js';
+import type { BeepSettings, BmoSettings, GsmaSettings, MtnMomoSettings, PrecheckOptions } from './types/options.js';
 import type { HookFence } from './util/hook-fence.js';
 
 /** The options read and defaulted. */
@@ -17,6 +17,13 @@ export const BMO_SETTINGS = Symbol.for('precheck.BmoSettings') as ServiceIdentif
 export const BEEP_SETTINGS = Symbol.for('precheck.BeepSettings') as ServiceIdentifier<BeepSettings>;
 export const BMO_HTTP = Symbol.for('precheck.BmoHttp') as ServiceIdentifier<KyInstance>;
 export const BEEP_HTTP = Symbol.for('precheck.BeepHttp') as ServiceIdentifier<KyInstance>;
+export const MTN_MOMO_SETTINGS = Symbol.for('precheck.MtnMomoSettings') as ServiceIdentifier<MtnMomoSettings>;
+export const MTN_MOMO_HTTP = Symbol.for('precheck.MtnMomoHttp') as ServiceIdentifier<KyInstance>;
+export const GSMA_SETTINGS = Symbol.for('precheck.GsmaSettings') as ServiceIdentifier<GsmaSettings>;
+/** The GSMA API under its `baseUrl`. */
+export const GSMA_HTTP = Symbol.for('precheck.GsmaHttp') as ServiceIdentifier<KyInstance>;
+/** GSMA's OAuth token endpoint: an absolute URL of its own, so a client without a prefix. */
+export const GSMA_TOKEN_HTTP = Symbol.for('precheck.GsmaTokenHttp') as ServiceIdentifier<KyInstance>;
 /** Account providers, bound by name (`whenNamed('bmo')`). */
 export const ACCOUNT_PROVIDER = Symbol.for('precheck.AccountProvider') as ServiceIdentifier<AccountProvider>;
 /** The precheck machine with this container's providers and policies supplied. */

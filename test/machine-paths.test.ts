@@ -43,11 +43,13 @@ const mismatch = (what: string, seen: string[], expected: string[]) =>
 // ---------------------------------------------------------------------------------------------------------------
 // precheck: a path becomes a plan (request, engine options, sandbox answers, what to send when), then runs.
 
-type Answer = 'found' | 'not-found' | 'unverifiable' | 'refused' | 'auth' | 'service' | 'unavailable' | 'unexpected' | 'hang' | 'throws' | 'shed';
+type Answer = 'found' | 'not-found' | 'inactive' | 'unverifiable' | 'refused' | 'auth' | 'service' | 'unavailable' | 'unexpected' | 'hang' | 'throws' | 'shed';
 type Act = 'CANCEL' | 'NAMES' | 'CONFIRM' | 'REJECT' | 'RESTORE';
 
+type Provider = 'bmo' | 'beep' | 'gsma';
+
 interface Plan {
-  provider?: 'bmo' | 'beep';
+  provider?: Provider;
   intent?: 'credit' | 'debit';
   invalid?: boolean;
   /** What the provider answers, attempt after attempt. */
@@ -78,7 +80,7 @@ function precheckPenalty({ state, transition }: Edge): number {
 /** How each transition of the chart is made to happen. A transition missing here has no driver: the test fails. */
 function planOf(steps: Step[]): Plan | string {
   const plan: Plan = { answers: [], retries: 0, backoffMs: 1, engine: {}, acts: [] };
-  const need = (provider: 'bmo' | 'beep') => {
+  const need = (provider: Provider) => {
     if (plan.provider && plan.provider !== provider) throw new Error(`needs both ${plan.provider} and ${provider}`);
     plan.provider = provider;
   };
@@ -104,6 +106,10 @@ function planOf(steps: Step[]): Plan | string {
           break;
         case 'checking.lookingUp|done|accountNotFound':
           plan.answers.push('not-found');
+          break;
+        case 'checking.lookingUp|done|accountInactive':
+          need('gsma');
+          plan.answers.push('inactive');
           break;
         case 'checking.lookingUp|done|accountUnverifiable':
           need('beep');
@@ -206,6 +212,7 @@ function planOf(steps: Step[]): Plan | string {
           need('beep');
           replaceLastAnswer('service');
           break;
+        case 'inactive|always|':
         case 'unverifiable|always|':
         case 'unexpectedAnswer|always|':
           break;
@@ -220,7 +227,7 @@ function planOf(steps: Step[]): Plan | string {
 }
 
 /** Sandbox trigger values, per provider and answer. */
-const TRIGGERS: Record<'bmo' | 'beep', Partial<Record<Answer, string>>> = {
+const TRIGGERS: Record<Provider, Partial<Record<Answer, string>>> = {
   bmo: {
     found: '+2290197000001',
     'not-found': '+2290197000404',
@@ -243,15 +250,20 @@ const TRIGGERS: Record<'bmo' | 'beep', Partial<Record<Answer, string>>> = {
     shed: '307001',
     throws: '307001',
   },
+  gsma: {
+    found: '+233240000001',
+    'not-found': '+233240000004',
+    inactive: '+233240000005',
+  },
 };
 /** Names typed for the sandbox's found accounts (B-MO Ama Koffi, BEEP Kwame Mensah), by the name check's answer. */
-const PAYEE_NAMES: Record<'bmo' | 'beep', Record<NonNullable<Plan['nameCheck']>, string>> = {
+const PAYEE_NAMES: Partial<Record<Provider, Record<NonNullable<Plan['nameCheck']>, string>>> = {
   bmo: { match: 'Ama Koffi', 'close-match': 'Ama Kofi', 'no-match': 'Ama Mensah' },
   beep: { match: 'Kwame Mensah', 'close-match': 'Kwame Mensha', 'no-match': 'Kofi Mensah' },
 };
 
 /** Answers that change from attempt to attempt: the sandbox's "fails N times, then found" triggers. */
-const SEQUENCES: Record<string, Partial<Record<'bmo' | 'beep', string>>> = {
+const SEQUENCES: Record<string, Partial<Record<Provider, string>>> = {
   'unavailable,found': { bmo: '+2290197000911' },
   'unavailable,unavailable,found': { bmo: '+2290197000912', beep: '110002' },
 };
@@ -267,11 +279,11 @@ function requestFor(plan: Plan): PrecheckRequest | string {
   const extra = {
     ...(plan.names && { names: { firstName: 'Afi', lastName: 'Agbo' } }),
     ...(plan.confirmPayee && { confirmPayee: true }),
-    ...(plan.nameCheck && { payeeName: PAYEE_NAMES[provider][plan.nameCheck] }),
+    ...(plan.nameCheck && { payeeName: PAYEE_NAMES[provider]?.[plan.nameCheck] }),
   };
-  return provider === 'bmo'
-    ? { provider, intent, phone: account, ...extra }
-    : { provider, intent, countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: account, ...extra };
+  return provider === 'beep'
+    ? { provider, intent, countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: account, ...extra }
+    : { provider, intent, phone: account, ...extra };
 }
 
 async function drivePrecheck(sandbox: Sandbox, graph: MachineGraph, steps: Step[]): Promise<string | undefined> {

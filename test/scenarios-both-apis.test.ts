@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { createPrecheck, type Decision } from '../src/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { SCENARIOS, type Scenario } from '../src/sandbox/scenarios.js';
+import { providerVariant, withWrongCredentials } from '../src/sandbox/wrong-credentials.js';
 
 const both = suite<{ sandbox: Sandbox }>('every seed scenario, through check() and through the actor');
 
@@ -13,14 +14,10 @@ both.before(async (context) => {
 both.after(async ({ sandbox }) => sandbox.close());
 
 function engineFor(sandbox: Sandbox, scenario: Scenario) {
-  const { bmo, beep } = sandbox.providers;
-  const wrong = scenario.credentials === 'wrong';
+  const providers = scenario.credentials === 'wrong' ? withWrongCredentials(sandbox.providers) : sandbox.providers;
   return createPrecheck({
-    providers: {
-      bmo: wrong ? { ...bmo, apiKey: 'wrong-key' } : bmo,
-      beep: wrong ? { ...beep, password: 'wrong-password' } : beep,
-    },
-    http: { timeoutMs: 300 },
+    providers: { ...providers, ...(scenario.variant && providerVariant(sandbox, scenario.variant)) },
+    http: { timeoutMs: scenario.silent ? 300 : 5000 },
     ...scenario.engine,
   });
 }

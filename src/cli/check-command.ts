@@ -5,17 +5,18 @@ import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import type { Decision, DecisionStatus } from '../types/decision.js';
 import type { PrecheckOptions } from '../types/options.js';
 import type { PrecheckRequest } from '../types/request.js';
+import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
 import { readInteger } from './read-integer.js';
 
 export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
-export const CHECK_HELP = `Usage: precheck check --provider bmo|beep --intent credit|debit [fields] [--sandbox] [--json]
+export const CHECK_HELP = `Usage: precheck check --provider bmo|beep|mtn-momo|gsma --intent credit|debit [fields] [--sandbox] [--json]
 
 Runs one pre-check. Endpoints and credentials come from the environment, or from the embedded sandbox with --sandbox.
 
 Fields:
-  --phone +2290197000001      B-MO's key; BEEP's MSISDN
-  --account-number 307001     BEEP account number (also --account)
+  --phone +2290197000001      B-MO's, MTN MoMo's and GSMA's key; BEEP's MSISDN
+  --account-number 307001     BEEP account number (GSMA's, with an identifier type other than msisdn) (also --account)
   --service-code GH-DSTV      BEEP service code (also --service)
   --country-code GH           BEEP country, ISO alpha-2 (also --country)
   --transaction-id ID         your reference (BEEP payerTransactionID)
@@ -30,44 +31,8 @@ Options:
   --unverifiable abort|proceed
   --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration","message"})
 Environment:
-  PRECHECK_BMO_BASE_URL, PRECHECK_BMO_API_KEY, PRECHECK_BMO_API_SECRET
-  PRECHECK_BEEP_BASE_URL, PRECHECK_BEEP_USERNAME, PRECHECK_BEEP_PASSWORD, PRECHECK_BEEP_PATH (optional)
-  A provider is configured by all of its variables, or by none: some but not all is a configuration error.
+${PROVIDER_ENV_HELP}
 Exit code: 0 proceed, 3 needs-names, 4 abort, 5 retry, 6 needs-confirmation, 2 usage or configuration error.`;
-
-const BMO_VARIABLES = ['PRECHECK_BMO_BASE_URL', 'PRECHECK_BMO_API_KEY', 'PRECHECK_BMO_API_SECRET'] as const;
-const BEEP_VARIABLES = ['PRECHECK_BEEP_BASE_URL', 'PRECHECK_BEEP_USERNAME', 'PRECHECK_BEEP_PASSWORD'] as const;
-
-/**
- * A provider's required variables, all set (non-empty) or none. Some but not all: a configuration error that names
- * what is missing, rather than a provider silently left out. `optional` variables count as "some".
- */
-function requiredVariables(env: NodeJS.ProcessEnv, required: readonly string[], optional: readonly string[] = []): boolean {
-  const missing = required.filter((name) => !env[name]);
-  if (missing.length === 0) return true;
-  const present = [...required, ...optional].filter((name) => env[name]);
-  if (present.length === 0) return false;
-  throw new PrecheckConfigError(
-    `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set, while ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'}: set all of ${required.join(', ')}, or none`,
-  );
-}
-
-/** Provider settings from the environment; a provider is configured when all its variables are set. */
-export function providersFromEnv(env: NodeJS.ProcessEnv): PrecheckOptions['providers'] {
-  const providers: PrecheckOptions['providers'] = {};
-  if (requiredVariables(env, BMO_VARIABLES)) {
-    providers.bmo = { baseUrl: env.PRECHECK_BMO_BASE_URL!, apiKey: env.PRECHECK_BMO_API_KEY!, apiSecret: env.PRECHECK_BMO_API_SECRET! };
-  }
-  if (requiredVariables(env, BEEP_VARIABLES, ['PRECHECK_BEEP_PATH'])) {
-    providers.beep = {
-      baseUrl: env.PRECHECK_BEEP_BASE_URL!,
-      username: env.PRECHECK_BEEP_USERNAME!,
-      password: env.PRECHECK_BEEP_PASSWORD!,
-      ...(env.PRECHECK_BEEP_PATH && { path: env.PRECHECK_BEEP_PATH }),
-    };
-  }
-  return providers;
-}
 
 function describe(decision: Decision): string {
   const lines = [`${decision.status.toUpperCase()}  ${decision.provider} ${decision.intent}`];
@@ -140,7 +105,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
   const timeoutMs = readInteger('--timeout-ms', values['timeout-ms'], 1, 2_147_483_647);
   const retries = readInteger('--retries', values.retries, 0, 2_147_483_647);
   const providers = values.sandbox ? undefined : providersFromEnv(process.env);
-  if (providers && !providers.bmo && !providers.beep) {
+  if (providers && !anyProvider(providers)) {
     throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
   }
   let sandbox: Sandbox | undefined;

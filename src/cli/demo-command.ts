@@ -6,8 +6,8 @@ import { runDemo } from './run-demo.js';
 
 export const DEMO_HELP = `Usage: precheck demo [--json]
 
-Starts the sandbox (fake B-MO and BEEP on free loopback ports), runs every case of the two provider
-documents through the engine, and prints provider, intent, case, decision and reason.
+Starts the sandbox (fake B-MO, BEEP, MTN MoMo and GSMA on free loopback ports), runs every case of the four
+provider documents through the engine, and prints provider, intent, case, decision and reason.
 Exit code 0 when every decision is the documented one, 1 otherwise.
 
   --json   print the decisions as JSON lines instead of a table`;

@@ -1,6 +1,7 @@
 import { createPrecheck } from '../create-precheck.js';
 import { SCENARIOS, type Scenario } from '../sandbox/scenarios.js';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
+import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';
 import type { Decision } from '../types/decision.js';
 
 export interface DemoRow {
@@ -9,17 +10,19 @@ export interface DemoRow {
   asExpected: boolean;
 }
 
-/** Runs every seed scenario against a running sandbox, all at once. */
+/**
+ * A bound the answering triggers never reach, however busy the machine: every scenario runs at once, each with its
+ * own engine, so that a slow start must not turn an answer into a timeout.
+ */
+const ANSWERING_TIMEOUT_MS = 10_000;
+
+/** Runs every seed scenario against a running sandbox, all at once; `timeoutMs` bounds the silent ones. */
 export async function runDemo(sandbox: Sandbox, timeoutMs = 1000): Promise<DemoRow[]> {
   const engine = (scenario: Scenario) => {
-    const wrong = scenario.credentials === 'wrong';
-    const { bmo, beep } = sandbox.providers;
+    const providers = scenario.credentials === 'wrong' ? withWrongCredentials(sandbox.providers) : sandbox.providers;
     return createPrecheck({
-      providers: {
-        bmo: wrong ? { ...bmo, apiSecret: 'not-the-secret' } : bmo,
-        beep: wrong ? { ...beep, password: 'not-the-password' } : beep,
-      },
-      http: { timeoutMs },
+      providers: { ...providers, ...(scenario.variant && providerVariant(sandbox, scenario.variant)) },
+      http: { timeoutMs: scenario.silent ? timeoutMs : Math.max(timeoutMs, ANSWERING_TIMEOUT_MS) },
       ...scenario.engine,
     });
   };

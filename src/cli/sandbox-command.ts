@@ -1,27 +1,49 @@
 import { parseArgs } from 'node:util';
-import { BEEP_TRIGGERS, BMO_TRIGGERS } from '../sandbox/fixtures.js';
+import { BEEP_TRIGGERS, BMO_TRIGGERS, SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from '../sandbox/fixtures.js';
+import { GSMA_TRIGGERS } from '../sandbox/gsma-fixtures.js';
+import { MTN_TRIGGERS } from '../sandbox/mtn-momo-fixtures.js';
 import { startSandbox } from '../sandbox/start-sandbox.js';
 import { formatTable } from './format-table.js';
 import { readInteger } from './read-integer.js';
 
-export const SANDBOX_HELP = `Usage: precheck sandbox [--bmo-port N] [--beep-port N]
+export const SANDBOX_HELP = `Usage: precheck sandbox [--bmo-port N] [--beep-port N] [--mtn-port N] [--gsma-port N]
 
-Keeps the fake B-MO and BEEP servers running on loopback (free ports unless given) until Ctrl-C,
+Keeps the fake B-MO, BEEP, MTN MoMo and GSMA servers running on loopback (free ports unless given) until Ctrl-C,
 and prints their URLs, credentials and trigger values.`;
 
 export async function sandboxCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'bmo-port': { type: 'string' }, 'beep-port': { type: 'string' } } });
+  const port = { type: 'string' } as const;
+  const { values } = parseArgs({ args, options: { 'bmo-port': port, 'beep-port': port, 'mtn-port': port, 'gsma-port': port } });
   const sandbox = await startSandbox({
     bmoPort: readInteger('--bmo-port', values['bmo-port'], 0, 65_535) ?? 0,
     beepPort: readInteger('--beep-port', values['beep-port'], 0, 65_535) ?? 0,
+    mtnPort: readInteger('--mtn-port', values['mtn-port'], 0, 65_535) ?? 0,
+    gsmaPort: readInteger('--gsma-port', values['gsma-port'], 0, 65_535) ?? 0,
   });
-  const { bmo, beep } = sandbox.providers;
+  const { bmo, beep, gsma } = sandbox.providers;
+  const mtn = sandbox.providers['mtn-momo'];
+  const basic = sandbox.credentials.gsma.basic;
+  const oauth = sandbox.credentials.gsma.oauth2;
   out(`B-MO  ${bmo.baseUrl}  X-Auth-ApiKey: ${bmo.apiKey}  X-Auth-ApiSecret: ${bmo.apiSecret}`);
-  out(`BEEP  ${beep.baseUrl}/v1/global-api/payments  username: ${beep.username}  password: ${beep.password}\n`);
+  out(`BEEP  ${beep.baseUrl}/v1/global-api/payments  username: ${beep.username}  password: ${beep.password}`);
+  out(
+    `MTN   ${mtn.baseUrl}  apiUser: ${mtn.apiUser}  apiKey: ${mtn.apiKey}  targetEnvironment: ${mtn.targetEnvironment}` +
+      `  collection key: ${mtn.subscriptionKeys.collection}  disbursement key: ${mtn.subscriptionKeys.disbursement}`,
+  );
+  out(`GSMA  ${sandbox.gsmaBasic.baseUrl}  Basic ${basic.username} / ${basic.password}  X-API-Key: ${gsma.apiKey}`);
+  out(`GSMA  ${gsma.baseUrl}  OAuth 2.0: ${gsma.auth.type === 'oauth2' ? gsma.auth.tokenUrl : ''}  client ${oauth.clientId} / ${oauth.clientSecret}`);
+  out(
+    `Tokens that say expires_in: ${SHORT_LIVED_EXPIRES_IN_S} (kept one second): MTN apiUser ${SHORT_LIVED_TOKEN_USERS['mtn-momo']}, ` +
+      `GSMA client ${SHORT_LIVED_TOKEN_USERS.gsma} (same key / secret)\n`,
+  );
   out(formatTable(['B-MO phone', 'answer'], BMO_TRIGGERS.map((t) => [t.value, t.case])));
   out('any other possible number: 404 customer not found\n');
   out(formatTable(['BEEP accountNumber', 'answer'], BEEP_TRIGGERS.map((t) => [t.value, t.case])));
-  out('any other account number: 306 invalid account\n\nCtrl-C to stop.');
+  out('any other account number: 306 invalid account\n');
+  out(formatTable(['MTN MoMo phone', 'answer'], MTN_TRIGGERS.map((t) => [t.value, t.case])));
+  out('any other number: active, basicuserinfo "Sand Box" (as MTN\'s sandbox)\n');
+  out(formatTable(['GSMA identifier', 'answer'], GSMA_TRIGGERS.map((t) => [t.value, t.case])));
+  out('any other identifier: 404 identification/identifierError\n\nCtrl-C to stop.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
 import type { CheckStore } from '../store/check-store.js';
-import { providersFromEnv } from './check-command.js';
+import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
 
 export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1] [--redis URL] [--redis-prefix P] [--sandbox]
@@ -16,14 +16,13 @@ Options:
   --redis URL       keep paused checks and idempotency records in Redis, shared by every instance
                     (PRECHECK_REDIS_URL); without it they live in this process and a restart loses them
   --redis-prefix P  key prefix in Redis (PRECHECK_REDIS_PREFIX), default precheck:
-  --sandbox         answer from the embedded fake B-MO and BEEP instead of PRECHECK_BMO_* / PRECHECK_BEEP_*
+  --sandbox         answer from the embedded fake B-MO, BEEP, MTN MoMo and GSMA instead of the PRECHECK_* providers
   --insecure-local  start without PRECHECK_SERVE_TOKENS, on a loopback host only (every caller is the same)
   --grace-ms N      how long checks in flight may finish after SIGTERM, default 10000
 ${ENGINE_FLAGS_HELP}
 Environment:
   PRECHECK_SERVE_TOKENS   comma-separated bearer tokens, one per caller (required unless --insecure-local)
-  PRECHECK_BMO_BASE_URL, PRECHECK_BMO_API_KEY, PRECHECK_BMO_API_SECRET
-  PRECHECK_BEEP_BASE_URL, PRECHECK_BEEP_USERNAME, PRECHECK_BEEP_PASSWORD, PRECHECK_BEEP_PATH (optional)
+${PROVIDER_ENV_HELP}
 Exit code: 0 after a graceful stop, 2 usage or configuration error.`;
 
 /** `precheck/redis`, loaded only with --redis (an engine without Redis never loads the client). */
@@ -61,7 +60,7 @@ export async function serveCommand(args: string[], out: (text: string) => void):
   let sandbox: Sandbox | undefined;
   if (values.sandbox) sandbox = await (await import('../sandbox/start-sandbox.js')).startSandbox();
   const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
-  if (!providers.bmo && !providers.beep) throw new Error('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
+  if (!anyProvider(providers)) throw new Error('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
   const redisUrl = values.redis ?? process.env.PRECHECK_REDIS_URL;
   const store = redisUrl ? await loadRedisStore(redisUrl, values['redis-prefix'] ?? process.env.PRECHECK_REDIS_PREFIX) : undefined;
 

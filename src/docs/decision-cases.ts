@@ -1,17 +1,22 @@
 import { BEEP_TRIGGERS, BMO_TRIGGERS, type Trigger } from '../sandbox/fixtures.js';
-import { beepRequest, bmoRequest } from '../sandbox/requests.js';
+import { GSMA_TRIGGERS } from '../sandbox/gsma-fixtures.js';
+import { MTN_TRIGGERS } from '../sandbox/mtn-momo-fixtures.js';
+import { beepRequest, bmoRequest, gsmaRequest, mtnRequest } from '../sandbox/requests.js';
+import type { ProviderVariant } from '../sandbox/wrong-credentials.js';
 import type { PrecheckOptions } from '../types/options.js';
 import type { Intent, PrecheckRequest } from '../types/request.js';
 
 /** One provider answer to observe, for both intents. */
 export interface DecisionCase {
-  provider: 'bmo' | 'beep';
+  provider: 'bmo' | 'beep' | 'mtn-momo' | 'gsma';
   /** The provider's answer in words, with the sandbox value that triggers it. */
   answer: string;
   request: (intent: Intent) => PrecheckRequest;
   /** Engine options on top of the sandbox's providers and the table's timeout. */
   engine?: Omit<PrecheckOptions, 'providers'>;
   wrongCredentials?: boolean;
+  /** Provider settings that need more than a trigger value (see `providerVariant`). */
+  variant?: ProviderVariant;
   /** The trigger never answers (or drips): only these checks are meant to reach the per-attempt timeout. */
   silent?: boolean;
   /**
@@ -30,6 +35,14 @@ const isSilent = (trigger: Trigger<{ kind: string; fault?: string }>) =>
 
 const bmo = (phone: string, extra: Partial<PrecheckRequest> = {}) => (intent: Intent) => bmoRequest(intent, phone, extra);
 const beep = (accountNumber: string) => (intent: Intent) => beepRequest(intent, accountNumber);
+const mtn = (phone: string) => (intent: Intent) => mtnRequest(intent, phone);
+/** A GSMA trigger is `type/identifier`: a phone for `msisdn`, an account number (and its settings) otherwise. */
+const gsma = (trigger: string) => {
+  const [type, identifier] = trigger.split('/');
+  return type === 'msisdn'
+    ? { request: (intent: Intent) => gsmaRequest(intent, identifier) }
+    : { request: (intent: Intent): PrecheckRequest => ({ provider: 'gsma', intent, accountNumber: identifier }), variant: 'gsma-accountid' as const };
+};
 
 /** The name check under the default policy: typed name and the name-check account it is checked against. */
 const NAME_CHECK_CASES = {
@@ -47,7 +60,7 @@ const NAME_CHECK_CASES = {
   ],
 } as const;
 
-/** Every sandbox trigger of both providers, and the cases that need more than a trigger. */
+/** Every sandbox trigger of every provider, and the cases that need more than a trigger. */
 export function decisionCases(): DecisionCase[] {
   return [
     ...BMO_TRIGGERS.map(
@@ -94,5 +107,19 @@ export function decisionCases(): DecisionCase[] {
       request: (intent) => ({ provider: 'beep', intent, countryCode: 'GH', accountNumber: '307001' }),
       account: 'invalid',
     },
+    ...MTN_TRIGGERS.map(
+      (t): DecisionCase => ({ provider: 'mtn-momo', answer: `${t.case} (\`${t.value}\`${withRetries(t)})`, request: mtn(t.value), engine: engineFor(t), silent: isSilent(t), account: `mtn ${t.value}` }),
+    ),
+    { provider: 'mtn-momo', answer: 'any other number: active, "Sand Box" (`+256772123456`)', request: mtn('+256772123456'), account: 'mtn +256772123456' },
+    { provider: 'mtn-momo', answer: 'token refused: wrong API key (`+2290196000001`)', request: mtn('+2290196000001'), wrongCredentials: true, account: 'mtn +2290196000001' },
+    { provider: 'mtn-momo', answer: '404 without an MTN body: a base URL path that leads nowhere (`+2290196000001`)', request: mtn('+2290196000001'), variant: 'wrong-base-path', account: 'mtn +2290196000001' },
+    { provider: 'mtn-momo', answer: 'only a collection key configured (`+2290196000001`)', request: mtn('+2290196000001'), variant: 'collection-key-only', account: 'mtn +2290196000001' },
+    ...GSMA_TRIGGERS.map(
+      (t): DecisionCase => ({ provider: 'gsma', answer: `${t.case} (\`${t.value}\`${withRetries(t)})`, ...gsma(t.value), engine: engineFor(t), silent: isSilent(t), account: `gsma ${t.value}` }),
+    ),
+    { provider: 'gsma', answer: 'any other identifier: 404 identification (`msisdn/+233240009999`)', request: (intent) => gsmaRequest(intent, '+233240009999'), account: 'gsma +233240009999' },
+    { provider: 'gsma', answer: 'Basic authentication, available (`msisdn/+233240000001`)', request: (intent) => gsmaRequest(intent, '+233240000001'), variant: 'gsma-basic', account: 'gsma msisdn/+233240000001' },
+    { provider: 'gsma', answer: 'token refused: wrong client secret (`msisdn/+233240000001`)', request: (intent) => gsmaRequest(intent, '+233240000001'), wrongCredentials: true, account: 'gsma msisdn/+233240000001' },
+    { provider: 'gsma', answer: '404 without an errorObject: a base URL path that leads nowhere (`msisdn/+233240000001`)', request: (intent) => gsmaRequest(intent, '+233240000001'), variant: 'wrong-base-path', account: 'gsma msisdn/+233240000001' },
   ];
 }

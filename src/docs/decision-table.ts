@@ -1,5 +1,6 @@
 import { createPrecheck } from '../create-precheck.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
+import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';
 import type { Decision } from '../types/decision.js';
 import type { Intent } from '../types/request.js';
 import { decisionCases, type DecisionCase } from './decision-cases.js';
@@ -13,7 +14,7 @@ const TIMEOUT_MS = 5000;
 const INTENTS: Intent[] = ['credit', 'debit'];
 /** Accounts checked side by side: enough to finish fast, few enough that none waits on the others' work. */
 const CONCURRENCY = 8;
-const PROVIDER_NAMES = { bmo: 'B-MO', beep: 'BEEP' } as const;
+const PROVIDER_NAMES = { bmo: 'B-MO', beep: 'BEEP', 'mtn-momo': 'MTN MoMo', gsma: 'GSMA' } as const;
 
 /** What the decision says beyond its status; never anything that changes from run to run (ids, timings). */
 function detail(decision: Decision): string {
@@ -32,9 +33,9 @@ function detail(decision: Decision): string {
 
 /** One check through a fresh engine (its own circuit breaker and cache: checks side by side do not interfere). */
 async function observe(sandbox: Sandbox, item: DecisionCase, intent: Intent): Promise<Decision> {
-  const { bmo, beep } = sandbox.providers;
+  const providers = item.wrongCredentials ? withWrongCredentials(sandbox.providers) : sandbox.providers;
   const precheck = createPrecheck({
-    providers: item.wrongCredentials ? { bmo: { ...bmo, apiSecret: 'wrong-secret' }, beep: { ...beep, password: 'wrong-password' } } : sandbox.providers,
+    providers: { ...providers, ...(item.variant && providerVariant(sandbox, item.variant)) },
     ...item.engine,
     http: { timeoutMs: item.silent ? SILENT_TIMEOUT_MS : TIMEOUT_MS, ...item.engine?.http },
   });
@@ -58,7 +59,7 @@ export async function decisionTable(): Promise<string> {
     const cases = decisionCases();
     // Warm up (code paths, connections) with one check per provider, so that the first rows are not timed cold.
     const firstOf = (provider: DecisionCase['provider']) => cases.find((item) => item.provider === provider)!;
-    await Promise.all([firstOf('bmo'), firstOf('beep')].map((item) => observe(sandbox, item, 'debit')));
+    await Promise.all([firstOf('bmo'), firstOf('beep'), firstOf('mtn-momo'), firstOf('gsma')].map((item) => observe(sandbox, item, 'debit')));
     const decisions = new Map<string, Decision>();
     const byAccount = new Map<string, DecisionCase[]>();
     for (const item of cases) byAccount.set(item.account, [...(byAccount.get(item.account) ?? []), item]);

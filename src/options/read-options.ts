@@ -1,4 +1,6 @@
+import { basicCredentials } from '../providers/basic-credentials.js';
 import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
+import { GSMA_IDENTIFIER_TYPES } from '../providers/gsma/identifier-types.js';
 import type { GuardSettings } from '../resilience/guarded-lookup.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES, snapshotKey, type SnapshotKey } from '../snapshot/snapshot-signature.js';
 import type { PrecheckOptions } from '../types/options.js';
@@ -43,6 +45,10 @@ const isNonEmptyString = (value: unknown): value is string => typeof value === '
 const authorityOf = (value: string) => /^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*([^/\\?#]*)/.exec(value)?.[1] ?? '';
 
 function requireBaseUrl(where: string, value: unknown): void {
+  requireUrl(`${where}.baseUrl`, value);
+}
+
+function requireUrl(where: string, value: unknown): void {
   let url: URL | undefined;
   try {
     url = isNonEmptyString(value) ? new URL(value) : undefined;
@@ -50,11 +56,11 @@ function requireBaseUrl(where: string, value: unknown): void {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
-    throw new PrecheckConfigError(`${where}.baseUrl must be an http(s) URL without query, fragment or user info`);
+    throw new PrecheckConfigError(`${where} must be an http(s) URL without query, fragment or user info`);
   }
   // Any user info, even an empty name with a password (`http://:pw@host`): credentials go in their own settings.
   if (url.username || url.password || authorityOf(value as string).includes('@')) {
-    throw new PrecheckConfigError(`${where}.baseUrl must not carry user info (user:password@): give credentials in their own settings`);
+    throw new PrecheckConfigError(`${where} must not carry user info (user:password@): give credentials in their own settings`);
   }
 }
 
@@ -103,6 +109,93 @@ function readSnapshotKeys(value: unknown): SnapshotKey[] {
     if (value.indexOf(key) !== i) throw new PrecheckConfigError(`snapshotKeys[${i}] repeats an earlier key`);
   });
   return value.map((key: string) => snapshotKey(key));
+}
+
+/** A target environment is a word (`sandbox`, `mtnbenin`): it travels as a header value. */
+const TARGET_ENVIRONMENT = /^[A-Za-z0-9_-]{1,64}$/;
+
+function readMtnMomo(mtn: NonNullable<PrecheckOptions['providers']['mtn-momo']>): void {
+  const where = "providers['mtn-momo']";
+  if (typeof mtn !== 'object' || mtn === null) throw new PrecheckConfigError(`${where} must be an object`);
+  requireBaseUrl(where, mtn.baseUrl);
+  requireHeaderCredential(`${where}.apiUser`, mtn.apiUser);
+  if ((mtn.apiUser as string).includes(':')) throw new PrecheckConfigError(`${where}.apiUser cannot contain ':' (Basic authentication)`);
+  requireHeaderCredential(`${where}.apiKey`, mtn.apiKey);
+  const keys: unknown = mtn.subscriptionKeys;
+  if (typeof keys !== 'object' || keys === null) {
+    throw new PrecheckConfigError(`${where}.subscriptionKeys must be { collection?, disbursement? }`);
+  }
+  const { collection, disbursement } = keys as Record<string, unknown>;
+  if (collection === undefined && disbursement === undefined) {
+    throw new PrecheckConfigError(`${where}.subscriptionKeys needs a key for collection (debits), disbursement (credits), or both`);
+  }
+  if (collection !== undefined) requireHeaderCredential(`${where}.subscriptionKeys.collection`, collection);
+  if (disbursement !== undefined) requireHeaderCredential(`${where}.subscriptionKeys.disbursement`, disbursement);
+  if (typeof mtn.targetEnvironment !== 'string' || !TARGET_ENVIRONMENT.test(mtn.targetEnvironment)) {
+    throw new PrecheckConfigError(`${where}.targetEnvironment must be a word such as sandbox or mtnbenin (letters, digits, _ and -)`);
+  }
+}
+
+function readGsma(gsma: NonNullable<PrecheckOptions['providers']['gsma']>): void {
+  const where = 'providers.gsma';
+  if (typeof gsma !== 'object' || gsma === null) throw new PrecheckConfigError(`${where} must be an object`);
+  requireBaseUrl(where, gsma.baseUrl);
+  const auth: unknown = gsma.auth;
+  if (typeof auth !== 'object' || auth === null || !('type' in auth)) {
+    throw new PrecheckConfigError(`${where}.auth must be { type: 'basic', username, password } or { type: 'oauth2', tokenUrl, clientId, clientSecret }`);
+  }
+  if (auth.type === 'basic') {
+    const { username, password } = auth as Record<string, unknown>;
+    requireHeaderCredential(`${where}.auth.username`, username);
+    if ((username as string).includes(':')) throw new PrecheckConfigError(`${where}.auth.username cannot contain ':' (Basic authentication)`);
+    requireHeaderCredential(`${where}.auth.password`, password);
+  } else if (auth.type === 'oauth2') {
+    const { tokenUrl, clientId, clientSecret } = auth as Record<string, unknown>;
+    requireUrl(`${where}.auth.tokenUrl`, tokenUrl);
+    requireHeaderCredential(`${where}.auth.clientId`, clientId);
+    if ((clientId as string).includes(':')) throw new PrecheckConfigError(`${where}.auth.clientId cannot contain ':' (Basic authentication)`);
+    requireHeaderCredential(`${where}.auth.clientSecret`, clientSecret);
+  } else {
+    throw new PrecheckConfigError(`${where}.auth.type must be 'basic' or 'oauth2'`);
+  }
+  if (gsma.apiKey !== undefined) requireHeaderCredential(`${where}.apiKey`, gsma.apiKey);
+  if (gsma.identifierType !== undefined && !(GSMA_IDENTIFIER_TYPES as readonly unknown[]).includes(gsma.identifierType)) {
+    throw new PrecheckConfigError(`${where}.identifierType must be one of ${GSMA_IDENTIFIER_TYPES.join(', ')}`);
+  }
+}
+
+/**
+ * Every configured key, secret and password, and each Basic authentication pair as it travels (base64): none may
+ * appear in anything the engine gives out. Also what keys a fleet's digests.
+ */
+function secretsOf(providers: PrecheckOptions['providers']): string[] {
+  const { bmo, beep, gsma } = providers;
+  const mtn = providers['mtn-momo'];
+  const gsmaAuth = gsma?.auth;
+  return [
+    bmo?.apiKey,
+    bmo?.apiSecret,
+    beep?.password,
+    mtn?.apiKey,
+    mtn?.subscriptionKeys?.collection,
+    mtn?.subscriptionKeys?.disbursement,
+    mtn && basicCredentials(mtn.apiUser, mtn.apiKey),
+    gsma?.apiKey,
+    gsmaAuth?.type === 'basic' ? gsmaAuth.password : undefined,
+    gsmaAuth?.type === 'basic' ? basicCredentials(gsmaAuth.username, gsmaAuth.password) : undefined,
+    gsmaAuth?.type === 'oauth2' ? gsmaAuth.clientSecret : undefined,
+    gsmaAuth?.type === 'oauth2' ? basicCredentials(gsmaAuth.clientId, gsmaAuth.clientSecret) : undefined,
+  ].filter(isNonEmptyString);
+}
+
+/** Names that go with a secret (user names, API users, client ids): not secret alone, but cut out as well. */
+function userNamesOf(providers: PrecheckOptions['providers']): string[] {
+  const gsmaAuth = providers.gsma?.auth;
+  return [
+    providers.beep?.username,
+    providers['mtn-momo']?.apiUser,
+    gsmaAuth?.type === 'basic' ? gsmaAuth.username : gsmaAuth?.type === 'oauth2' ? gsmaAuth.clientId : undefined,
+  ].filter(isNonEmptyString);
 }
 
 const NAME_CHECK_CHOICES: { [K in keyof NameCheckPolicy]: readonly NameCheckPolicy[K][] } = {
@@ -154,6 +247,10 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
       throw new PrecheckConfigError('providers.beep.path must be an absolute path of letters, digits and . _ ~ / -');
     }
   }
+  const mtn = options.providers['mtn-momo'];
+  if (mtn) readMtnMomo(mtn);
+  const { gsma } = options.providers;
+  if (gsma) readGsma(gsma);
   if (options.inspect !== undefined && typeof options.inspect !== 'function') {
     throw new PrecheckConfigError('inspect must be a function');
   }
@@ -169,8 +266,8 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     confirmPayee: options.confirmPayee === true,
     confirmationTimeoutMs: requireCount('confirmationTimeoutMs', options.confirmationTimeoutMs, 15 * 60_000, 1),
     nameCheck: readNameCheck(options.nameCheck),
-    secrets: [bmo?.apiKey, bmo?.apiSecret, beep?.password].filter(isNonEmptyString),
-    credentialForms: credentialForms([bmo?.apiKey, bmo?.apiSecret, beep?.username, beep?.password].filter(isNonEmptyString)),
+    secrets: secretsOf(options.providers),
+    credentialForms: credentialForms([...secretsOf(options.providers), ...userNamesOf(options.providers)]),
     deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),
     storeTimeoutMs: requireCount('storeTimeoutMs', options.storeTimeoutMs, 100, 1),
     retentionMs: requireCount('retentionMs', options.retentionMs, 24 * 60 * 60_000, 1),

@@ -11,6 +11,8 @@ export interface ProviderStatus {
 export type LookupOutcome =
   | { kind: 'found'; account: Account; providerStatus?: ProviderStatus }
   | { kind: 'not-found'; providerStatus?: ProviderStatus }
+  /** The account exists but cannot take transactions (blocked, suspended, dormant). */
+  | { kind: 'inactive'; providerStatus?: ProviderStatus }
   | { kind: 'unverifiable'; providerStatus?: ProviderStatus }
   | { kind: 'refused'; reason: 'auth-failed' | 'service-not-configured'; providerStatus?: ProviderStatus }
   | {
@@ -41,5 +43,10 @@ export interface AccountProvider {
    * and stop when `signal` aborts.
    */
   lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome>;
+  /**
+   * Why this provider, as configured, cannot serve `target` (e.g. no credential for the product it needs), or
+   * `undefined`. Asked before any I/O: a reason refuses the request (`invalid-request`) and is its message.
+   */
+  refusal?(target: LookupTarget): string | undefined;
 }
 

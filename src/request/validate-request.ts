@@ -26,5 +26,7 @@ export function validateRequest(input: unknown, findProvider: (name: string) => 
     return { valid: false, message: `invalid request: ${provider.displayName} needs ${missing.join(', ')}` };
   }
   const target: LookupTarget = { ...request, transactionId: request.transactionId ?? randomUUID() };
+  const refusal = provider.refusal?.(target);
+  if (refusal !== undefined) return { valid: false, message: `invalid request: ${refusal}` };
   return { valid: true, target, displayName: provider.displayName, createsAccounts: provider.createsAccounts };
 }

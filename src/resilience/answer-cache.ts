@@ -27,7 +27,9 @@ export class AnswerCache {
 
   /** How long an outcome is worth keeping: 0 for anything that is not a fact about the account. */
   ttlOf(outcome: LookupOutcome): number {
-    return outcome.kind === 'found' ? this.ttlMs : outcome.kind === 'not-found' ? this.notFoundTtlMs : 0;
+    if (outcome.kind === 'found') return this.ttlMs;
+    // An inactive account may be reactivated any minute, as an unknown one may be created: kept as briefly.
+    return outcome.kind === 'not-found' || outcome.kind === 'inactive' ? this.notFoundTtlMs : 0;
   }
 
   /** Keeps a fact for its TTL, or for `ttlMs` when shorter (an answer another instance has kept for a while already). */

@@ -138,7 +138,7 @@ export class FleetAnswers {
       const stored = JSON.parse(json) as StoredAnswer;
       const kind = stored?.outcome?.kind;
       // Only facts are shared; anything else (another version's format, a stray value) is a miss.
-      if ((kind === 'found' || kind === 'not-found') && typeof stored.expiresAt === 'number' && stored.expiresAt > Date.now()) return stored;
+      if ((kind === 'found' || kind === 'not-found' || kind === 'inactive') && typeof stored.expiresAt === 'number' && stored.expiresAt > Date.now()) return stored;
     } catch {
       // a miss
     }

@@ -17,3 +17,19 @@ export const beepRequest = (intent: Intent, accountNumber: string, extra: Partia
   accountNumber,
   ...extra,
 });
+
+/** An MTN MoMo pre-check for a sandbox phone number. */
+export const mtnRequest = (intent: Intent, phone: string, extra: Partial<PrecheckRequest> = {}): PrecheckRequest => ({
+  provider: 'mtn-momo',
+  intent,
+  phone,
+  ...extra,
+});
+
+/** A GSMA pre-check for a sandbox phone number (`msisdn`). */
+export const gsmaRequest = (intent: Intent, phone: string, extra: Partial<PrecheckRequest> = {}): PrecheckRequest => ({
+  provider: 'gsma',
+  intent,
+  phone,
+  ...extra,
+});

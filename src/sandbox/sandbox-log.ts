@@ -1,5 +1,5 @@
 export interface RecordedRequest {
-  provider: 'bmo' | 'beep';
+  provider: 'bmo' | 'beep' | 'mtn-momo' | 'gsma';
   method: string;
   path: string;
 }

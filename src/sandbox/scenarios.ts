@@ -1,17 +1,22 @@
 import type { DecisionStatus } from '../types/decision.js';
 import type { PrecheckOptions } from '../types/options.js';
 import type { PrecheckRequest } from '../types/request.js';
-import { beepRequest, bmoRequest } from './requests.js';
+import { beepRequest, bmoRequest, gsmaRequest, mtnRequest } from './requests.js';
+import type { ProviderVariant } from './wrong-credentials.js';
 
 /** One seed case, as the demo runs it and the docs record it. */
 export interface Scenario {
-  provider: 'bmo' | 'beep';
+  provider: 'bmo' | 'beep' | 'mtn-momo' | 'gsma';
   case: string;
   request: PrecheckRequest;
   /** Engine options on top of the sandbox's providers. */
   engine?: Partial<Pick<PrecheckOptions, 'unverifiable' | 'nameCheck'>>;
+  /** The trigger never answers: only these checks are meant to reach the per-attempt timeout. */
+  silent?: true;
   /** Which credentials the engine uses. */
   credentials?: 'valid' | 'wrong';
+  /** Provider settings that need more than a trigger value (see `providerVariant`). */
+  variant?: ProviderVariant;
   expect: { status: DecisionStatus; reason?: string };
 }
 
@@ -24,7 +29,10 @@ const kofi = (payeeName: string, extra: Partial<PrecheckRequest> = {}) => bmo('d
 const noName = (payeeName: string) => bmo('credit', '+2290197000021', { payeeName });
 const diallo = (payeeName: string) => beepRequest('debit', '307002', { phone: '+233241234567', payeeName });
 
-/** Every case of the two provider documents, and the transport failures around them. */
+const mtn = mtnRequest;
+const gsma = gsmaRequest;
+
+/** Every case of the provider documents, and the transport failures around them. */
 export const SCENARIOS: readonly Scenario[] = [
   { provider: 'bmo', case: '200 customer found', request: bmo('credit', '+2290197000001'), expect: { status: 'proceed' } },
   { provider: 'bmo', case: '200 customer found', request: bmo('debit', '+2290197000001'), expect: { status: 'proceed' } },
@@ -35,7 +43,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { provider: 'bmo', case: '401 bad credentials', request: bmo('debit', '+2290197000001'), credentials: 'wrong', expect: { status: 'abort', reason: 'auth-failed' } },
   { provider: 'bmo', case: '503 unavailable', request: bmo('debit', '+2290197000503'), expect: { status: 'retry', reason: 'provider-unavailable' } },
   { provider: 'bmo', case: '429 rate limited', request: bmo('credit', '+2290197000429'), expect: { status: 'retry', reason: 'rate-limited' } },
-  { provider: 'bmo', case: 'no answer in time', request: bmo('debit', '+2290197000900'), expect: { status: 'retry', reason: 'timeout' } },
+  { provider: 'bmo', case: 'no answer in time', request: bmo('debit', '+2290197000900'), silent: true, expect: { status: 'retry', reason: 'timeout' } },
   { provider: 'bmo', case: '200 HTML page', request: bmo('credit', '+2290197000200'), expect: { status: 'abort', reason: 'unexpected-response' } },
   { provider: 'bmo', case: 'phone with path characters', request: bmo('debit', '+2290197000001/../admin'), expect: { status: 'abort', reason: 'invalid-request' } },
   { provider: 'beep', case: '307 account valid', request: beep('credit', '307001'), expect: { status: 'proceed' } },
@@ -67,4 +75,40 @@ export const SCENARIOS: readonly Scenario[] = [
   { provider: 'beep', case: 'name check: close match ("Mamadou Diallo")', request: diallo('Mamadou Diallo'), expect: { status: 'needs-confirmation' } },
   { provider: 'beep', case: 'name check: no match ("Ousmane Diallo")', request: diallo('Ousmane Diallo'), expect: { status: 'abort', reason: 'name-mismatch' } },
   { provider: 'beep', case: 'missing serviceCode', request: { provider: 'beep', intent: 'credit', countryCode: 'GH', accountNumber: '307001' }, expect: { status: 'abort', reason: 'invalid-request' } },
+  // MTN MoMo and GSMA: every row of their mapping.
+  { provider: 'mtn-momo', case: 'active, named (basicuserinfo)', request: mtn('credit', '+2290196000001'), expect: { status: 'proceed' } },
+  { provider: 'mtn-momo', case: 'active, basicuserinfo fails: no names', request: mtn('debit', '+2290196000003'), expect: { status: 'proceed' } },
+  { provider: 'mtn-momo', case: 'MTN sandbox NotActive: result false', request: mtn('credit', '+46733123451'), expect: { status: 'abort', reason: 'account-not-found' } },
+  { provider: 'mtn-momo', case: 'MTN sandbox NotFound: 404', request: mtn('debit', '+46733123450'), expect: { status: 'abort', reason: 'account-not-found' } },
+  { provider: 'mtn-momo', case: 'token refused (wrong API key)', request: mtn('debit', '+2290196000001'), credentials: 'wrong', expect: { status: 'abort', reason: 'auth-failed' } },
+  { provider: 'mtn-momo', case: '401 after one token renewal', request: mtn('credit', '+2290196000401'), expect: { status: 'abort', reason: 'auth-failed' } },
+  { provider: 'mtn-momo', case: '403', request: mtn('debit', '+2290196000403'), expect: { status: 'abort', reason: 'auth-failed' } },
+  { provider: 'mtn-momo', case: 'MTN sandbox NotAllowedTargetEnvironment: 500', request: mtn('debit', '+46733123453'), expect: { status: 'abort', reason: 'service-not-configured' } },
+  { provider: 'mtn-momo', case: 'MTN sandbox NotAllowed: 500', request: mtn('credit', '+46733123452'), expect: { status: 'abort', reason: 'service-not-configured' } },
+  { provider: 'mtn-momo', case: '404 without an MTN body (wrong base URL)', request: mtn('debit', '+2290196000001'), variant: 'wrong-base-path', expect: { status: 'abort', reason: 'service-not-configured' } },
+  { provider: 'mtn-momo', case: '429 rate limited', request: mtn('debit', '+2290196000429'), expect: { status: 'retry', reason: 'rate-limited' } },
+  { provider: 'mtn-momo', case: 'MTN sandbox InternalProcessingError: 500', request: mtn('debit', '+46733123454'), expect: { status: 'retry', reason: 'provider-unavailable' } },
+  { provider: 'mtn-momo', case: 'MTN sandbox ServiceUnavailable: 503', request: mtn('credit', '+46733123455'), expect: { status: 'retry', reason: 'provider-unavailable' } },
+  { provider: 'mtn-momo', case: 'connection reset', request: mtn('debit', '+2290196000901'), expect: { status: 'retry', reason: 'provider-unavailable' } },
+  { provider: 'mtn-momo', case: '400 bad request', request: mtn('debit', '+2290196000400'), expect: { status: 'abort', reason: 'unexpected-response' } },
+  { provider: 'mtn-momo', case: '200 JSON, wrong shape', request: mtn('credit', '+2290196000201'), expect: { status: 'abort', reason: 'unexpected-response' } },
+  { provider: 'mtn-momo', case: 'no answer in time', request: mtn('debit', '+2290196000900'), silent: true, expect: { status: 'retry', reason: 'timeout' } },
+  { provider: 'mtn-momo', case: 'credit without a disbursement key', request: mtn('credit', '+2290196000001'), variant: 'collection-key-only', expect: { status: 'abort', reason: 'invalid-request' } },
+  { provider: 'gsma', case: 'available, named (accountname)', request: gsma('credit', '+233240000001'), expect: { status: 'proceed' } },
+  { provider: 'gsma', case: 'GSMA simulator: available (Basic auth)', request: gsma('debit', '+44012345678'), variant: 'gsma-basic', expect: { status: 'proceed' } },
+  { provider: 'gsma', case: 'unregistered', request: gsma('credit', '+233240000004'), expect: { status: 'abort', reason: 'account-not-found' } },
+  { provider: 'gsma', case: '404 identification/identifierError', request: gsma('debit', '+233240000404'), expect: { status: 'abort', reason: 'account-not-found' } },
+  { provider: 'gsma', case: 'unavailable', request: gsma('credit', '+233240000005'), expect: { status: 'abort', reason: 'account-inactive' } },
+  { provider: 'gsma', case: '400 businessRule/incorrectState', request: gsma('debit', '+233240000406'), expect: { status: 'abort', reason: 'account-inactive' } },
+  { provider: 'gsma', case: 'token refused (wrong client secret)', request: gsma('debit', '+233240000001'), credentials: 'wrong', expect: { status: 'abort', reason: 'auth-failed' } },
+  { provider: 'gsma', case: '401 authorisation after one token renewal', request: gsma('credit', '+233240000401'), expect: { status: 'abort', reason: 'auth-failed' } },
+  { provider: 'gsma', case: '403', request: gsma('debit', '+233240000403'), expect: { status: 'abort', reason: 'auth-failed' } },
+  { provider: 'gsma', case: '404 without an errorObject (wrong base URL)', request: gsma('debit', '+233240000001'), variant: 'wrong-base-path', expect: { status: 'abort', reason: 'service-not-configured' } },
+  { provider: 'gsma', case: '400 businessRule/rateLimitError', request: gsma('debit', '+233240000407'), expect: { status: 'retry', reason: 'rate-limited' } },
+  { provider: 'gsma', case: '429 rate limited', request: gsma('credit', '+233240000429'), expect: { status: 'retry', reason: 'rate-limited' } },
+  { provider: 'gsma', case: '500 internal', request: gsma('debit', '+233240000500'), expect: { status: 'retry', reason: 'provider-unavailable' } },
+  { provider: 'gsma', case: '503 serviceUnavailable', request: gsma('credit', '+233240000503'), expect: { status: 'retry', reason: 'provider-unavailable' } },
+  { provider: 'gsma', case: '400 validation/formatError', request: gsma('debit', '+233240000400'), expect: { status: 'abort', reason: 'unexpected-response' } },
+  { provider: 'gsma', case: '200 accountStatus outside the enum', request: gsma('credit', '+233240000201'), expect: { status: 'abort', reason: 'unexpected-response' } },
+  { provider: 'gsma', case: 'no answer in time', request: gsma('debit', '+233240000900'), silent: true, expect: { status: 'retry', reason: 'timeout' } },
 ];

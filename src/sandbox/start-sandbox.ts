@@ -3,22 +3,35 @@ import type { AddressInfo } from 'node:net';
 import { createBeepHandler } from './beep-sandbox.js';
 import { createBmoHandler } from './bmo-sandbox.js';
 import { SANDBOX_CREDENTIALS } from './fixtures.js';
+import { createGsmaHandler, GSMA_SANDBOX_PATHS } from './gsma-sandbox.js';
+import { createMtnMomoHandler } from './mtn-momo-sandbox.js';
 import { SandboxLog } from './sandbox-log.js';
-import type { BeepSettings, BmoSettings } from '../types/options.js';
+import { SandboxTokens } from './sandbox-tokens.js';
+import type { BeepSettings, BmoSettings, GsmaSettings, MtnMomoSettings } from '../types/options.js';
 
 export interface SandboxOptions {
   /** Ports to listen on (loopback). 0, the default, picks free ones. */
   bmoPort?: number;
   beepPort?: number;
+  mtnPort?: number;
+  gsmaPort?: number;
   host?: string;
 }
 
 export interface Sandbox {
   bmoUrl: string;
   beepUrl: string;
+  /** The MTN MoMo fake's root (it also answers under `/momo`). */
+  mtnUrl: string;
+  /** The GSMA fake's root: the API is under `/simulator/v1.2/passthrough/mm` (Basic) and `/2/oauth/simulator/v1.2/mm` (OAuth). */
+  gsmaUrl: string;
   credentials: typeof SANDBOX_CREDENTIALS;
-  /** `providers` for `createPrecheck`, pointing at this sandbox. */
-  providers: { bmo: BmoSettings; beep: BeepSettings };
+  /** `providers` for `createPrecheck`, pointing at this sandbox (GSMA with OAuth 2.0 tokens). */
+  providers: { bmo: BmoSettings; beep: BeepSettings; 'mtn-momo': MtnMomoSettings; gsma: GsmaSettings };
+  /** GSMA with Basic authentication on every request (the simulator's development level), on its own path. */
+  gsmaBasic: GsmaSettings;
+  /** Every access token the MTN and GSMA fakes issued, in order (never logged: for tests to look for). */
+  tokensIssued: readonly string[];
   /** A loopback URL where nothing listens: connections are refused. */
   refusedUrl: string;
   /** Every request that reached the fakes (method and path only). */
@@ -32,7 +45,8 @@ export const SANDBOX_STATS_PATH = '/_sandbox/requests';
 function listen(handler: RequestListener, port: number, host: string, log?: SandboxLog): Promise<Server> {
   const server = createServer((req, res) => {
     if (log && req.method === 'GET' && req.url === SANDBOX_STATS_PATH) {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ bmo: log.count('bmo'), beep: log.count('beep') }));
+      const counts = { bmo: log.count('bmo'), beep: log.count('beep'), 'mtn-momo': log.count('mtn-momo'), gsma: log.count('gsma') };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(counts));
       return;
     }
     Promise.resolve(handler(req, res)).catch(() => {
@@ -48,27 +62,49 @@ function listen(handler: RequestListener, port: number, host: string, log?: Sand
 
 const urlOf = (server: Server, host: string) => `http://${host}:${(server.address() as AddressInfo).port}`;
 
-/** Starts fake B-MO and BEEP servers on loopback that answer as the providers' documents describe. */
+/** Starts fake B-MO, BEEP, MTN MoMo and GSMA servers on loopback that answer as the providers' documents describe. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   const log = new SandboxLog();
-  const bmo = await listen(createBmoHandler(log), options.bmoPort ?? 0, host, log);
-  const beep = await listen(createBeepHandler(log), options.beepPort ?? 0, host, log).catch(async (error: unknown) => {
-    await closeServer(bmo);
-    throw error;
-  });
+  const tokens = new SandboxTokens();
+  const servers: Server[] = [];
+  const start = async (handler: RequestListener, port: number | undefined) => {
+    try {
+      const server = await listen(handler, port ?? 0, host, log);
+      servers.push(server);
+      return urlOf(server, host);
+    } catch (error) {
+      await Promise.all(servers.map(closeServer));
+      throw error;
+    }
+  };
+  const bmoUrl = await start(createBmoHandler(log), options.bmoPort);
+  const beepUrl = await start(createBeepHandler(log), options.beepPort);
+  const mtnUrl = await start(createMtnMomoHandler(log, tokens), options.mtnPort);
+  const gsmaUrl = await start(createGsmaHandler(log, tokens), options.gsmaPort);
+  const { gsma } = SANDBOX_CREDENTIALS;
   return {
     refusedUrl: await refusedUrl(host),
-    bmoUrl: urlOf(bmo, host),
-    beepUrl: urlOf(beep, host),
+    bmoUrl,
+    beepUrl,
+    mtnUrl,
+    gsmaUrl,
     credentials: SANDBOX_CREDENTIALS,
     providers: {
-      bmo: { baseUrl: urlOf(bmo, host), ...SANDBOX_CREDENTIALS.bmo },
-      beep: { baseUrl: urlOf(beep, host), ...SANDBOX_CREDENTIALS.beep },
+      bmo: { baseUrl: bmoUrl, ...SANDBOX_CREDENTIALS.bmo },
+      beep: { baseUrl: beepUrl, ...SANDBOX_CREDENTIALS.beep },
+      'mtn-momo': { baseUrl: mtnUrl, ...SANDBOX_CREDENTIALS['mtn-momo'], subscriptionKeys: { ...SANDBOX_CREDENTIALS['mtn-momo'].subscriptionKeys } },
+      gsma: {
+        baseUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.oauth2}`,
+        auth: { type: 'oauth2', tokenUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.token}`, ...gsma.oauth2 },
+        apiKey: gsma.apiKey,
+      },
     },
+    gsmaBasic: { baseUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.basic}`, auth: { ...gsma.basic }, apiKey: gsma.apiKey },
+    tokensIssued: tokens.issued,
     log,
     close: async () => {
-      await Promise.all([closeServer(bmo), closeServer(beep)]);
+      await Promise.all(servers.map(closeServer));
     },
   };
 }

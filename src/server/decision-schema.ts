@@ -6,6 +6,7 @@ import { INTENTS } from '../types/request.js';
 /** Every abort reason, at run time, for the document's enums. The checks below fail typecheck when they drift. */
 export const ABORT_REASONS = [
   'account-not-found',
+  'account-inactive',
   'auth-failed',
   'service-not-configured',
   'validation-unavailable',

@@ -126,6 +126,8 @@ function verdictFits(context: PrecheckContext): boolean {
       switch (verdict.reason) {
         case 'account-not-found':
           return notFound && !createsOnCredit;
+        case 'account-inactive':
+          return answer?.kind === 'inactive';
         case 'names-required':
           return notFound && createsOnCredit && !namesGiven;
         case 'auth-failed':

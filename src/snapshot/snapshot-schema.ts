@@ -34,6 +34,7 @@ const answerSchema = v.variant('kind', [
     ...saidBy,
   }),
   v.strictObject({ kind: v.literal('not-found'), ...saidBy }),
+  v.strictObject({ kind: v.literal('inactive'), ...saidBy }),
   v.strictObject({ kind: v.literal('unverifiable'), ...saidBy }),
   v.strictObject({ kind: v.literal('refused'), reason: v.picklist(['auth-failed', 'service-not-configured']), ...saidBy }),
   v.strictObject({
@@ -49,6 +50,7 @@ const answerSchema = v.variant('kind', [
 // Every reason of the types, so that a reason added there and not here fails to compile.
 const ABORT_REASONS: Record<AbortReason, true> = {
   'account-not-found': true,
+  'account-inactive': true,
   'auth-failed': true,
   'service-not-configured': true,
   'validation-unavailable': true,

@@ -12,6 +12,8 @@ export interface Account {
 
 export type AbortReason =
   | 'account-not-found'
+  /** The account exists but cannot take transactions (GSMA `unavailable`): not the same news as "no such account". */
+  | 'account-inactive'
   | 'auth-failed'
   | 'service-not-configured'
   | 'validation-unavailable'

@@ -1,3 +1,4 @@
+import type { GsmaIdentifierType } from '../providers/gsma/identifier-types.js';
 export interface BmoSettings {
   /** e.g. `https://svc.test.bestcash.me` */
   baseUrl: string;
@@ -11,6 +12,40 @@ export interface BeepSettings {
   password: string;
   /** Default `/v1/global-api/payments`. */
   path?: string;
+}
+
+/** MTN MoMo Open API products a look-up asks: Disbursement for a credit, Collection for a debit. */
+export type MtnProduct = 'collection' | 'disbursement';
+
+export interface MtnMomoSettings {
+  /** e.g. `https://proxy.momoapi.mtn.com` (production) or `https://sandbox.momodeveloper.mtn.com`; may carry a path. */
+  baseUrl: string;
+  /** The API user (a UUID): the user name of the token request's Basic authentication. */
+  apiUser: string;
+  apiKey: string;
+  /**
+   * `Ocp-Apim-Subscription-Key` per product. A credit needs `disbursement`, a debit `collection`: a check whose
+   * product has no key is refused (`invalid-request`) before any request.
+   */
+  subscriptionKeys: { collection?: string; disbursement?: string };
+  /** `X-Target-Environment`: `sandbox`, or `mtn` + the country (`mtnbenin`, `mtnghana`, `mtnuganda`, …). */
+  targetEnvironment: string;
+}
+
+export type GsmaAuth =
+  /** `Authorization: Basic` on every request (the GSMA simulator's development level). */
+  | { type: 'basic'; username: string; password: string }
+  /** OAuth 2.0 client credentials: a token from `tokenUrl`, then `Authorization: Bearer` on every request. */
+  | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string };
+
+export interface GsmaSettings {
+  /** Everything before `/accounts/…`, e.g. `https://sandbox.mobilemoneyapi.io/simulator/v1.2/passthrough/mm`. */
+  baseUrl: string;
+  auth: GsmaAuth;
+  /** `X-API-Key`, when the provider authenticates clients by API key too. */
+  apiKey?: string;
+  /** Default `msisdn` (the request's `phone`); any other type identifies the account by the request's `accountNumber`. */
+  identifierType?: GsmaIdentifierType;
 }
 
 export interface HttpSettings {
@@ -32,6 +67,8 @@ export interface PrecheckOptions {
   providers: {
     bmo?: BmoSettings;
     beep?: BeepSettings;
+    'mtn-momo'?: MtnMomoSettings;
+    gsma?: GsmaSettings;
   };
   http?: HttpSettings;
   /** BEEP 301 (validation not set up for the service): abort (default) or proceed unverified. */

@@ -35,10 +35,10 @@ export const DEFAULT_NAME_CHECK_POLICY: Readonly<NameCheckPolicy> = { onCloseMat
  * { provider: 'beep', intent: 'debit', countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: '307001' }
  */
 export interface PrecheckRequest {
-  /** Registered provider name: `bmo`, `beep`, or one you registered. */
-  provider: 'bmo' | 'beep' | (string & {});
+  /** Registered provider name: `bmo`, `beep`, `mtn-momo`, `gsma`, or one you registered. */
+  provider: 'bmo' | 'beep' | 'mtn-momo' | 'gsma' | (string & {});
   intent: Intent;
-  /** International number, `+` and country code first (E.164 after normalisation). B-MO's key; BEEP's MSISDN. */
+  /** International number, `+` and country code first (E.164 after normalisation). B-MO's, MTN's and GSMA's key; BEEP's MSISDN. */
   phone?: string;
   /** BEEP: the account the payment is for. */
   accountNumber?: string;
