@@ -73,12 +73,35 @@ test('check without configuration exits 2 and says what to set', async () => {
 });
 
 test('--help everywhere; unknown command exits 2', async () => {
-  for (const args of [['--help'], ['demo', '--help'], ['check', '--help'], ['sandbox', '--help'], ['docs', '--help']]) {
-    const { code, stdout } = await cli(...args);
-    assert.is(code, 0, args.join(' '));
-    assert.match(stdout, 'Usage: precheck');
+  const main = await cli('--help');
+  assert.is(main.code, 0);
+  const commands = [...main.stdout.matchAll(/^  (\w+) {2,}/gm)].map((match) => match[1]);
+  assert.equal(commands, ['demo', 'check', 'sandbox', 'serve', 'docs']);
+  for (const command of commands) {
+    const { code, stdout } = await cli(command!, '--help');
+    assert.is(code, 0, command);
+    assert.match(stdout, `Usage: precheck ${command}`);
   }
   assert.is((await cli('frobnicate')).code, 2);
+});
+
+test('check --help names the fields as the request does, and lists --sandbox', async () => {
+  const { stdout } = await cli('check', '--help');
+  for (const option of ['--account-number', '--service-code', '--country-code', '--phone', '--transaction-id', '--payee-name']) {
+    assert.match(stdout, option);
+  }
+  assert.match(stdout, /^Options:\n(?:.*\n)*?  --sandbox /m);
+});
+
+test('check takes --account-number, --service-code, --country-code; the short forms stay as aliases', async () => {
+  const base = ['check', '--sandbox', '--json', '--provider', 'beep', '--intent', 'credit'];
+  const long = await cli(...base, '--country-code', 'GH', '--service-code', 'GH-DSTV', '--account-number', '307001');
+  assert.equal([long.code, JSON.parse(long.stdout).account.fullName], [0, 'Kwame Mensah']);
+  const mixed = await cli(...base, '--country', 'GH', '--service-code', 'GH-DSTV', '--account', '306001');
+  assert.equal([mixed.code, JSON.parse(mixed.stdout).reason], [4, 'account-not-found']);
+  const both = await cli(...base, '--country-code', 'GH', '--service-code', 'GH-DSTV', '--account-number', '307001', '--account', '306001');
+  assert.is(both.code, 2);
+  assert.match(both.stdout, '--account-number and --account are the same field');
 });
 
 test('docs writes the same pages as npm run docs', async () => {

@@ -1,5 +1,5 @@
 import { Container } from 'inversify';
-import { ACCOUNT_PROVIDER, precheckFrom, precheckModule, type AccountProvider, type Precheck } from '../../src/index.js';
+import { ACCOUNT_PROVIDER, precheckFrom, precheckModule, type AccountProvider, type Precheck } from 'precheck';
 
 /** A provider of your own: here an in-memory wallet directory that knows two accounts. */
 export const walletDirectory: AccountProvider = {
@@ -8,8 +8,9 @@ export const walletDirectory: AccountProvider = {
   requiredFields: ['accountNumber'],
   async lookup(target) {
     const names: Record<string, string> = { 'W-1001': 'Abena Owusu', 'W-1002': 'Kofi Annan' };
-    const fullName = names[target.accountNumber ?? ''];
-    return fullName ? { kind: 'found', account: { accountNumber: target.accountNumber, fullName } } : { kind: 'not-found' };
+    const accountNumber = target.accountNumber ?? '';
+    const fullName = names[accountNumber];
+    return fullName ? { kind: 'found', account: { accountNumber, fullName } } : { kind: 'not-found' };
   },
 };
 

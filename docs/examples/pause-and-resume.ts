@@ -1,5 +1,5 @@
 import { createActor, waitFor } from 'xstate';
-import type { PersistedCheck, Precheck } from '../../src/index.js';
+import type { PersistedCheck, Precheck } from 'precheck';
 
 /** Process A: start a credit pre-check, stop where it waits for names, keep the snapshot (a database row, say). */
 export async function pauseForNames(precheck: Precheck, phone: string): Promise<PersistedCheck> {

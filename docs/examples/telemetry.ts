@@ -1,7 +1,7 @@
 import { trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { InspectionEvent } from 'xstate';
-import { createPrecheck, type PrecheckOptions } from '../../src/index.js';
+import { createPrecheck, type PrecheckOptions } from 'precheck';
 
 /** Register an OpenTelemetry SDK (an in-memory exporter here) before checks run: each check becomes one span. */
 export function recordSpans(): InMemorySpanExporter {

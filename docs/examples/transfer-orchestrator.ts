@@ -1,6 +1,6 @@
 import ky from 'ky';
 import { assign, fromPromise, setup } from 'xstate';
-import type { BmoSettings, Decision, Names, Precheck } from '../../src/index.js';
+import type { BmoSettings, Decision, Names, Precheck } from 'precheck';
 
 export interface Transfer {
   phone: string;
@@ -22,7 +22,7 @@ export function createTransferOrchestrator(precheck: Precheck, bmo: BmoSettings)
   return setup({
     types: {} as {
       input: Transfer;
-      context: { transfer: Transfer; decision?: Decision; checkId?: string; credit?: { accountCreated: boolean } };
+      context: { transfer: Transfer; decision?: Decision; checkId?: string | undefined; credit?: { accountCreated: boolean } };
       events: { type: 'NAMES'; firstName: string; lastName: string };
     },
     actors: {

@@ -16,15 +16,16 @@ Runs one pre-check. Endpoints and credentials come from the environment, or from
 
 Fields:
   --phone +2290197000001      B-MO's, MTN MoMo's and GSMA's key; BEEP's MSISDN
-  --account 307001            BEEP account number (GSMA's, with an identifier type other than msisdn)
-  --service GH-DSTV           BEEP service code
-  --country GH                BEEP country (ISO alpha-2)
+  --account-number 307001     BEEP account number (GSMA's, with an identifier type other than msisdn) (also --account)
+  --service-code GH-DSTV      BEEP service code (also --service)
+  --country-code GH           BEEP country, ISO alpha-2 (also --country)
   --transaction-id ID         your reference (BEEP payerTransactionID)
   --first-name NAME --last-name NAME   names for a credit that creates a B-MO account
   --confirm-payee             stop at a found account and print its name (needs-confirmation)
   --payee-name "NAME"         the payee's name as the payer typed it: checked against the name the provider holds
                               (match proceeds, close match asks to confirm, no match aborts name-mismatch)
 Options:
+  --sandbox       check against the embedded fake B-MO and BEEP instead of the environment's endpoints
   --timeout-ms N  1 to 2147483647 (default 10000)
   --retries N     0 to 2147483647 (default 0)
   --unverifiable abort|proceed
@@ -52,6 +53,14 @@ function describe(decision: Decision): string {
   return lines.join('\n');
 }
 
+/** A field named as the request names it, or by its short alias; both with different values is a usage error. */
+function eitherName(name: string, value: string | undefined, alias: string, aliasValue: string | undefined): string | undefined {
+  if (value !== undefined && aliasValue !== undefined && value !== aliasValue) {
+    throw new Error(`${name} and ${alias} are the same field: give it once`);
+  }
+  return value ?? aliasValue;
+}
+
 export async function checkCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -59,6 +68,9 @@ export async function checkCommand(args: string[], out: (text: string) => void):
       provider: { type: 'string' },
       intent: { type: 'string' },
       phone: { type: 'string' },
+      'account-number': { type: 'string' },
+      'service-code': { type: 'string' },
+      'country-code': { type: 'string' },
       account: { type: 'string' },
       service: { type: 'string' },
       country: { type: 'string' },
@@ -78,9 +90,9 @@ export async function checkCommand(args: string[], out: (text: string) => void):
     provider: values.provider,
     intent: values.intent,
     phone: values.phone,
-    accountNumber: values.account,
-    serviceCode: values.service,
-    countryCode: values.country,
+    accountNumber: eitherName('--account-number', values['account-number'], '--account', values.account),
+    serviceCode: eitherName('--service-code', values['service-code'], '--service', values.service),
+    countryCode: eitherName('--country-code', values['country-code'], '--country', values.country),
     transactionId: values['transaction-id'],
     ...(values['confirm-payee'] && { confirmPayee: true }),
     ...(values['payee-name'] !== undefined && { payeeName: values['payee-name'] }),

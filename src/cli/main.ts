@@ -26,7 +26,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   demo: { help: DEMO_HELP, run: (args) => demoCommand(args, out) },
   check: { help: CHECK_HELP, run: (args) => checkCommand(args, out) },
   sandbox: { help: SANDBOX_HELP, run: (args) => sandboxCommand(args, out) },
-  docs: { help: DOCS_HELP, run: (args) => docsCommand(args, out) },
+  docs: { help: DOCS_HELP, run: (args) => docsCommand(args, out, err) },
   serve: { help: SERVE_HELP, run: (args) => serveCommand(args, out) },
 };
 

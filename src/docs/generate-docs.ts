@@ -5,21 +5,26 @@ import { indexPage } from './index-page.js';
 import { machineGraph } from './machine-graph.js';
 import { allMachines } from './machine-list.js';
 import { machinePage } from './machine-page.js';
-import { renderSvg } from './render-svg.js';
+import { renderSvg, SVG_RENDERER_MISSING } from './render-svg.js';
 
 /**
  * Writes `outDir/README.md` and, for every machine in machines/index.ts, `outDir/machines/<name>.md` and `.svg`.
  * Deterministic: the same machines and sandbox give byte-identical files. Returns the files written, in order.
+ * Without the optional `@hpcc-js/wasm-graphviz` the SVGs are left out and `notice` says so, once.
  */
-export async function generateDocs(outDir: string): Promise<string[]> {
+export async function generateDocs(outDir: string, notice: (line: string) => void = console.warn): Promise<string[]> {
   const graphs = allMachines().map(([name, machine]) => machineGraph(name, machine));
   await mkdir(join(outDir, 'machines'), { recursive: true });
   const files: [string, string][] = [[join(outDir, 'README.md'), indexPage(graphs)]];
+  let missingSvg = false;
   // One thing at a time: the decision tables time real HTTP checks, which a layout running beside them would delay.
   for (const graph of graphs) {
     files.push([join(outDir, 'machines', `${graph.name}.md`), await machinePage(graph)]);
-    files.push([join(outDir, 'machines', `${graph.name}.svg`), await renderSvg(toDot(graph))]);
+    const svg = await renderSvg(toDot(graph));
+    if (svg !== undefined) files.push([join(outDir, 'machines', `${graph.name}.svg`), svg]);
+    else missingSvg = true;
   }
+  if (missingSvg) notice(SVG_RENDERER_MISSING);
   for (const [path, content] of files) await writeFile(path, content.endsWith('\n') ? content : `${content}\n`);
   return files.map(([path]) => path);
 }
