@@ -1,25 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import * as assert from 'uvu/assert';
+import { cli } from './support/run-cli.js';
 import { sandboxSuite } from './support/sandbox-suite.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 
 /** `precheck check --provider mtn-momo|gsma` configured from PRECHECK_MTN_* / PRECHECK_GSMA_*, against the sandbox. */
 const cliProviders = sandboxSuite('CLI: MTN MoMo and GSMA from the environment');
 
-const run = promisify(execFile);
 
-async function cli(env: Record<string, string>, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 function mtnEnv(sandbox: Sandbox): Record<string, string> {
   const mtn = sandbox.providers['mtn-momo'];

@@ -1,26 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { cli } from './support/run-cli.js';
 import { createPrecheck, PrecheckConfigError, type PrecheckOptions } from '../src/index.js';
 import { startSandbox } from '../src/sandbox/index.js';
 
 /** Issue 10, finding 7: configuration mistakes are refused at start-up, not turned into an endless "unavailable". */
 
-const run = promisify(execFile);
 
-/** The CLI in its own process, with exactly the environment given (plus PATH); resolves with the exit code. */
-async function cli(env: Record<string, string>, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const refusesAtStartUp = (options: PrecheckOptions, secret: string, what: string) => {
   try {
