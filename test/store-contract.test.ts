@@ -183,8 +183,15 @@ if (admin) {
   contract({ name: 'redisStore', stores: (n) => Array.from({ length: n }, () => redisStore({ url: REDIS_URL, prefix })) }).run();
 
   const redis = suite('store contract: redisStore only');
+  // Every store a test opens, closed after the suite even when a test fails half-way (an open socket keeps uvu alive).
+  const opened: CheckStore[] = [];
+  const open = (options: Parameters<typeof redisStore>[0] = { url: REDIS_URL, prefix }) => {
+    const store = redisStore(options);
+    opened.push(store);
+    return store;
+  };
   redis('every key has a TTL: scan the prefix, PTTL > 0 for each (checks, values, answers, flights)', async () => {
-    const store = redisStore({ url: REDIS_URL, prefix });
+    const store = open();
     const record = paused();
     await store.create(record, HOUR);
     await store.claim(record.checkId, 1, 1_000);
@@ -206,7 +213,7 @@ if (admin) {
   });
 
   redis('close(): a store closes the connection it opened, never a client passed in', async () => {
-    const own = redisStore({ url: REDIS_URL, prefix });
+    const own = open();
     own.fleet!.onInvalidate(() => {});
     await own.ping();
     await own.close();
@@ -214,7 +221,7 @@ if (admin) {
     assert.is(after, 'refused', 'its own connection is closed');
 
     const given = await adminClient();
-    const store = redisStore({ client: given!, prefix });
+    const store = open({ client: given!, prefix });
     store.fleet!.onCircuitOpen(() => {});
     await store.ping();
     await store.close();
@@ -223,7 +230,7 @@ if (admin) {
   });
 
   redis('fleet share: answers, invalidation told to every store, flights held by one, circuit hints', async () => {
-    const [a, b] = [redisStore({ url: REDIS_URL, prefix }), redisStore({ url: REDIS_URL, prefix })];
+    const [a, b] = [open(), open()];
     const told: string[] = [];
     const hints: [string, number][] = [];
     b.fleet!.onInvalidate((key) => told.push(key));
@@ -250,6 +257,7 @@ if (admin) {
   });
 
   redis.after(async () => {
+    for (const store of opened) await store.close();
     await removeKeys(admin, prefix);
     assert.equal(await keysUnder(admin, prefix), []);
     admin.destroy();

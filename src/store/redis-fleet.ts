@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FleetShare } from './check-store.js';
 import { redisScript } from './redis-script.js';
-import { closeClient, type AnyRedisClient } from './redis-connection.js';
+import { closeClient, connectInBackground, type AnyRedisClient } from './redis-connection.js';
 
 type Send = <T>(args: string[]) => Promise<T>;
 
@@ -36,9 +36,7 @@ export function redisFleet(client: AnyRedisClient, send: Send, prefix: string): 
   function subscribe(): void {
     if (subscriber || closed) return;
     // Subscriptions wait in the offline queue for the connection, and node-redis renews them after a reconnection.
-    subscriber = client.duplicate({ disableOfflineQueue: false }) as AnyRedisClient;
-    subscriber.on('error', () => {});
-    subscriber.connect().catch(() => {});
+    subscriber = connectInBackground(client.duplicate({ disableOfflineQueue: false }) as AnyRedisClient);
     subscriber
       .subscribe(channels.invalidate, (key: string) => {
         for (const listener of invalidateListeners) listener(key);
