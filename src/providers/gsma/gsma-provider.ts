@@ -10,6 +10,7 @@ import type { LookupTarget } from '../../types/request.js';
 import { cleanText } from '../../util/clean-text.js';
 import type { AccountProvider, LookupOutcome, ProviderStatus, RequestField } from '../account-provider.js';
 import { basicCredentials } from '../basic-credentials.js';
+import { addHolderName } from '../holder-name.js';
 import { issuedToken, TokenCache, type TokenAnswer } from '../oauth-token.js';
 import { gsmaError } from './gsma-error.js';
 
@@ -87,14 +88,8 @@ export class GsmaProvider implements AccountProvider {
     const body = parseJson(result.body);
     const name = isRecord(body) && isRecord(body.name) ? body.name : undefined;
     if (!name) return why('accountname has no name');
-    const text = (value: unknown) => cleanText(value, 100, this.forms());
-    const firstName = text(name.firstName);
-    const lastName = text(name.lastName);
-    const fullName = text(name.fullName) ?? ([firstName, lastName].filter(Boolean).join(' ') || undefined);
-    if (!fullName) return why('accountname has no name');
-    if (firstName) account.firstName = firstName;
-    if (lastName) account.lastName = lastName;
-    account.fullName = fullName;
+    const given = { firstName: name.firstName, lastName: name.lastName, fullName: name.fullName };
+    if (!addHolderName(account, given, this.forms())) return why('accountname has no name');
     return { kind: 'found', account, providerStatus: { code: 'available' } };
   }
 

@@ -10,6 +10,7 @@ import type { LookupTarget } from '../../types/request.js';
 import { cleanText } from '../../util/clean-text.js';
 import type { AccountProvider, LookupOutcome } from '../account-provider.js';
 import { basicCredentials } from '../basic-credentials.js';
+import { addHolderName } from '../holder-name.js';
 import { issuedToken, TokenCache, type TokenAnswer } from '../oauth-token.js';
 import { mtnError, mtnWords } from './mtn-error.js';
 
@@ -82,14 +83,8 @@ export class MtnMomoProvider implements AccountProvider {
     }
     const body = parseJson(result.body);
     if (!isRecord(body)) return why('the basicuserinfo body is not a JSON object');
-    const text = (value: unknown) => cleanText(value, 100, this.forms());
-    const firstName = text(body.given_name);
-    const lastName = text(body.family_name);
-    const fullName = text(body.name) ?? ([firstName, lastName].filter(Boolean).join(' ') || undefined);
-    if (!fullName) return why('basicuserinfo has no name');
-    if (firstName) account.firstName = firstName;
-    if (lastName) account.lastName = lastName;
-    account.fullName = fullName;
+    const given = { firstName: body.given_name, lastName: body.family_name, fullName: body.name };
+    if (!addHolderName(account, given, this.forms())) return why('basicuserinfo has no name');
     return { kind: 'found', account, providerStatus: { code: 'active' } };
   }
 
