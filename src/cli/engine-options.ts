@@ -1,4 +1,5 @@
 import type { PrecheckOptions } from '../types/options.js';
+import { readInteger } from './read-integer.js';
 
 /**
  * Engine options a command takes as flags, each also from the environment as `PRECHECK_` + the flag in upper snake
@@ -23,19 +24,11 @@ type EngineFlagValues = { [K in keyof typeof ENGINE_FLAGS]?: (typeof ENGINE_FLAG
 
 const envName = (flag: string) => `PRECHECK_${flag.toUpperCase().replaceAll('-', '_')}`;
 
-/** A whole number ≥ 0, or a usage error naming the flag (and its variable). */
-function whole(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined || text === '') return undefined;
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text))) {
-    throw new Error(`--${flag} (${envName(flag)}) must be a whole number, not "${text}"`);
-  }
-  return Number(text);
-}
-
 /** The engine options the flags and `PRECHECK_*` variables give (providers and store excluded). */
 export function engineOptionsFrom(values: EngineFlagValues, env: NodeJS.ProcessEnv): Omit<PrecheckOptions, 'providers'> {
   const read = (flag: Exclude<keyof typeof ENGINE_FLAGS, 'confirm-payee'>) => values[flag] ?? env[envName(flag)];
-  const number = (flag: Parameters<typeof read>[0]) => whole(flag, read(flag));
+  // The engine checks each option's own minimum at start-up; here only that it is a plain decimal integer in range.
+  const number = (flag: Parameters<typeof read>[0]) => readInteger(`--${flag} (${envName(flag)})`, read(flag) || undefined, 0, 2_147_483_647);
   const unverifiable = read('unverifiable');
   if (unverifiable !== undefined && unverifiable !== 'abort' && unverifiable !== 'proceed') {
     throw new Error(`--unverifiable must be abort or proceed, not "${unverifiable}"`);

@@ -3,6 +3,7 @@ import type { Sandbox } from '../sandbox/start-sandbox.js';
 import type { CheckStore } from '../store/check-store.js';
 import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
+import { readInteger } from './read-integer.js';
 
 export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1] [--redis URL] [--redis-prefix P] [--sandbox]
                      [--insecure-local] [--grace-ms 10000] [engine options]
@@ -32,11 +33,6 @@ async function loadRedisStore(url: string, prefix: string | undefined): Promise<
   return redisStore({ url, ...(prefix && { prefix }) });
 }
 
-const whole = (name: string, text: string) => {
-  if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a whole number, not "${text}"`);
-  return Number(text);
-};
-
 export async function serveCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -51,8 +47,8 @@ export async function serveCommand(args: string[], out: (text: string) => void):
       ...ENGINE_FLAGS,
     },
   });
-  const port = whole('port', values.port);
-  const graceMs = whole('grace-ms', values['grace-ms']);
+  const port = readInteger('--port', values.port, 0, 65_535)!;
+  const graceMs = readInteger('--grace-ms', values['grace-ms'], 0, 2_147_483_647)!;
   const engineOptions = engineOptionsFrom(values, process.env);
   const { createServer, parseTokens } = await import('../server/index.js');
   const tokens = parseTokens(process.env.PRECHECK_SERVE_TOKENS);
