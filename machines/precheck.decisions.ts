@@ -10,7 +10,7 @@ import type {
 } from '../src/types/decision.js';
 import type { Intent } from '../src/types/request.js';
 import { boundRetryAfter } from '../src/http/retry-after.js';
-import type { PrecheckContext } from './precheck.machine.js';
+import type { PrecheckContext } from './precheck.context.js';
 
 /** The fields every decision has. */
 function commonFields(context: PrecheckContext, now: number) {

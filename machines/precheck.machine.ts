@@ -1,58 +1,13 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { LookupOutcome } from '../src/providers/account-provider.js';
-import type { PayeeNameCheck, TraceEntry } from '../src/types/decision.js';
-import type { AbortReason, Decision, RetryReason } from '../src/types/decision.js';
-import type { Intent, LookupTarget, PrecheckRequest } from '../src/types/request.js';
+import type { AbortReason, Decision } from '../src/types/decision.js';
+import type { LookupTarget, PrecheckRequest } from '../src/types/request.js';
+import type { PauseMeta, PrecheckContext, PrecheckEvent } from './precheck.context.js';
 import { echoIntent, echoProvider, usableNames } from './precheck.input.js';
 import { decisionOf } from './precheck.decisions.js';
 import { checkName, nameCheckStep } from './precheck.name-check.js';
 
-/** How the check ends, set on the transition that decides it; the final state's output turns it into a `Decision`. */
-export type Verdict =
-  | { status: 'proceed'; createAccount: boolean; verified: boolean }
-  | { status: 'abort'; reason: AbortReason; detail?: string }
-  | { status: 'retry'; reason: RetryReason; retryAfterMs?: number };
-
-/** JSON-safe on purpose: it is what a persisted snapshot holds. Never a credential, client or container. */
-export interface PrecheckContext {
-  /** The request as given, kept only until it is validated. */
-  request: unknown;
-  provider: string;
-  intent: Intent | 'unknown';
-  /** The provider's name for messages, e.g. `B-MO`. */
-  providerName: string;
-  createsAccounts: boolean;
-  target?: LookupTarget;
-  attempts: number;
-  /** When the check started (ms since epoch): the deadline counts from here. */
-  startedAt: number;
-  /** The last thing the provider said. */
-  answer?: LookupOutcome;
-  verdict?: Verdict;
-  /** The states passed through, with when: the audit trail every decision carries. */
-  trace: TraceEntry[];
-  /** When the check began waiting for people (names or confirmation): its timeout counts from here. */
-  waitingSince?: number;
-  /** The payee name check's answer, once a found account was checked against the request's `payeeName`. */
-  nameCheck?: PayeeNameCheck;
-}
-
-export type PrecheckEvent =
-  | { type: 'NAMES'; firstName: string; lastName: string }
-  | { type: 'CONFIRM' }
-  | { type: 'REJECT' }
-  | { type: 'CANCEL' }
-  /** Sent by `restore()`: timers do not survive a snapshot, so the state is entered again to re-arm them. */
-  | { type: 'RESUMED' };
-
-/**
- * What a resting state tagged `paused` waits for, and which engine option bounds the wait (counted from
- * `waitingSince`). The engine reads pauses from these tags and meta, never from state names.
- */
-export interface PauseMeta {
-  waitingFor: 'names' | 'confirmation';
-  timeoutOption: 'namesTimeoutMs' | 'confirmationTimeoutMs';
-}
+export type { PauseMeta, PrecheckContext, PrecheckEvent, Verdict } from './precheck.context.js';
 
 /** Records entering a state in the trace. */
 const enter = (state: string) => ({ type: 'recordState', params: { state } }) as const;

@@ -3,7 +3,7 @@ import type { LookupOutcome } from '../src/providers/account-provider.js';
 import type { Account, PayeeNameCheck } from '../src/types/decision.js';
 import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../src/types/request.js';
 import { cleanText } from '../src/util/clean-text.js';
-import type { PrecheckContext } from './precheck.machine.js';
+import type { PrecheckContext } from './precheck.context.js';
 
 /** What a check does after the name check: go on (to payee confirmation if asked), ask the payer, or stop. */
 export type NameCheckStep = 'proceed' | 'confirm' | 'abort';

@@ -1,5 +1,5 @@
 import { timerDelay } from '../src/util/timer-delay.js';
-import type { PrecheckContext } from './precheck.machine.js';
+import type { PrecheckContext } from './precheck.context.js';
 
 /** Longest `Retry-After` we wait for inside one check; beyond it the caller gets `retry` with the provider's delay. */
 export const MAX_RETRY_AFTER_MS = 10_000;

@@ -5,7 +5,7 @@ import type { PayeeNameMatcher } from './name-check/types.js';
 import type { CheckStore } from './store/check-store.js';
 import type { AccountProvider } from './providers/account-provider.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
-import type { EngineConfig } from './options/read-options.js';
+import type { EngineConfig } from './options/engine-config.js';
 import type { BeepSettings, BmoSettings, GsmaSettings, MtnMomoSettings, PrecheckOptions } from './types/options.js';
 import type { HookFence } from './util/hook-fence.js';
 

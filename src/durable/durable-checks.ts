@@ -1,7 +1,7 @@
 import type { Actor } from 'xstate';
 import { needsConfirmationDecision, needsNamesDecision } from '../../machines/precheck.decisions.js';
 import type { PrecheckMachine } from '../../machines/precheck.machine.js';
-import type { EngineConfig } from '../options/read-options.js';
+import type { EngineConfig } from '../options/engine-config.js';
 import { PrecheckSnapshotError, type PersistedCheck } from '../persistence.js';
 import { driveToRest, internalFailure, type Rest } from '../run-check.js';
 import type { CheckRecord, CheckStore } from '../store/check-store.js';

@@ -1,35 +1,11 @@
 import { basicCredentials } from '../providers/basic-credentials.js';
 import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
 import { GSMA_IDENTIFIER_TYPES } from '../providers/gsma/identifier-types.js';
-import type { GuardSettings } from '../resilience/guarded-lookup.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES, snapshotKey, type SnapshotKey } from '../snapshot/snapshot-signature.js';
 import type { PrecheckOptions } from '../types/options.js';
 import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../types/request.js';
 import { credentialForms } from '../util/redact.js';
-
-export interface EngineConfig {
-  timeoutMs: number;
-  retries: number;
-  backoffMs: number;
-  unverifiable: 'abort' | 'proceed';
-  namesTimeoutMs: number;
-  confirmPayee: boolean;
-  confirmationTimeoutMs: number;
-  /** `nameCheck`, every field defaulted. */
-  nameCheck: NameCheckPolicy;
-  deadlineMs: number;
-  guards: GuardSettings;
-  /** The credentials (keys, secrets, passwords), as configured: they also key the fleet's digests. */
-  secrets: string[];
-  /** Every form of every credential, usernames included (see `credentialForms`): cut out of whatever a provider says. */
-  credentialForms: string[];
-  /** Bound on every store call. */
-  storeTimeoutMs: number;
-  /** How long a decided check is kept in the store. */
-  retentionMs: number;
-  /** `snapshotKeys`: the first signs persisted checks, every one verifies them; none: snapshots are not signed. */
-  snapshotKeys: SnapshotKey[];
-}
+import type { EngineConfig } from './engine-config.js';
 
 /** A misconfigured engine: thrown by `createPrecheck`, at start-up, never by a check. Never quotes a credential. */
 export class PrecheckConfigError extends Error {

@@ -3,7 +3,7 @@ import type { KyInstance } from 'ky';
 import { exchange, transportOutcome } from '../http/exchange.js';
 import { isRecord, parseJson } from '../http/read-body.js';
 import { BEEP_HTTP, BEEP_SETTINGS, ENGINE_CONFIG } from '../tokens.js';
-import type { EngineConfig } from '../options/read-options.js';
+import type { EngineConfig } from '../options/engine-config.js';
 import type { BeepSettings } from '../types/options.js';
 import type { LookupTarget } from '../types/request.js';
 import { cleanText } from '../util/clean-text.js';

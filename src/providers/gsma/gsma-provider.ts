@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
 import { exchange, transportOutcome, type Exchange } from '../../http/exchange.js';
 import { isRecord, parseJson } from '../../http/read-body.js';
-import type { EngineConfig } from '../../options/read-options.js';
+import type { EngineConfig } from '../../options/engine-config.js';
 import { ENGINE_CONFIG, GSMA_HTTP, GSMA_SETTINGS, GSMA_TOKEN_HTTP } from '../../tokens.js';
 import type { Account } from '../../types/decision.js';
 import type { GsmaSettings } from '../../types/options.js';
