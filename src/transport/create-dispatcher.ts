@@ -1,0 +1,31 @@
+import type { Dispatcher } from 'undici';
+import type { TransportConfig } from './read-transport.js';
+
+/**
+ * A provider's undici dispatcher: an `Agent` (a pool per origin), behind a `ProxyAgent` for a configured proxy or an
+ * `EnvHttpProxyAgent` for the environment's. undici is loaded here, on a provider's first request, so that importing
+ * precheck and creating an engine do not pay for it.
+ */
+export async function createDispatcher(config: TransportConfig): Promise<Dispatcher> {
+  const { Agent, EnvHttpProxyAgent, ProxyAgent } = await import('undici');
+  // Explicit, so that NODE_TLS_REJECT_UNAUTHORIZED=0 (read by Node only when the option is absent) changes nothing.
+  const tls = { ...config.tls, rejectUnauthorized: true, timeout: config.connectTimeoutMs };
+  const pool = {
+    connections: config.connections,
+    // Both bounds: a server's Keep-Alive hint may shorten the idle time, never lengthen it past ours.
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    keepAliveMaxTimeout: config.keepAliveTimeoutMs,
+    connect: tls,
+  };
+  // Through a proxy: the provider's TLS inside the tunnel; the proxy's own (an https:// proxy) against Node's CAs.
+  const tunnel = { requestTls: tls, proxyTls: { rejectUnauthorized: true, timeout: config.connectTimeoutMs } };
+  const { proxy } = config;
+  switch (proxy.kind) {
+    case 'direct':
+      return new Agent(pool);
+    case 'proxy':
+      return new ProxyAgent({ ...pool, ...tunnel, uri: proxy.url });
+    case 'environment':
+      return new EnvHttpProxyAgent({ ...pool, ...tunnel, httpProxy: proxy.httpProxy, httpsProxy: proxy.httpsProxy, noProxy: proxy.noProxy });
+  }
+}

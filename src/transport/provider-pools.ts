@@ -1,0 +1,24 @@
+import { ProviderPool } from './provider-pool.js';
+import type { ProviderTransports, TransportConfig } from './read-transport.js';
+
+/** An engine's connection pools: one per configured built-in provider. */
+export class ProviderPools {
+  private readonly pools = new Map<string, ProviderPool>();
+
+  constructor(private readonly transports: ProviderTransports) {}
+
+  /** The `fetch` over `provider`'s own pool. */
+  fetchFor(provider: keyof ProviderTransports): typeof fetch {
+    let pool = this.pools.get(provider);
+    if (!pool) {
+      pool = new ProviderPool(this.transports[provider] as TransportConfig);
+      this.pools.set(provider, pool);
+    }
+    return pool.fetch;
+  }
+
+  /** Resolves once every pool is closed (requests in flight end first, each within its attempt's bound). */
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
+  }
+}
