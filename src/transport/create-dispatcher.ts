@@ -1,4 +1,5 @@
-import type { Dispatcher } from 'undici';
+import type { buildConnector, Dispatcher } from 'undici';
+import { keepTlsAlert } from './keep-tls-alert.js';
 import type { TransportConfig } from './read-transport.js';
 
 /**
@@ -7,7 +8,7 @@ import type { TransportConfig } from './read-transport.js';
  * precheck and creating an engine do not pay for it.
  */
 export async function createDispatcher(config: TransportConfig): Promise<Dispatcher> {
-  const { Agent, EnvHttpProxyAgent, ProxyAgent } = await import('undici');
+  const { Agent, EnvHttpProxyAgent, Pool, ProxyAgent, buildConnector: connector } = await import('undici');
   // Explicit, so that NODE_TLS_REJECT_UNAUTHORIZED=0 (read by Node only when the option is absent) changes nothing.
   const tls = { ...config.tls, rejectUnauthorized: true, timeout: config.connectTimeoutMs };
   const pool = {
@@ -16,6 +17,9 @@ export async function createDispatcher(config: TransportConfig): Promise<Dispatc
     keepAliveTimeout: config.keepAliveTimeoutMs,
     keepAliveMaxTimeout: config.keepAliveTimeoutMs,
     connect: tls,
+    // Every origin's pool connects through `keepTlsAlert`, directly or through a proxy's tunnel (its `connect`).
+    factory: (origin: string | URL, options: { connect: buildConnector.BuildOptions | buildConnector.connector }) =>
+      new Pool(origin, { ...options, connect: keepTlsAlert(typeof options.connect === 'function' ? options.connect : connector(options.connect)) }),
   };
   // Through a proxy: the provider's TLS inside the tunnel; the proxy's own (an https:// proxy) against Node's CAs.
   const tunnel = { requestTls: tls, proxyTls: { rejectUnauthorized: true, timeout: config.connectTimeoutMs } };
