@@ -17,11 +17,10 @@ export class ProviderPool {
   private closed = false;
 
   constructor(config: TransportConfig) {
-    this.fetch = pooledFetch(() => this.dispatcher ?? this.load(config));
+    this.fetch = pooledFetch(() => (this.closed ? Promise.reject(closedError()) : (this.dispatcher ?? this.load(config))));
   }
 
   private load(config: TransportConfig): Promise<Dispatcher> {
-    if (this.closed) return Promise.reject(closedError());
     this.loading ??= createDispatcher(config).then((dispatcher) => (this.dispatcher = dispatcher));
     return this.loading;
   }
