@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPrecheck, type Decision, type PrecheckOptions } from '../src/index.js';
 import { bmoRequest, startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { BMO_HTTP } from '../src/tokens.js';
 import { scriptedPeer } from './support/scripted-peer.js';
 
 /** Each provider's own pool: bounded, kept alive by the engine's own idle bound, closed by `precheck.close()`. */
@@ -110,6 +111,34 @@ test('redirects are never followed: a 3xx is abort unexpected-response, and the 
   } finally {
     await precheck.close();
     await Promise.all([provider.close(), elsewhere.close()]);
+  }
+});
+
+test('the pooled ky client answers its other users as ky over fetch does: json(), text(), clone(), body, a 204', async () => {
+  const peer = await scriptedPeer();
+  const precheck = createPrecheck({ providers: { bmo: { baseUrl: peer.url, apiKey: 'key-7d1f0a', apiSecret: 'secret-44c2e9' } }, ...NOT_SHARED });
+  const http = precheck.container.get(BMO_HTTP);
+  try {
+    peer.answer({ status: 200, headers: { 'x-answer': 'yes' }, body: '{"firstname":"Ama","lastname":"Koffi"}' });
+    assert.equal(await http.get('external/customer/1').json(), { firstname: 'Ama', lastname: 'Koffi' });
+    const response = await http.get('external/customer/2');
+    assert.equal([response.status, response.ok, response.headers.get('x-answer'), response.bodyUsed], [200, true, 'yes', false]);
+    const copy = response.clone();
+    assert.is(await response.text(), '{"firstname":"Ama","lastname":"Koffi"}');
+    assert.is(response.bodyUsed, true);
+    await response.text().then(
+      () => assert.unreachable('a body read twice'),
+      (error: unknown) => assert.instance(error, TypeError),
+    );
+    const chunks: number[] = [];
+    for await (const chunk of copy.body!) chunks.push(chunk.byteLength);
+    assert.is(chunks.reduce((sum, n) => sum + n, 0), 38);
+    peer.answer({ status: 204, body: '' });
+    const empty = await http.get('external/customer/3');
+    assert.equal([empty.status, empty.body, await empty.text()], [204, null, '']);
+  } finally {
+    await precheck.close();
+    await peer.close();
   }
 });
 

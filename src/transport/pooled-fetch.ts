@@ -2,6 +2,7 @@ import { pipeline, type Readable, type Transform } from 'node:stream';
 import { constants, createGunzip, createInflate, type ZlibOptions } from 'node:zlib';
 import type { Dispatcher } from 'undici';
 import { MAX_BODY_BYTES } from '../http/read-body.js';
+import { BufferedResponse } from './buffered-response.js';
 
 /** Statuses whose response has no body (`new Response` refuses one). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -74,7 +75,7 @@ function responseHeaders(headers: Dispatcher.ResponseData['headers']): Headers {
  * every body through web streams. The differences are kept out of sight of its callers: failures reject as fetch's
  * do (a `TypeError` whose `cause` is the socket's error; the signal's reason once aborted), redirects are never
  * followed (a 3xx is the response), and the body is read before the response is handed on: bounded and decoded as
- * `readBody` expects (see `readBounded`). `init` is ignored when `input` is a `Request` (ky passes its own options).
+ * `readBody` expects (see `readBounded`), in a `BufferedResponse`. `init` is ignored when `input` is a `Request` (ky passes its own options).
  */
 export function pooledFetch(dispatcher: () => Dispatcher | Promise<Dispatcher>): typeof fetch {
   return async (input, init) => {
@@ -96,10 +97,8 @@ export function pooledFetch(dispatcher: () => Dispatcher | Promise<Dispatcher>):
         signal,
       });
       const bytes = await readBounded(answer);
-      return new Response(NULL_BODY_STATUSES.has(answer.statusCode) ? null : (bytes as Uint8Array<ArrayBuffer>), {
-        status: answer.statusCode,
-        headers: responseHeaders(answer.headers),
-      });
+      const init = { status: answer.statusCode, headers: responseHeaders(answer.headers) };
+      return NULL_BODY_STATUSES.has(answer.statusCode) ? new Response(null, init) : new BufferedResponse(bytes as Uint8Array<ArrayBuffer>, init);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       throw new TypeError('fetch failed', { cause: error });
