@@ -29,10 +29,10 @@ export interface TransportSettings {
   connectTimeoutMs?: number;
   /**
    * The egress proxy (`http://` or `https://` URL, user info allowed): every request goes through a `CONNECT`
-   * tunnel to it. `false`: connect directly, whatever the environment says. Default: `HTTPS_PROXY` for https
-   * providers and `HTTP_PROXY` for http ones (lower-case forms first), except for hosts in `NO_PROXY` and for
-   * loopback (`localhost`, `127.0.0.1`, `::1`); read once, at start-up. The proxy's user and password never appear
-   * in a decision, log or error.
+   * tunnel to it. `false`: connect directly, whatever the environment says. Default: the environment, read once at
+   * start-up as Node's `NODE_USE_ENV_PROXY` reads it: `HTTPS_PROXY` for https providers (else `HTTP_PROXY`),
+   * `HTTP_PROXY` for http ones, lower-case forms first, except for hosts in `NO_PROXY` and for loopback
+   * (`localhost`, `127.0.0.1`, `::1`). The proxy's user and password never appear in a decision, log or error.
    *
    * @example
    * http: { proxy: 'http://egress.internal:3128' }
