@@ -102,6 +102,7 @@ export function precheckFrom(container: Container): Precheck {
     container,
     async check(request, checkOptions) {
       try {
+        await pools.ready();
         return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence }));
       } catch {
         return internalFailure(request);
@@ -114,7 +115,10 @@ export function precheckFrom(container: Container): Precheck {
     circuits: () => lookup.circuitStates(),
     persist,
     restore: (persisted) => restoreCheck(persisted, snapshots, fencedInspect),
-    resume: (checkId, event) => durable.resume(checkId, event),
+    resume: async (checkId, event) => {
+      await pools.ready().catch(() => {});
+      return durable.resume(checkId, event);
+    },
     status: (checkId) => durable.status(checkId),
     async close() {
       lookup.stop();

@@ -2,13 +2,20 @@ import type { buildConnector, Dispatcher } from 'undici';
 import { keepTlsAlert } from './keep-tls-alert.js';
 import type { TransportConfig } from './read-transport.js';
 
+let undici: Promise<typeof import('undici')> | undefined;
+
+/** undici, loaded once per process, on first use: `import 'precheck'` and creating an engine do not pay for it. */
+export function loadUndici(): Promise<typeof import('undici')> {
+  undici ??= import('undici');
+  return undici;
+}
+
 /**
  * A provider's undici dispatcher: an `Agent` (a pool per origin), behind a `ProxyAgent` for a configured proxy or an
- * `EnvHttpProxyAgent` for the environment's. undici is loaded here, on a provider's first request, so that importing
- * precheck and creating an engine do not pay for it.
+ * `EnvHttpProxyAgent` for the environment's.
  */
 export async function createDispatcher(config: TransportConfig): Promise<Dispatcher> {
-  const { Agent, EnvHttpProxyAgent, Pool, ProxyAgent, buildConnector: connector } = await import('undici');
+  const { Agent, EnvHttpProxyAgent, Pool, ProxyAgent, buildConnector: connector } = await loadUndici();
   // Explicit, so that NODE_TLS_REJECT_UNAUTHORIZED=0 (read by Node only when the option is absent) changes nothing.
   const tls = { ...config.tls, rejectUnauthorized: true, timeout: config.connectTimeoutMs };
   const pool = {

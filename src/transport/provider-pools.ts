@@ -1,3 +1,4 @@
+import { loadUndici } from './create-dispatcher.js';
 import { ProviderPool } from './provider-pool.js';
 import type { ProviderTransports, TransportConfig } from './read-transport.js';
 
@@ -15,6 +16,14 @@ export class ProviderPools {
       this.pools.set(provider, pool);
     }
     return pool.fetch;
+  }
+
+  /**
+   * Resolves once the pools can send: undici loaded (the first time, in a fresh process, a good part of a short
+   * attempt's bound). A check waits for it before its clocks start.
+   */
+  ready(): Promise<unknown> {
+    return Object.keys(this.transports).length > 0 ? loadUndici() : Promise.resolve();
   }
 
   /** Resolves once every pool is closed (requests in flight end first, each within its attempt's bound). */
