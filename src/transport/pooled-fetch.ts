@@ -15,12 +15,12 @@ const ZLIB_OPTIONS = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_S
 
 const EMPTY = Buffer.alloc(0);
 
+type Decoder = (options: ZlibOptions) => Transform;
+
 /**
  * The decoders for a `Content-Encoding`, outermost coding last: none for identity, `undefined` when a coding is
  * not one we decode (the body is then passed on as it came, and `readBody` refuses its coding).
  */
-type Decoder = (options: ZlibOptions) => Transform;
-
 function decodersFor(contentEncoding: string | string[] | undefined): Decoder[] | undefined {
   if (contentEncoding === undefined) return [];
   const codings = String(contentEncoding).toLowerCase().split(',').map((coding) => coding.trim()).filter((coding) => coding && coding !== 'identity');
@@ -72,10 +72,10 @@ function responseHeaders(headers: Dispatcher.ResponseData['headers']): Headers {
 
 /**
  * A `fetch` for ky over an undici dispatcher's `request()`: a fraction of the cost of WHATWG fetch, which streams
- * every body through web streams. The differences are kept out of sight of its callers: failures reject as fetch's
- * do (a `TypeError` whose `cause` is the socket's error; the signal's reason once aborted), redirects are never
- * followed (a 3xx is the response), and the body is read before the response is handed on: bounded and decoded as
- * `readBody` expects (see `readBounded`), in a `BufferedResponse`. `init` is ignored when `input` is a `Request` (ky passes its own options).
+ * every body through web streams. Its callers see fetch's behaviour: failures reject as fetch's do (a `TypeError`
+ * whose `cause` is the socket's error; the signal's reason once aborted), and redirects are never followed (a 3xx is
+ * the response). The body is read before the response is handed on, bounded and decoded as `readBody` expects (see
+ * `readBounded`), in a `BufferedResponse`. `init` is ignored when `input` is a `Request` (ky passes its own options).
  */
 export function pooledFetch(dispatcher: () => Dispatcher | Promise<Dispatcher>): typeof fetch {
   return async (input, init) => {
