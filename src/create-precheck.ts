@@ -102,7 +102,9 @@ export function precheckFrom(container: Container): Precheck {
     container,
     async check(request, checkOptions) {
       try {
-        await pools.ready();
+        // Only the first checks of a process wait (for undici to load), before their clocks start.
+        const loading = pools.ready();
+        if (loading) await loading;
         return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence }));
       } catch {
         return internalFailure(request);
@@ -115,8 +117,9 @@ export function precheckFrom(container: Container): Precheck {
     circuits: () => lookup.circuitStates(),
     persist,
     restore: (persisted) => restoreCheck(persisted, snapshots, fencedInspect),
-    resume: async (checkId, event) => {
-      await pools.ready().catch(() => {});
+    async resume(checkId, event) {
+      const loading = pools.ready();
+      if (loading) await loading.catch(() => {});
       return durable.resume(checkId, event);
     },
     status: (checkId) => durable.status(checkId),

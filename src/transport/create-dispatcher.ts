@@ -3,12 +3,19 @@ import { keepTlsAlert } from './keep-tls-alert.js';
 import type { TransportConfig } from './read-transport.js';
 
 let undici: Promise<typeof import('undici')> | undefined;
+let loaded = false;
 
 /** undici, loaded once per process, on first use: `import 'precheck'` and creating an engine do not pay for it. */
 export function loadUndici(): Promise<typeof import('undici')> {
-  undici ??= import('undici');
+  undici ??= import('undici').then((module) => {
+    loaded = true;
+    return module;
+  });
   return undici;
 }
+
+/** Whether undici is loaded (then nothing needs to wait for it). */
+export const undiciLoaded = () => loaded;
 
 /**
  * A provider's undici dispatcher: an `Agent` (a pool per origin), behind a `ProxyAgent` for a configured proxy or an

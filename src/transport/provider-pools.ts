@@ -1,4 +1,4 @@
-import { loadUndici } from './create-dispatcher.js';
+import { loadUndici, undiciLoaded } from './create-dispatcher.js';
 import { ProviderPool } from './provider-pool.js';
 import type { ProviderTransports, TransportConfig } from './read-transport.js';
 
@@ -19,11 +19,11 @@ export class ProviderPools {
   }
 
   /**
-   * Resolves once the pools can send: undici loaded (the first time, in a fresh process, a good part of a short
-   * attempt's bound). A check waits for it before its clocks start.
+   * What to wait for before the pools can send: undici loading (the first time, in a fresh process, a good part of
+   * a short attempt's bound), or nothing (`undefined`) once it is loaded, so that a check starts at once.
    */
-  ready(): Promise<unknown> {
-    return Object.keys(this.transports).length > 0 ? loadUndici() : Promise.resolve();
+  ready(): Promise<unknown> | undefined {
+    return undiciLoaded() || Object.keys(this.transports).length === 0 ? undefined : loadUndici();
   }
 
   /** Resolves once every pool is closed (requests in flight end first, each within its attempt's bound). */
