@@ -1,6 +1,8 @@
 import ky from 'ky';
 import { request as undiciRequest } from 'undici';
-import { createPrecheck, type PrecheckOptions } from '../src/index.js';
+import { createContainer, createPrecheck, precheckFrom, type PrecheckOptions } from '../src/index.js';
+import { providerHttp } from '../src/http/provider-http.js';
+import { BEEP_HTTP, BMO_HTTP } from '../src/tokens.js';
 import { timedLoop, type LoopResult } from './stats.js';
 
 export interface HttpRow {
@@ -8,13 +10,18 @@ export interface HttpRow {
   concurrency: number;
   undici: LoopResult;
   bareKy: LoopResult;
+  /** The engine as shipped: each provider's ky over its own undici pool. */
   engine: LoopResult;
+  /** The same engine with each provider's ky over Node's fetch (as before the pools): the transport's share. */
+  enginePlainFetch: LoopResult;
 }
+
+type Contender = keyof Omit<HttpRow, 'provider' | 'concurrency'>;
 
 const ROUNDS = 3;
 
 /** Best of several interleaved rounds per contender: the machine is noisy, so contenders take turns. */
-async function sideBySide(contenders: Record<'undici' | 'bareKy' | 'engine', () => Promise<unknown>>, total: number, concurrency: number) {
+async function sideBySide(contenders: Record<Contender, () => Promise<unknown>>, total: number, concurrency: number) {
   const best: Partial<Record<keyof typeof contenders, LoopResult>> = {};
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, once] of Object.entries(contenders) as [keyof typeof contenders, () => Promise<unknown>][]) {
@@ -26,12 +33,18 @@ async function sideBySide(contenders: Record<'undici' | 'bareKy' | 'engine', () 
 }
 
 /**
- * The same B-MO lookup and BEEP validation three ways against the sandbox (its own process): undici.request, a bare
- * ky call that reads the body, and `precheck.check()` with the cache and single flight off (every check is a request).
+ * The same B-MO lookup and BEEP validation four ways against the sandbox (its own process): undici.request, a bare
+ * ky call that reads the body, and `precheck.check()` with the cache and single flight off (every check is a
+ * request), over its pools and over Node's fetch.
  */
 export async function httpComparison(providers: Required<Pick<PrecheckOptions['providers'], 'bmo' | 'beep'>>, total: number): Promise<HttpRow[]> {
   const { bmo, beep } = providers;
-  const precheck = createPrecheck({ providers, cache: { ttlMs: 0, notFoundTtlMs: 0 }, singleFlight: false, breaker: false });
+  const options: PrecheckOptions = { providers, cache: { ttlMs: 0, notFoundTtlMs: 0 }, singleFlight: false, breaker: false };
+  const precheck = createPrecheck(options);
+  const plainContainer = createContainer(options);
+  plainContainer.rebind(BMO_HTTP).toConstantValue(providerHttp(bmo.baseUrl));
+  plainContainer.rebind(BEEP_HTTP).toConstantValue(providerHttp(beep.baseUrl));
+  const overPlainFetch = precheckFrom(plainContainer);
   const bmoHeaders = { 'X-Auth-ApiKey': bmo.apiKey, 'X-Auth-ApiSecret': bmo.apiSecret };
   const bmoPath = '/external/customer/%2B2290197000001';
   const beepPath = '/v1/global-api/payments';
@@ -46,6 +59,7 @@ export async function httpComparison(providers: Required<Pick<PrecheckOptions['p
   const bmoKy = ky.create({ prefixUrl: bmo.baseUrl, retry: 0, timeout: false });
   const beepKy = ky.create({ prefixUrl: beep.baseUrl, retry: 0, timeout: false });
   const json = { 'content-type': 'application/json' };
+  const beepCheck = { provider: 'beep', intent: 'debit', countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: '307001' } as const;
 
   const rows: HttpRow[] = [];
   for (const concurrency of [1, 64]) {
@@ -54,6 +68,7 @@ export async function httpComparison(providers: Required<Pick<PrecheckOptions['p
         undici: async () => (await undiciRequest(`${bmo.baseUrl}${bmoPath}`, { headers: bmoHeaders })).body.json(),
         bareKy: async () => (await bmoKy.get(bmoPath.slice(1), { headers: bmoHeaders })).json(),
         engine: () => precheck.check({ provider: 'bmo', intent: 'debit', phone: '+2290197000001' }),
+        enginePlainFetch: () => overPlainFetch.check({ provider: 'bmo', intent: 'debit', phone: '+2290197000001' }),
       },
       total,
       concurrency,
@@ -63,13 +78,14 @@ export async function httpComparison(providers: Required<Pick<PrecheckOptions['p
       {
         undici: async () => (await undiciRequest(`${beep.baseUrl}${beepPath}`, { method: 'POST', headers: json, body: beepBody })).body.json(),
         bareKy: async () => (await beepKy.post(beepPath.slice(1), { headers: json, body: beepBody })).json(),
-        engine: () => precheck.check({ provider: 'beep', intent: 'debit', countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: '307001' }),
+        engine: () => precheck.check(beepCheck),
+        enginePlainFetch: () => overPlainFetch.check(beepCheck),
       },
       total,
       concurrency,
     );
     rows.push({ provider: 'BEEP POST', concurrency, ...beepResults });
   }
-  precheck.close();
+  await Promise.all([precheck.close(), overPlainFetch.close()]);
   return rows;
 }

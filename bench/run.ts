@@ -44,15 +44,23 @@ try {
   say();
   say('## Throughput and latency: engine vs bare HTTP');
   say();
-  say('`precheck.check()` with cache and single flight off (each check is one request) against the same call made with ky and undici.');
+  say(
+    '`precheck.check()` with cache and single flight off (each check is one request) against the same call made with undici and with bare ky ' +
+      "(ky with Node's fetch, as a user calls it). The engine as shipped sends over each provider's own undici pool; \"engine over fetch\" is the " +
+      "same engine with each provider's ky over Node's fetch (the transport before the pools). Every ratio from this run.",
+  );
   say();
-  say('| call | concurrency | undici req/s | bare ky req/s | engine req/s | engine/ky throughput | ky p50 ms | engine p50 ms | engine/ky p50 | ky p99 ms | engine p99 ms |');
-  say('|---|---|---|---|---|---|---|---|---|---|---|');
+  say(
+    '| call | concurrency | undici req/s | bare ky req/s | engine req/s | engine over fetch req/s | engine/ky throughput | engine over fetch/ky | ky p50 ms | engine p50 ms | engine/ky p50 | ky p99 ms | engine p99 ms | engine over fetch p99 ms | engine/ky p99 |',
+  );
+  say('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of http) {
     say(
-      `| ${row.provider} | ${row.concurrency} | ${fixed(row.undici.requestsPerSecond, 0)} | ${fixed(row.bareKy.requestsPerSecond, 0)} | ${fixed(row.engine.requestsPerSecond, 0)} | ` +
-        `${fixed(row.engine.requestsPerSecond / row.bareKy.requestsPerSecond, 2)} | ${fixed(row.bareKy.p50Ms, 3)} | ${fixed(row.engine.p50Ms, 3)} | ` +
-        `${fixed(row.engine.p50Ms / row.bareKy.p50Ms, 2)} | ${fixed(row.bareKy.p99Ms, 3)} | ${fixed(row.engine.p99Ms, 3)} |`,
+      `| ${row.provider} | ${row.concurrency} | ${fixed(row.undici.requestsPerSecond, 0)} | ${fixed(row.bareKy.requestsPerSecond, 0)} | ` +
+        `${fixed(row.engine.requestsPerSecond, 0)} | ${fixed(row.enginePlainFetch.requestsPerSecond, 0)} | ` +
+        `${fixed(row.engine.requestsPerSecond / row.bareKy.requestsPerSecond, 2)} | ${fixed(row.enginePlainFetch.requestsPerSecond / row.bareKy.requestsPerSecond, 2)} | ` +
+        `${fixed(row.bareKy.p50Ms, 3)} | ${fixed(row.engine.p50Ms, 3)} | ${fixed(row.engine.p50Ms / row.bareKy.p50Ms, 2)} | ` +
+        `${fixed(row.bareKy.p99Ms, 3)} | ${fixed(row.engine.p99Ms, 3)} | ${fixed(row.enginePlainFetch.p99Ms, 3)} | ${fixed(row.engine.p99Ms / row.bareKy.p99Ms, 2)} |`,
     );
   }
   say();
@@ -108,13 +116,13 @@ try {
   say('## Targets');
   say();
   const at64 = http.filter((row) => row.concurrency === 64);
-  const throughputOk = at64.every((row) => row.engine.requestsPerSecond >= 0.9 * row.bareKy.requestsPerSecond);
-  const p50Ok = http.every((row) => row.engine.p50Ms <= 1.1 * row.bareKy.p50Ms);
+  const throughputOk = at64.every((row) => row.engine.requestsPerSecond >= row.bareKy.requestsPerSecond);
+  const p99Ok = at64.every((row) => row.engine.p99Ms <= 1.3 * row.bareKy.p99Ms);
   const { check, hit, bareActor } = overhead;
   say('| target | measured | |');
   say('|---|---|---|');
-  say(`| throughput at concurrency 64 ≥ 0.9 × bare ky | ${at64.map((row) => `${row.provider} ${fixed(row.engine.requestsPerSecond / row.bareKy.requestsPerSecond, 2)}×`).join(', ')} | ${verdict(throughputOk)} |`);
-  say(`| p50 latency ≤ 1.1 × bare ky | ${http.map((row) => `${row.provider} c${row.concurrency} ${fixed(row.engine.p50Ms / row.bareKy.p50Ms, 2)}×`).join(', ')} | ${verdict(p50Ok)} |`);
+  say(`| throughput at concurrency 64 ≥ 1.0 × bare ky | ${at64.map((row) => `${row.provider} ${fixed(row.engine.requestsPerSecond / row.bareKy.requestsPerSecond, 2)}×`).join(', ')} | ${verdict(throughputOk)} |`);
+  say(`| p99 latency at concurrency 64 ≤ 1.3 × bare ky | ${at64.map((row) => `${row.provider} ${fixed(row.engine.p99Ms / row.bareKy.p99Ms, 2)}×`).join(', ')} | ${verdict(p99Ok)} |`);
   say(`| engine overhead ≤ 60 µs per check (provider in memory, cache off) | ${fixed(check)} µs | ${verdict(check <= 60)} |`);
   say(`| … as a multiple of a bare create + start + stop ≤ ${fixed(60 / BARE_ACTOR_WHEN_SET, 2)}× (60 µs when that took ${BARE_ACTOR_WHEN_SET} µs) | ${fixed(check / bareActor, 2)}× | ${verdict(check / bareActor <= 60 / BARE_ACTOR_WHEN_SET)} |`);
   say(`| a cache hit ≤ 45 µs | ${fixed(hit)} µs | ${verdict(hit <= 45)} |`);

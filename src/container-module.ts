@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ContainerModule } from 'inversify';
-import ky from 'ky';
+import { providerHttp } from './http/provider-http.js';
 import { provideMachine } from './machine-implementations.js';
 import { matchPayeeName } from './name-check/index.js';
 import { readOptions } from './options/read-options.js';
@@ -11,6 +11,7 @@ import { GsmaProvider } from './providers/gsma/gsma-provider.js';
 import { MtnMomoProvider } from './providers/mtn-momo/mtn-momo-provider.js';
 import { GuardedLookup } from './resilience/guarded-lookup.js';
 import { memoryStore } from './store/memory-store.js';
+import { ProviderPools } from './transport/provider-pools.js';
 import {
   ACCOUNT_PROVIDER,
   BEEP_HTTP,
@@ -29,63 +30,48 @@ import {
   NAME_MATCHER,
   PRECHECK_MACHINE,
   PRECHECK_OPTIONS,
+  PROVIDER_POOLS,
   PROVIDER_REGISTRY,
 } from './tokens.js';
 import type { PrecheckOptions } from './types/options.js';
 import { HookFence } from './util/hook-fence.js';
 
 /**
- * A ky client for one provider: no ky retries or timeout (the machine owns both), redirects not followed, bodies
- * asked for unencoded (answers are a few hundred bytes; see `readBody` for one encoded anyway). Every path is
- * appended to `baseUrl`, path included (ky's `prefixUrl`), never resolved from the host's root. Without a
- * `baseUrl`, requests name absolute URLs (a token endpoint).
- */
-function providerHttp(baseUrl?: string) {
-  // Following a redirect would carry the credential headers to wherever the provider points.
-  return ky.create({
-    ...(baseUrl !== undefined && { prefixUrl: baseUrl }),
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-    redirect: 'manual',
-    headers: { 'accept-encoding': 'identity' },
-  });
-}
-
-/**
  * precheck's bindings, for an application that has its own inversify container: configuration, one ky client per
- * provider, the providers by name (`ACCOUNT_PROVIDER`, `whenNamed`), the guarded lookup and the provided machine.
- * Bind your own `AccountProvider` under `ACCOUNT_PROVIDER` `whenNamed('yours')` and the same machine drives it.
+ * provider over its own connection pool (`PROVIDER_POOLS`), the providers by name (`ACCOUNT_PROVIDER`, `whenNamed`),
+ * the guarded lookup and the provided machine. Bind your own `AccountProvider` under `ACCOUNT_PROVIDER` `whenNamed('yours')` and the same machine drives it.
  * Throws `PrecheckConfigError` for unusable options.
  */
 export function precheckModule(options: PrecheckOptions): ContainerModule {
   const config = readOptions(options);
   return new ContainerModule(({ bind }) => {
+    const pools = new ProviderPools(config.transports);
+    bind(PROVIDER_POOLS).toConstantValue(pools);
     bind(PRECHECK_OPTIONS).toConstantValue(options);
     bind(ENGINE_CONFIG).toConstantValue(config);
     bind(CHECK_STORE).toConstantValue(options.store ?? memoryStore());
     const { bmo, beep } = options.providers;
     if (bmo) {
       bind(BMO_SETTINGS).toConstantValue(bmo);
-      bind(BMO_HTTP).toConstantValue(providerHttp(bmo.baseUrl));
+      bind(BMO_HTTP).toConstantValue(providerHttp(bmo.baseUrl, pools.fetchFor('bmo')));
       bind(ACCOUNT_PROVIDER).to(BmoProvider).inSingletonScope().whenNamed('bmo');
     }
     if (beep) {
       bind(BEEP_SETTINGS).toConstantValue(beep);
-      bind(BEEP_HTTP).toConstantValue(providerHttp(beep.baseUrl));
+      bind(BEEP_HTTP).toConstantValue(providerHttp(beep.baseUrl, pools.fetchFor('beep')));
       bind(ACCOUNT_PROVIDER).to(BeepProvider).inSingletonScope().whenNamed('beep');
     }
     const mtn = options.providers['mtn-momo'];
     if (mtn) {
       bind(MTN_MOMO_SETTINGS).toConstantValue(mtn);
-      bind(MTN_MOMO_HTTP).toConstantValue(providerHttp(mtn.baseUrl));
+      bind(MTN_MOMO_HTTP).toConstantValue(providerHttp(mtn.baseUrl, pools.fetchFor('mtn-momo')));
       bind(ACCOUNT_PROVIDER).to(MtnMomoProvider).inSingletonScope().whenNamed('mtn-momo');
     }
     const { gsma } = options.providers;
     if (gsma) {
       bind(GSMA_SETTINGS).toConstantValue(gsma);
-      bind(GSMA_HTTP).toConstantValue(providerHttp(gsma.baseUrl));
-      bind(GSMA_TOKEN_HTTP).toConstantValue(providerHttp());
+      bind(GSMA_HTTP).toConstantValue(providerHttp(gsma.baseUrl, pools.fetchFor('gsma')));
+      bind(GSMA_TOKEN_HTTP).toConstantValue(providerHttp(undefined, pools.fetchFor('gsma')));
       bind(ACCOUNT_PROVIDER).to(GsmaProvider).inSingletonScope().whenNamed('gsma');
     }
     for (const [name, provider] of Object.entries(options.customProviders ?? {})) {

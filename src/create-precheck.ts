@@ -5,7 +5,16 @@ import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import { createContainer } from './container.js';
 import { internalFailure, runCheck } from './run-check.js';
 import { validateRequest } from './request/validate-request.js';
-import { CHECK_STORE, ENGINE_CONFIG, GUARDED_LOOKUP, HOOK_FENCE, PRECHECK_MACHINE, PRECHECK_OPTIONS, PROVIDER_REGISTRY } from './tokens.js';
+import {
+  CHECK_STORE,
+  ENGINE_CONFIG,
+  GUARDED_LOOKUP,
+  HOOK_FENCE,
+  PRECHECK_MACHINE,
+  PRECHECK_OPTIONS,
+  PROVIDER_POOLS,
+  PROVIDER_REGISTRY,
+} from './tokens.js';
 import { DurableChecks } from './durable/durable-checks.js';
 import type { Decision } from './types/decision.js';
 import type { CheckOptions, CheckStatus, PrecheckOptions, ResumeEvent } from './types/options.js';
@@ -49,7 +58,11 @@ export interface Precheck {
   resume(checkId: string, event: ResumeEvent): Promise<Decision>;
   /** A check's state by `checkId`: paused (for what, until when) or decided; undefined when unknown or purged. */
   status(checkId: string): Promise<CheckStatus | undefined>;
-  /** Stops the circuit breakers' timers and closes a store connection the engine opened itself. Never rejects. */
+  /**
+   * Stops the circuit breakers' timers, closes a store connection the engine opened itself, and closes every
+   * provider's connection pool: resolves once their sockets are closed (requests in flight end first, each within
+   * its attempt's bound). Checks after it answer retry `provider-unavailable`. Never rejects.
+   */
   close(): Promise<void>;
   /** The inversify container behind this engine. */
   readonly container: Container;
@@ -72,6 +85,7 @@ export function precheckFrom(container: Container): Precheck {
   const fencedInspect = inspect && fence.wrap('inspect', inspect);
   const snapshots = { machine, findProvider, keys: container.get(ENGINE_CONFIG).snapshotKeys };
   const store = container.get(CHECK_STORE);
+  const pools = container.get(PROVIDER_POOLS);
   const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor, snapshots.keys);
   // A stored wait that is over ends at once, by the chart's own timeout transition.
   const expiring = machine.provide({ delays: { namesTimeout: 0, confirmationTimeout: 0 } });
@@ -88,6 +102,9 @@ export function precheckFrom(container: Container): Precheck {
     container,
     async check(request, checkOptions) {
       try {
+        // Only the first checks of a process wait (for undici to load), before their clocks start.
+        const loading = pools.ready();
+        if (loading) await loading;
         return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence }));
       } catch {
         return internalFailure(request);
@@ -100,11 +117,15 @@ export function precheckFrom(container: Container): Precheck {
     circuits: () => lookup.circuitStates(),
     persist,
     restore: (persisted) => restoreCheck(persisted, snapshots, fencedInspect),
-    resume: (checkId, event) => durable.resume(checkId, event),
+    async resume(checkId, event) {
+      const loading = pools.ready();
+      if (loading) await loading.catch(() => {});
+      return durable.resume(checkId, event);
+    },
     status: (checkId) => durable.status(checkId),
     async close() {
       lookup.stop();
-      await store.close().catch(() => {});
+      await Promise.all([store.close().catch(() => {}), pools.close()]);
     },
   };
 }

@@ -37,6 +37,7 @@ export type {
   PrecheckOptions,
   ResumeEvent,
 } from './types/options.js';
+export type { TlsSettings, TransportSettings } from './transport/transport-settings.js';
 export { memoryStore } from './store/index.js';
 export type { CheckRecord, CheckStore, ClaimResult, FleetShare, MemoryStoreOptions, SharedAnswer, WaitingFor } from './store/index.js';
 export type { GsmaIdentifierType } from './providers/gsma/identifier-types.js';

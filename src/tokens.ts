@@ -7,6 +7,7 @@ import type { AccountProvider } from './providers/account-provider.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import type { EngineConfig } from './options/engine-config.js';
 import type { BeepSettings, BmoSettings, GsmaSettings, MtnMomoSettings, PrecheckOptions } from './types/options.js';
+import type { ProviderPools } from './transport/provider-pools.js';
 import type { HookFence } from './util/hook-fence.js';
 
 /** The options read and defaulted. */
@@ -24,6 +25,8 @@ export const GSMA_SETTINGS = Symbol.for('precheck.GsmaSettings') as ServiceIdent
 export const GSMA_HTTP = Symbol.for('precheck.GsmaHttp') as ServiceIdentifier<KyInstance>;
 /** GSMA's OAuth token endpoint: an absolute URL of its own, so a client without a prefix. */
 export const GSMA_TOKEN_HTTP = Symbol.for('precheck.GsmaTokenHttp') as ServiceIdentifier<KyInstance>;
+/** Each built-in provider's connection pool (`precheck.close()` closes them). */
+export const PROVIDER_POOLS = Symbol.for('precheck.ProviderPools') as ServiceIdentifier<ProviderPools>;
 /** Account providers, bound by name (`whenNamed('bmo')`). */
 export const ACCOUNT_PROVIDER = Symbol.for('precheck.AccountProvider') as ServiceIdentifier<AccountProvider>;
 /** The precheck machine with this container's providers and policies supplied. */

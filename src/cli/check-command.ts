@@ -7,6 +7,7 @@ import type { PrecheckOptions } from '../types/options.js';
 import type { PrecheckRequest } from '../types/request.js';
 import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
 import { readInteger } from './read-integer.js';
+import { TRANSPORT_FLAGS, TRANSPORT_FLAGS_HELP, transportSettingsFrom } from './transport-flags.js';
 
 export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
@@ -29,6 +30,7 @@ Options:
   --timeout-ms N  1 to 2147483647 (default 10000)
   --retries N     0 to 2147483647 (default 0)
   --unverifiable abort|proceed
+${TRANSPORT_FLAGS_HELP}
   --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration","message"})
 Environment:
 ${PROVIDER_ENV_HELP}
@@ -84,6 +86,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
       'payee-name': { type: 'string' },
       sandbox: { type: 'boolean' },
       json: { type: 'boolean' },
+      ...TRANSPORT_FLAGS,
     },
   });
   const request = {
@@ -116,6 +119,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
       http: {
         ...(timeoutMs !== undefined && { timeoutMs }),
         ...(retries !== undefined && { retries }),
+        ...transportSettingsFrom(values, process.env),
       },
       ...(values.unverifiable && { unverifiable: values.unverifiable as 'abort' | 'proceed' }),
     });

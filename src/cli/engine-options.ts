@@ -1,5 +1,6 @@
 import type { PrecheckOptions } from '../types/options.js';
 import { readInteger } from './read-integer.js';
+import { TRANSPORT_FLAGS, TRANSPORT_FLAGS_HELP, transportSettingsFrom } from './transport-flags.js';
 
 /**
  * Engine options a command takes as flags, each also from the environment as `PRECHECK_` + the flag in upper snake
@@ -14,11 +15,13 @@ export const ENGINE_FLAGS = {
   'confirmation-timeout-ms': { type: 'string' },
   unverifiable: { type: 'string' },
   'confirm-payee': { type: 'boolean' },
+  ...TRANSPORT_FLAGS,
 } as const;
 
 export const ENGINE_FLAGS_HELP = `  --timeout-ms N  --retries N  --backoff-ms N  --deadline-ms N
   --names-timeout-ms N  --confirmation-timeout-ms N  --unverifiable abort|proceed  --confirm-payee
-                  engine options; each also as PRECHECK_TIMEOUT_MS, PRECHECK_RETRIES, … (a flag wins)`;
+                  engine options; each also as PRECHECK_TIMEOUT_MS, PRECHECK_RETRIES, … (a flag wins)
+${TRANSPORT_FLAGS_HELP}`;
 
 type EngineFlagValues = { [K in keyof typeof ENGINE_FLAGS]?: (typeof ENGINE_FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
@@ -26,7 +29,7 @@ const envName = (flag: string) => `PRECHECK_${flag.toUpperCase().replaceAll('-',
 
 /** The engine options the flags and `PRECHECK_*` variables give (providers and store excluded). */
 export function engineOptionsFrom(values: EngineFlagValues, env: NodeJS.ProcessEnv): Omit<PrecheckOptions, 'providers'> {
-  const read = (flag: Exclude<keyof typeof ENGINE_FLAGS, 'confirm-payee'>) => values[flag] ?? env[envName(flag)];
+  const read = (flag: Exclude<keyof typeof ENGINE_FLAGS, 'confirm-payee' | keyof typeof TRANSPORT_FLAGS>) => values[flag] ?? env[envName(flag)];
   // The engine checks each option's own minimum at start-up; here only that it is a plain decimal integer in range.
   const number = (flag: Parameters<typeof read>[0]) => readInteger(`--${flag} (${envName(flag)})`, read(flag) || undefined, 0, 2_147_483_647);
   const unverifiable = read('unverifiable');
@@ -34,7 +37,7 @@ export function engineOptionsFrom(values: EngineFlagValues, env: NodeJS.ProcessE
     throw new Error(`--unverifiable must be abort or proceed, not "${unverifiable}"`);
   }
   const confirmPayee = values['confirm-payee'] ?? (env.PRECHECK_CONFIRM_PAYEE === 'true' || env.PRECHECK_CONFIRM_PAYEE === '1');
-  const http = { timeoutMs: number('timeout-ms'), retries: number('retries'), backoffMs: number('backoff-ms') };
+  const http = { timeoutMs: number('timeout-ms'), retries: number('retries'), backoffMs: number('backoff-ms'), ...transportSettingsFrom(values, env) };
   const options: Omit<PrecheckOptions, 'providers'> = {
     http: Object.fromEntries(Object.entries(http).filter(([, value]) => value !== undefined)),
     deadlineMs: number('deadline-ms'),

@@ -25,6 +25,7 @@ export function indexPage(graphs: MachineGraph[]): string {
     '- [Snapshots](snapshots.md): what `restore()` accepts, snapshot signing and its limits.',
     '- [The HTTP service](service.md): `precheck serve`, its routes with `curl`, idempotency, authentication, metrics.',
     '- [Payee name check](name-check.md): the matching policy and its evaluation.',
+    '- [Transport](transport.md): connection pools per provider, egress proxy, private CAs and mutual TLS.',
     '- [Benchmarks](benchmarks.md) (written by `npm run bench`).',
     '',
     '## Sandbox trigger values',

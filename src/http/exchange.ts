@@ -1,11 +1,13 @@
 import type { LookupOutcome } from '../providers/account-provider.js';
+import { describeTransportFailure } from '../transport/transport-failure.js';
 import { readBody, UnreadableBodyError } from './read-body.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** One HTTP request and its whole (bounded) body, or why there is none. Never rejects. */
 export type Exchange =
   | { kind: 'answered'; status: number; retryAfterMs?: number; body: string }
-  | { kind: 'transport-failed'; detail: string }
+  /** `detail`: the socket's error code; `description`: what it means, for the TLS and proxy failures worth explaining. */
+  | { kind: 'transport-failed'; detail: string; description?: string }
   | { kind: 'unreadable-body'; status: number; detail: string };
 
 export async function exchange(send: () => Promise<Response>): Promise<Exchange> {
@@ -19,15 +21,16 @@ export async function exchange(send: () => Promise<Response>): Promise<Exchange>
   } catch (error) {
     if (error instanceof UnreadableBodyError) return { kind: 'unreadable-body', status, detail: error.detail };
     // fetch's TypeError hides the socket error in `cause`; only its code is kept (messages may echo URLs).
-    const code = (error as { cause?: { code?: unknown } })?.cause?.code;
-    return { kind: 'transport-failed', detail: typeof code === 'string' ? code : 'network error' };
+    const { code, description } = describeTransportFailure((error as { cause?: unknown } | undefined)?.cause);
+    return { kind: 'transport-failed', detail: code, ...(description !== undefined && { description }) };
   }
 }
 
 /** The answers that mean the same whichever provider gives them. `undefined`: the provider must read the body. */
 export function transportOutcome(result: Exchange): LookupOutcome | undefined {
   if (result.kind === 'transport-failed') {
-    return { kind: 'unavailable', reason: 'provider-unavailable', providerStatus: { code: result.detail } };
+    const { detail: code, description } = result;
+    return { kind: 'unavailable', reason: 'provider-unavailable', providerStatus: { code, ...(description !== undefined && { description }) } };
   }
   if (result.kind === 'unreadable-body') {
     // A 5xx says the provider is failing whatever its body; any other status needed the body to mean something.

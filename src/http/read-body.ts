@@ -1,3 +1,5 @@
+import { BufferedResponse } from '../transport/buffered-response.js';
+
 /** Largest provider body we read, counted after decoding; a documented answer is a few hundred bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -23,16 +25,20 @@ export class UnreadableBodyError extends Error {
  * chunk, and cancelling the stream stops the decoding.
  */
 export async function readBody(response: Response, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  // Read ahead by `pooledFetch`, bounded and decoded as below: the same checks, on bytes already in hand.
+  const ahead = response instanceof BufferedResponse ? response.bytesReadAhead : undefined;
+  if (ahead) {
+    refuseUnreadable(response.headers, maxBytes);
+    if (ahead.byteLength > maxBytes) throw new UnreadableBodyError('response body too large');
+    return new TextDecoder().decode(ahead);
+  }
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const codings = (response.headers.get('content-encoding') ?? '').toLowerCase().split(',');
-  if (!codings.every((coding) => coding.trim() === '' || CODINGS_READ.has(coding.trim()))) {
+  try {
+    refuseUnreadable(response.headers, maxBytes);
+  } catch (error) {
     await reader.cancel();
-    throw new UnreadableBodyError('response body in a content coding we do not read');
-  }
-  if (Number(response.headers.get('content-length')) > maxBytes) {
-    await reader.cancel();
-    throw new UnreadableBodyError('response body too large');
+    throw error;
   }
   const decoder = new TextDecoder();
   let received = 0;
@@ -47,6 +53,15 @@ export async function readBody(response: Response, maxBytes = MAX_BODY_BYTES): P
     }
     text += decoder.decode(value, { stream: true });
   }
+}
+
+/** A body in a coding we do not read, or declared larger than `maxBytes`, is not read at all. */
+function refuseUnreadable(headers: Headers, maxBytes: number): void {
+  const codings = (headers.get('content-encoding') ?? '').toLowerCase().split(',');
+  if (!codings.every((coding) => coding.trim() === '' || CODINGS_READ.has(coding.trim()))) {
+    throw new UnreadableBodyError('response body in a content coding we do not read');
+  }
+  if (Number(headers.get('content-length')) > maxBytes) throw new UnreadableBodyError('response body too large');
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { GuardSettings } from '../resilience/guarded-lookup.js';
 import type { SnapshotKey } from '../snapshot/snapshot-signature.js';
+import type { ProviderTransports } from '../transport/read-transport.js';
 import type { NameCheckPolicy } from '../types/request.js';
 
 /** The engine's options read and defaulted (`readOptions`): what the container, the chart and the providers use. */
@@ -25,4 +26,6 @@ export interface EngineConfig {
   retentionMs: number;
   /** `snapshotKeys`: the first signs persisted checks, every one verifies them; none: snapshots are not signed. */
   snapshotKeys: SnapshotKey[];
+  /** Each configured built-in provider's connection pool, proxy and TLS. */
+  transports: ProviderTransports;
 }

@@ -1,19 +1,15 @@
 import { basicCredentials } from '../providers/basic-credentials.js';
 import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
 import { GSMA_IDENTIFIER_TYPES } from '../providers/gsma/identifier-types.js';
+import { PrecheckConfigError } from './precheck-config-error.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES, snapshotKey, type SnapshotKey } from '../snapshot/snapshot-signature.js';
 import type { PrecheckOptions } from '../types/options.js';
 import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../types/request.js';
+import { readTransports, transportCredentials } from '../transport/read-transport.js';
 import { credentialForms } from '../util/redact.js';
 import type { EngineConfig } from './engine-config.js';
 
-/** A misconfigured engine: thrown by `createPrecheck`, at start-up, never by a check. Never quotes a credential. */
-export class PrecheckConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PrecheckConfigError';
-  }
-}
+export { PrecheckConfigError };
 
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
@@ -233,6 +229,7 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
   if (options.unverifiable !== undefined && options.unverifiable !== 'abort' && options.unverifiable !== 'proceed') {
     throw new PrecheckConfigError(`unverifiable must be 'abort' or 'proceed'`);
   }
+  const transports = readTransports(options);
   return {
     timeoutMs: requireCount('http.timeoutMs', options.http?.timeoutMs, 10_000, 1),
     retries: requireCount('http.retries', options.http?.retries, 0, 0),
@@ -243,7 +240,8 @@ export function readOptions(options: PrecheckOptions): EngineConfig {
     confirmationTimeoutMs: requireCount('confirmationTimeoutMs', options.confirmationTimeoutMs, 15 * 60_000, 1),
     nameCheck: readNameCheck(options.nameCheck),
     secrets: secretsOf(options.providers),
-    credentialForms: credentialForms([...secretsOf(options.providers), ...userNamesOf(options.providers)]),
+    credentialForms: credentialForms([...secretsOf(options.providers), ...userNamesOf(options.providers), ...transportCredentials(transports)]),
+    transports,
     deadlineMs: requireCount('deadlineMs', options.deadlineMs, 15_000, 1),
     storeTimeoutMs: requireCount('storeTimeoutMs', options.storeTimeoutMs, 100, 1),
     retentionMs: requireCount('retentionMs', options.retentionMs, 24 * 60 * 60_000, 1),

@@ -1,5 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import { createBeepHandler } from './beep-sandbox.js';
 import { createBmoHandler } from './bmo-sandbox.js';
 import { SANDBOX_CREDENTIALS } from './fixtures.js';
@@ -16,6 +17,25 @@ export interface SandboxOptions {
   mtnPort?: number;
   gsmaPort?: number;
   host?: string;
+  /**
+   * Serve over HTTPS with this key and certificate (PEM). `ca` and `requireClientCertificate`: mutual TLS, a client
+   * without a certificate from `ca` is refused during the handshake.
+   */
+  tls?: SandboxTls;
+}
+
+export interface SandboxTls {
+  key: string;
+  cert: string;
+  ca?: string;
+  requireClientCertificate?: boolean;
+}
+
+/** The sockets the fakes hold: open now, the most open at once, and how many were opened in all. */
+export interface SandboxSockets {
+  open: number;
+  peak: number;
+  opened: number;
 }
 
 export interface Sandbox {
@@ -36,14 +56,16 @@ export interface Sandbox {
   refusedUrl: string;
   /** Every request that reached the fakes (method and path only). */
   log: SandboxLog;
+  /** The sockets clients hold to the fakes, counted from the servers' side (for connection-pool tests). */
+  sockets(): SandboxSockets;
   close(): Promise<void>;
 }
 
 /** Not a provider route: how many requests each fake has seen, for a sandbox running in another process. */
 export const SANDBOX_STATS_PATH = '/_sandbox/requests';
 
-function listen(handler: RequestListener, port: number, host: string, log?: SandboxLog): Promise<Server> {
-  const server = createServer((req, res) => {
+function listen(handler: RequestListener, port: number, host: string, log?: SandboxLog, tls?: SandboxTls): Promise<Server> {
+  const listener: RequestListener = (req, res) => {
     if (log && req.method === 'GET' && req.url === SANDBOX_STATS_PATH) {
       const counts = { bmo: log.count('bmo'), beep: log.count('beep'), 'mtn-momo': log.count('mtn-momo'), gsma: log.count('gsma') };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(counts));
@@ -52,7 +74,13 @@ function listen(handler: RequestListener, port: number, host: string, log?: Sand
     Promise.resolve(handler(req, res)).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
-  });
+  };
+  const server: Server = tls
+    ? createTlsServer(
+        { key: tls.key, cert: tls.cert, ...(tls.ca && { ca: tls.ca }), requestCert: tls.requireClientCertificate === true, rejectUnauthorized: true },
+        listener,
+      )
+    : createServer(listener);
   server.keepAliveTimeout = 5_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -60,7 +88,7 @@ function listen(handler: RequestListener, port: number, host: string, log?: Sand
   });
 }
 
-const urlOf = (server: Server, host: string) => `http://${host}:${(server.address() as AddressInfo).port}`;
+const urlOf = (server: Server, host: string, scheme = 'http') => `${scheme}://${host}:${(server.address() as AddressInfo).port}`;
 
 /** Starts fake B-MO, BEEP, MTN MoMo and GSMA servers on loopback that answer as the providers' documents describe. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -68,11 +96,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new SandboxLog();
   const tokens = new SandboxTokens();
   const servers: Server[] = [];
+  const sockets: SandboxSockets = { open: 0, peak: 0, opened: 0 };
+  const count = (socket: Socket) => {
+    sockets.opened += 1;
+    sockets.open += 1;
+    sockets.peak = Math.max(sockets.peak, sockets.open);
+    socket.once('close', () => (sockets.open -= 1));
+  };
   const start = async (handler: RequestListener, port: number | undefined) => {
     try {
-      const server = await listen(handler, port ?? 0, host, log);
+      const server = await listen(handler, port ?? 0, host, log, options.tls);
+      server.on('connection', count);
       servers.push(server);
-      return urlOf(server, host);
+      return urlOf(server, host, options.tls ? 'https' : 'http');
     } catch (error) {
       await Promise.all(servers.map(closeServer));
       throw error;
@@ -103,6 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     gsmaBasic: { baseUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.basic}`, auth: { ...gsma.basic }, apiKey: gsma.apiKey },
     tokensIssued: tokens.issued,
     log,
+    sockets: () => ({ ...sockets }),
     close: async () => {
       await Promise.all(servers.map(closeServer));
     },

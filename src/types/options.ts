@@ -1,9 +1,13 @@
 import type { GsmaIdentifierType } from '../providers/gsma/identifier-types.js';
+import type { TransportSettings } from '../transport/transport-settings.js';
+
 export interface BmoSettings {
   /** e.g. `https://svc.test.bestcash.me` */
   baseUrl: string;
   apiKey: string;
   apiSecret: string;
+  /** This provider's connection pool, proxy and TLS; each field replaces the engine-wide `http` one. */
+  http?: TransportSettings;
 }
 
 export interface BeepSettings {
@@ -12,6 +16,8 @@ export interface BeepSettings {
   password: string;
   /** Default `/v1/global-api/payments`. */
   path?: string;
+  /** This provider's connection pool, proxy and TLS; each field replaces the engine-wide `http` one. */
+  http?: TransportSettings;
 }
 
 /** MTN MoMo Open API products a look-up asks: Disbursement for a credit, Collection for a debit. */
@@ -30,6 +36,8 @@ export interface MtnMomoSettings {
   subscriptionKeys: { collection?: string; disbursement?: string };
   /** `X-Target-Environment`: `sandbox`, or `mtn` + the country (`mtnbenin`, `mtnghana`, `mtnuganda`, …). */
   targetEnvironment: string;
+  /** This provider's connection pool, proxy and TLS; each field replaces the engine-wide `http` one. */
+  http?: TransportSettings;
 }
 
 export type GsmaAuth =
@@ -46,9 +54,12 @@ export interface GsmaSettings {
   apiKey?: string;
   /** Default `msisdn` (the request's `phone`); any other type identifies the account by the request's `accountNumber`. */
   identifierType?: GsmaIdentifierType;
+  /** This provider's connection pool (its token endpoint's too), proxy and TLS; each field replaces the engine-wide `http` one. */
+  http?: TransportSettings;
 }
 
-export interface HttpSettings {
+/** How requests are bounded and retried, and (`TransportSettings`) the engine-wide connection pool, proxy and TLS. */
+export interface HttpSettings extends TransportSettings {
   /** Bound on one attempt: connect, headers and body. Default 10000. */
   timeoutMs?: number;
   /** How many times a transient failure (network, timeout, 429, 5xx, BEEP 174) is retried. Default 0. */
