@@ -1,8 +1,8 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import * as v from 'valibot';
 import { hasNameWords } from '../name-check/index.js';
 import { hasControlCharacters, hasFormatCharacters } from '../util/clean-text.js';
 import { INTENTS } from '../types/request.js';
+import { toE164 } from './phone-number.js';
 
 const noControlCharacters = v.check<string, string>((s) => !hasControlCharacters(s), 'must not contain control characters');
 /** Bidi overrides and isolates, zero-width characters: they make a value read as something it is not. */
@@ -28,12 +28,12 @@ const phone = v.pipe(
   v.maxLength(32, 'must be at most 32 characters'),
   v.regex(/^\+[0-9 ().-]+$/, 'must be an international number: + then the country code and digits, nothing else'),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const parsed = parsePhoneNumberFromString(dataset.value);
-    if (!parsed?.isPossible()) {
+    const number = toE164(dataset.value);
+    if (number === undefined) {
       addIssue({ message: 'is not a possible international phone number' });
       return NEVER;
     }
-    return parsed.number;
+    return number;
   }),
 );
 
