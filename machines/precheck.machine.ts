@@ -123,16 +123,19 @@ export const precheckMachine = setup({
   },
 }).createMachine({
   id: 'precheck',
-  context: ({ input }) => ({
-    request: input,
-    provider: echoProvider(input),
-    intent: echoIntent(input),
-    providerName: echoProvider(input),
-    createsAccounts: false,
-    attempts: 0,
-    startedAt: Date.now(),
-    trace: [],
-  }),
+  context: ({ input }) => {
+    const provider = echoProvider(input);
+    return {
+      request: input,
+      provider,
+      intent: echoIntent(input),
+      providerName: provider,
+      createsAccounts: false,
+      attempts: 0,
+      startedAt: Date.now(),
+      trace: [],
+    };
+  },
   initial: 'checking',
   on: {
     CANCEL: { target: '.abort', actions: { type: 'abortWith', params: { reason: 'cancelled' } } },

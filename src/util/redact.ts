@@ -33,7 +33,7 @@ export function redact(text: string, forms: readonly string[]): string {
 
 /** A provider's answer with every credential form taken out of its strings, before anything keeps it. */
 export function redactOutcome(outcome: LookupOutcome, forms: readonly string[]): LookupOutcome {
-  return containsSecret(outcome, forms) ? redactStrings(outcome, forms) : outcome;
+  return forms.length > 0 && containsSecret(outcome, forms) ? redactStrings(outcome, forms) : outcome;
 }
 
 function containsSecret(value: unknown, forms: readonly string[]): boolean {
