@@ -1,8 +1,8 @@
-import { Bench } from 'tinybench';
-import { createActor } from 'xstate';
+import { assign, createActor, fromPromise, toPromise } from 'xstate';
 import { decisionOf } from '../machines/precheck.decisions.js';
-import { createPrecheck, precheckMachine } from '../src/index.js';
+import { createPrecheck, precheckMachine, type LookupOutcome, type LookupTarget, type PrecheckMachine } from '../src/index.js';
 import { validateRequest } from '../src/request/validate-request.js';
+import { interleaved } from './interleaved.js';
 import { memoryProvider } from './memory-provider.js';
 
 export interface OverheadRow {
@@ -10,17 +10,62 @@ export interface OverheadRow {
   microseconds: number;
 }
 
+export interface EngineOverhead {
+  /** The table, in µs per call; the first two rows are whole checks. */
+  rows: OverheadRow[];
+  /** A whole check, provider in memory, cache off. */
+  check: number;
+  /** A whole check answered from the cache. */
+  hit: number;
+  /** XState's smallest unit of work: create, start and stop an actor of the chart (it ends in `abort` at once). */
+  bareActor: number;
+  /** XState alone on the check's own path: the chart to the same decision, every engine part stubbed. */
+  bareSameShape: number;
+  /** What each engine part adds to a check, measured inside it (µs). */
+  parts: { policies: number; validation: number; lookup: number; lookupHit: number; telemetry: number; checkCall: number };
+}
+
 /**
- * A whole check with a provider that answers from memory (bound through the container like any provider), and the
- * parts it is made of, each on its own.
+ * A whole check with a provider that answers from memory (bound through the container like any provider), XState's
+ * own cost on the same path (the chart with every engine part stubbed: a bare actor of the same shape), and what each
+ * engine part adds inside a check (the engine's provided machine with only that part left real), all interleaved in
+ * one run so that their differences hold on a machine whose speed drifts.
  */
-export async function engineOverhead(): Promise<OverheadRow[]> {
-  const precheck = createPrecheck({ providers: {}, cache: { ttlMs: 0, notFoundTtlMs: 0 }, customProviders: { memory: memoryProvider } });
+export async function engineOverhead(): Promise<EngineOverhead> {
   const request = { provider: 'memory', intent: 'debit', phone: '+2290197000001' } as const;
+  const precheck = createPrecheck({ providers: {}, cache: { ttlMs: 0, notFoundTtlMs: 0 }, customProviders: { memory: memoryProvider } });
   const cached = createPrecheck({ providers: {}, customProviders: { memory: memoryProvider } });
-  await cached.check(request);
-  const find = () => memoryProvider;
   const done = await precheck.check(request);
+  await cached.check(request);
+
+  const target: LookupTarget = { provider: 'memory', intent: 'debit', phone: '+2290197000001', transactionId: 'tx' };
+  const answer = (await memoryProvider.lookup(target, new AbortController().signal)) as LookupOutcome;
+  /** `machine` with every engine part stubbed but those in `keep`: a fixed target, an answer from memory, no telemetry. */
+  const stubbed = (machine: PrecheckMachine, keep: 'validation' | 'lookup' | 'telemetry' | 'nothing') =>
+    machine.provide({
+      actions: {
+        ...(keep !== 'validation' && { checkRequest: assign({ request: undefined, target, providerName: 'Memory', createsAccounts: true }) }),
+        ...(keep !== 'telemetry' && { reportDecision: () => {} }),
+      },
+      ...(keep !== 'lookup' && { actors: { lookupAccount: fromPromise<LookupOutcome, LookupTarget>(() => Promise.resolve(answer)) } }),
+    });
+  const toDecision = (machine: PrecheckMachine) => () => toPromise(createActor(machine, { input: request }).start());
+  const timings = await interleaved({
+    check: () => precheck.check(request),
+    hit: () => cached.check(request),
+    bareActor: () => {
+      createActor(precheckMachine, { input: request }).start().stop();
+    },
+    bareSameShape: toDecision(stubbed(precheckMachine, 'nothing')),
+    engineStubbed: toDecision(stubbed(precheck.machine, 'nothing')),
+    withValidation: toDecision(stubbed(precheck.machine, 'validation')),
+    withLookup: toDecision(stubbed(precheck.machine, 'lookup')),
+    withLookupHit: toDecision(stubbed(cached.machine, 'lookup')),
+    withTelemetry: toDecision(stubbed(precheck.machine, 'telemetry')),
+    providedMachine: toDecision(precheck.machine),
+  });
+
+  const find = () => memoryProvider;
   const finalContext = {
     request: undefined,
     provider: 'memory',
@@ -34,25 +79,42 @@ export async function engineOverhead(): Promise<OverheadRow[]> {
     answer: { kind: 'found' as const, account: { phone: '+2290197000001', fullName: 'Ama Koffi' } },
     verdict: { status: 'proceed' as const, createAccount: false, verified: true },
   };
+  const alone = await interleaved({
+    validation: () => validateRequest(request, find),
+    mapping: () => decisionOf(finalContext),
+  });
+  const building = await interleaved(
+    { build: () => createPrecheck({ providers: {}, customProviders: { memory: memoryProvider } }).machine },
+    11,
+    20,
+    50,
+  );
+  await precheck.close();
+  await cached.close();
 
-  const bench = new Bench({ time: 700, warmup: true });
-  bench
-    .add('check(), provider in memory (cache off)', () => precheck.check(request))
-    .add('check(), answer from the cache', () => cached.check(request))
-    .add('  machine: create + start + stop an actor (unprovided chart)', () => {
-      createActor(precheckMachine, { input: request }).start().stop();
-    })
-    .add('  DI: build an engine (container, bindings, provided machine): once per engine, not per check', () => {
-      createPrecheck({ providers: {}, customProviders: { memory: memoryProvider } }).machine;
-    })
-    .add('  validation: schema + E.164 + provider fields', () => {
-      validateRequest(request, find);
-    })
-    .add('  mapping: context → decision (messages, trace)', () => {
-      decisionOf(finalContext);
-    });
-  await bench.run();
-  precheck.close();
-  cached.close();
-  return bench.tasks.map((task) => ({ name: task.name, microseconds: (task.result as { latency: { mean: number } }).latency.mean * 1000 }));
+  const us = timings.microseconds;
+  const parts = {
+    policies: timings.over('engineStubbed', 'bareSameShape'),
+    validation: timings.over('withValidation', 'engineStubbed'),
+    lookup: timings.over('withLookup', 'engineStubbed'),
+    lookupHit: timings.over('withLookupHit', 'engineStubbed'),
+    telemetry: timings.over('withTelemetry', 'engineStubbed'),
+    checkCall: timings.over('check', 'providedMachine'),
+  };
+  const rows: OverheadRow[] = [
+    { name: 'check(), provider in memory (cache off)', microseconds: us.check },
+    { name: 'check(), answer from the cache', microseconds: us.hit },
+    { name: '  machine: create + start + stop an actor (unprovided chart)', microseconds: us.bareActor },
+    { name: "  XState alone on the check's path: the chart to the same decision, engine parts stubbed (bare actor of the same shape)", microseconds: us.bareSameShape },
+    { name: "  in a check: the engine's policies on the chart (guards, delays from the options)", microseconds: parts.policies },
+    { name: '  in a check: validation (schema, E.164, provider fields)', microseconds: parts.validation },
+    { name: '  in a check: guarded lookup, cache off (key, single flight, breaker, bulkhead)', microseconds: parts.lookup },
+    { name: '  in a check: guarded lookup, answer from the cache', microseconds: parts.lookupHit },
+    { name: '  in a check: telemetry hook (no OpenTelemetry SDK registered)', microseconds: parts.telemetry },
+    { name: '  in a check: check() around the actor (options, driving it to rest, durable save)', microseconds: parts.checkCall },
+    { name: '  DI: build an engine (container, bindings, provided machine): once per engine, not per check', microseconds: building.microseconds.build },
+    { name: '  validation: schema + E.164 + provider fields', microseconds: alone.microseconds.validation },
+    { name: '  mapping: context → decision (messages, trace)', microseconds: alone.microseconds.mapping },
+  ];
+  return { rows, check: us.check, hit: us.hit, bareActor: us.bareActor, bareSameShape: us.bareSameShape, parts };
 }
