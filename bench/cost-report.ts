@@ -16,16 +16,19 @@ export function overheadLines(overhead: EngineOverhead): string[] {
   const engineParts = parts.policies + parts.validation + parts.lookup + parts.telemetry + parts.checkCall;
   const rest = check - bareSameShape - engineParts;
   return [
-    'Every figure from one interleaved run: each call timed in batches of 200, one after the other, 31 rounds, median; a part is the median, over the rounds, of a check with that part real minus the same check with it stubbed.',
+    'Every figure from one interleaved run: each call timed in batches of 50, one after the other, 121 rounds, median; a part is the median, over the rounds, of a check with that part real minus the same check with it stubbed (± how far that median may be off, 95 %: on a shared, drifting machine a part is known to about that).',
     '',
     '| what | µs per call | × a bare create + start + stop |',
     '|---|---|---|',
-    ...overhead.rows.map((row) => `| ${row.name} | ${fixed(row.microseconds)} | ${fixed(row.microseconds / bareActor, 2)} |`),
+    ...overhead.rows.map(
+      (row) =>
+        `| ${row.name} | ${fixed(row.microseconds)}${row.spread === undefined ? '' : ` ± ${fixed(row.spread)}`} | ${fixed(row.microseconds / bareActor, 2)} |`,
+    ),
     '',
     `Where a check's ${fixed(check)} µs go (cache off):`,
     '',
-    `- XState itself on the check's path (the same chart to the same decision with every engine part stubbed): ${fixed(bareSameShape)} µs, ${share(bareSameShape, check)} — ${fixed(bareSameShape / bareActor, 2)}× a bare create + start + stop; it creates two actors (the check and its lookup's promise actor, each with an AbortController), arms and clears two timers (deadline, attempt timeout), and clones the snapshot on each of the path's nine context assignments;`,
-    `- the engine's parts inside it: validation ${fixed(parts.validation)} µs (${share(parts.validation, check)}), guarded lookup ${fixed(parts.lookup)} µs (${share(parts.lookup, check)}), policies on the chart ${fixed(parts.policies)} µs, telemetry hook ${fixed(parts.telemetry)} µs, \`check()\` around the actor ${fixed(parts.checkCall)} µs: ${fixed(engineParts)} µs in all (${share(engineParts, check)});`,
+    `- XState itself on the check's path (the same chart to the same decision with every engine part stubbed): ${fixed(bareSameShape)} µs, ${share(bareSameShape, check)} — ${fixed(bareSameShape / bareActor, 2)}× a bare create + start + stop; it creates two actors (the check, and its lookup's promise actor with an AbortController), arms and clears two timers (deadline, attempt timeout), and clones the whole snapshot on each of the path's nine context assignments;`,
+    `- the engine's parts inside it: validation ${fixed(parts.validation)} µs (${share(parts.validation, check)}; by itself, outside a check, validation takes ${fixed(overhead.alone.validation)} µs of which E.164 parsing ${fixed(overhead.alone.e164)} µs), guarded lookup ${fixed(parts.lookup)} µs (${share(parts.lookup, check)}; single flight ${fixed(parts.singleFlight)} µs of it, mostly the AbortController it needs so that one caller giving up does not abort the others), policies on the chart ${fixed(parts.policies)} µs, telemetry hook ${fixed(parts.telemetry)} µs, \`check()\` around the actor ${fixed(parts.checkCall)} µs: ${fixed(engineParts)} µs in all (${share(engineParts, check)}); a part below its ± is within this run's noise;`,
     `- not attributed (parts measured one at a time do not add up exactly; garbage collection): ${fixed(rest)} µs (${share(rest, check)}).`,
     '',
     `A cache hit (${fixed(hit)} µs) still runs the whole chart, its lookup's promise actor included: only the provider call, single flight and bulkhead are skipped (${fixed(parts.lookupHit)} µs in a check against ${fixed(parts.lookup)} µs for a miss).`,

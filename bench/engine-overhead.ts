@@ -1,13 +1,20 @@
 import { assign, createActor, fromPromise, toPromise } from 'xstate';
 import { decisionOf } from '../machines/precheck.decisions.js';
 import { createPrecheck, precheckMachine, type LookupOutcome, type LookupTarget, type PrecheckMachine } from '../src/index.js';
+import { toE164 } from '../src/request/phone-number.js';
 import { validateRequest } from '../src/request/validate-request.js';
 import { interleaved } from './interleaved.js';
 import { memoryProvider } from './memory-provider.js';
 
+/** Small batches, many rounds: the calls compared are timed close together, whatever the machine's drift. */
+const ROUNDS = 121;
+const BATCH = 50;
+
 export interface OverheadRow {
   name: string;
   microseconds: number;
+  /** For a part measured as a difference: how far its median may be off (95 %). */
+  spread?: number;
 }
 
 export interface EngineOverhead {
@@ -21,8 +28,10 @@ export interface EngineOverhead {
   bareActor: number;
   /** XState alone on the check's own path: the chart to the same decision, every engine part stubbed. */
   bareSameShape: number;
+  /** Validation and its E.164 parsing by themselves, outside a check (µs). */
+  alone: { validation: number; e164: number };
   /** What each engine part adds to a check, measured inside it (µs). */
-  parts: { policies: number; validation: number; lookup: number; lookupHit: number; telemetry: number; checkCall: number };
+  parts: { policies: number; validation: number; lookup: number; singleFlight: number; lookupHit: number; telemetry: number; checkCall: number };
 }
 
 /**
@@ -35,6 +44,7 @@ export async function engineOverhead(): Promise<EngineOverhead> {
   const request = { provider: 'memory', intent: 'debit', phone: '+2290197000001' } as const;
   const precheck = createPrecheck({ providers: {}, cache: { ttlMs: 0, notFoundTtlMs: 0 }, customProviders: { memory: memoryProvider } });
   const cached = createPrecheck({ providers: {}, customProviders: { memory: memoryProvider } });
+  const withoutFlight = createPrecheck({ providers: {}, cache: { ttlMs: 0, notFoundTtlMs: 0 }, singleFlight: false, customProviders: { memory: memoryProvider } });
   const done = await precheck.check(request);
   await cached.check(request);
 
@@ -51,20 +61,25 @@ export async function engineOverhead(): Promise<EngineOverhead> {
     });
   const toDecision = (machine: PrecheckMachine) => () => toPromise(createActor(machine, { input: request }).start());
   // Each difference is taken between neighbours in this order, so that they run as close in time as they can.
-  const timings = await interleaved({
-    bareActor: () => {
-      createActor(precheckMachine, { input: request }).start().stop();
+  const timings = await interleaved(
+    {
+      bareActor: () => {
+        createActor(precheckMachine, { input: request }).start().stop();
+      },
+      bareSameShape: toDecision(stubbed(precheckMachine, 'nothing')),
+      engineStubbed: toDecision(stubbed(precheck.machine, 'nothing')),
+      withValidation: toDecision(stubbed(precheck.machine, 'validation')),
+      withLookup: toDecision(stubbed(precheck.machine, 'lookup')),
+      withLookupNoFlight: toDecision(stubbed(withoutFlight.machine, 'lookup')),
+      withLookupHit: toDecision(stubbed(cached.machine, 'lookup')),
+      withTelemetry: toDecision(stubbed(precheck.machine, 'telemetry')),
+      providedMachine: toDecision(precheck.machine),
+      check: () => precheck.check(request),
+      hit: () => cached.check(request),
     },
-    bareSameShape: toDecision(stubbed(precheckMachine, 'nothing')),
-    engineStubbed: toDecision(stubbed(precheck.machine, 'nothing')),
-    withValidation: toDecision(stubbed(precheck.machine, 'validation')),
-    withLookup: toDecision(stubbed(precheck.machine, 'lookup')),
-    withLookupHit: toDecision(stubbed(cached.machine, 'lookup')),
-    withTelemetry: toDecision(stubbed(precheck.machine, 'telemetry')),
-    providedMachine: toDecision(precheck.machine),
-    check: () => precheck.check(request),
-    hit: () => cached.check(request),
-  });
+    ROUNDS,
+    BATCH,
+  );
 
   const find = () => memoryProvider;
   const finalContext = {
@@ -80,8 +95,9 @@ export async function engineOverhead(): Promise<EngineOverhead> {
     answer: { kind: 'found' as const, account: { phone: '+2290197000001', fullName: 'Ama Koffi' } },
     verdict: { status: 'proceed' as const, createAccount: false, verified: true },
   };
-  const alone = await interleaved({
+  const byItself = await interleaved({
     validation: () => validateRequest(request, find),
+    e164: () => toE164(request.phone),
     mapping: () => decisionOf(finalContext),
   });
   const building = await interleaved(
@@ -92,12 +108,23 @@ export async function engineOverhead(): Promise<EngineOverhead> {
   );
   await precheck.close();
   await cached.close();
+  await withoutFlight.close();
 
   const us = timings.microseconds;
+  const spreads = {
+    policies: timings.spread('engineStubbed', 'bareSameShape'),
+    validation: timings.spread('withValidation', 'engineStubbed'),
+    lookup: timings.spread('withLookup', 'engineStubbed'),
+    singleFlight: timings.spread('withLookup', 'withLookupNoFlight'),
+    lookupHit: timings.spread('withLookupHit', 'engineStubbed'),
+    telemetry: timings.spread('withTelemetry', 'engineStubbed'),
+    checkCall: timings.spread('check', 'providedMachine'),
+  };
   const parts = {
     policies: timings.over('engineStubbed', 'bareSameShape'),
     validation: timings.over('withValidation', 'engineStubbed'),
     lookup: timings.over('withLookup', 'engineStubbed'),
+    singleFlight: timings.over('withLookup', 'withLookupNoFlight'),
     lookupHit: timings.over('withLookupHit', 'engineStubbed'),
     telemetry: timings.over('withTelemetry', 'engineStubbed'),
     checkCall: timings.over('check', 'providedMachine'),
@@ -107,15 +134,18 @@ export async function engineOverhead(): Promise<EngineOverhead> {
     { name: 'check(), answer from the cache', microseconds: us.hit },
     { name: '  machine: create + start + stop an actor (unprovided chart)', microseconds: us.bareActor },
     { name: "  XState alone on the check's path: the chart to the same decision, engine parts stubbed (bare actor of the same shape)", microseconds: us.bareSameShape },
-    { name: "  in a check: the engine's policies on the chart (guards, delays from the options)", microseconds: parts.policies },
-    { name: '  in a check: validation (schema, E.164, provider fields)', microseconds: parts.validation },
-    { name: '  in a check: guarded lookup, cache off (key, single flight, breaker, bulkhead)', microseconds: parts.lookup },
-    { name: '  in a check: guarded lookup, answer from the cache', microseconds: parts.lookupHit },
-    { name: '  in a check: telemetry hook (no OpenTelemetry SDK registered)', microseconds: parts.telemetry },
-    { name: '  in a check: check() around the actor (options, driving it to rest, durable save)', microseconds: parts.checkCall },
+    { name: "  in a check: the engine's policies on the chart (guards, delays from the options)", microseconds: parts.policies, spread: spreads.policies },
+    { name: '  in a check: validation (schema, E.164, provider fields)', microseconds: parts.validation, spread: spreads.validation },
+    { name: '  in a check: guarded lookup, cache off (key, single flight, breaker, bulkhead)', microseconds: parts.lookup, spread: spreads.lookup },
+    { name: '  … of which single flight (an AbortController per shared request, listening to each caller)', microseconds: parts.singleFlight, spread: spreads.singleFlight },
+    { name: '  in a check: guarded lookup, answer from the cache', microseconds: parts.lookupHit, spread: spreads.lookupHit },
+    { name: '  in a check: telemetry hook (no OpenTelemetry SDK registered)', microseconds: parts.telemetry, spread: spreads.telemetry },
+    { name: '  in a check: check() around the actor (options, driving it to rest, durable save)', microseconds: parts.checkCall, spread: spreads.checkCall },
     { name: '  DI: build an engine (container, bindings, provided machine): once per engine, not per check', microseconds: building.microseconds.build },
-    { name: '  validation: schema + E.164 + provider fields', microseconds: alone.microseconds.validation },
-    { name: '  mapping: context → decision (messages, trace)', microseconds: alone.microseconds.mapping },
+    { name: '  validation: schema + E.164 + provider fields', microseconds: byItself.microseconds.validation },
+    { name: '  … of which E.164: libphonenumber-js parse and possible-number check', microseconds: byItself.microseconds.e164 },
+    { name: '  mapping: context → decision (messages, trace)', microseconds: byItself.microseconds.mapping },
   ];
-  return { rows, check: us.check, hit: us.hit, bareActor: us.bareActor, bareSameShape: us.bareSameShape, parts };
+  const alone = { validation: byItself.microseconds.validation, e164: byItself.microseconds.e164 };
+  return { rows, check: us.check, hit: us.hit, bareActor: us.bareActor, bareSameShape: us.bareSameShape, alone, parts };
 }

@@ -6,6 +6,8 @@ export interface Interleaved {
   microseconds: Record<string, number>;
   /** Median, over the rounds, of (this call − `reference`'s call in the same round), in µs. */
   over: (name: string, reference: string) => number;
+  /** How far that median may be off (95 %, the box plot's notch: 1.58 × interquartile range ÷ √rounds), in µs. */
+  spread: (name: string, reference: string) => number;
 }
 
 /** Calls `operation` `times` times, one after the other; awaited only when it returns promises. */
@@ -36,9 +38,15 @@ export async function interleaved(operations: Record<string, Operation>, rounds 
     }
     samples.push(sample);
   }
-  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1];
+  const quantile = (values: number[], q: number) => values.sort((a, b) => a - b)[Math.floor(q * (values.length - 1))];
+  const median = (values: number[]) => quantile(values, 0.5);
+  const differences = (name: string, reference: string) => samples.map((sample) => sample[name] - sample[reference]);
   return {
     microseconds: Object.fromEntries(names.map((name) => [name, median(samples.map((sample) => sample[name]))])),
-    over: (name, reference) => median(samples.map((sample) => sample[name] - sample[reference])),
+    over: (name, reference) => median(differences(name, reference)),
+    spread: (name, reference) => {
+      const values = differences(name, reference);
+      return (1.58 * (quantile(values, 0.75) - quantile(values, 0.25))) / Math.sqrt(values.length);
+    },
   };
 }
