@@ -14,6 +14,8 @@ export interface HttpRow {
   engine: LoopResult;
   /** The same engine with each provider's ky over Node's fetch (as before the pools): the transport's share. */
   enginePlainFetch: LoopResult;
+  /** The engine's own ky client over its pool, without the engine: what the transport costs alone. */
+  kyOverPool: LoopResult;
 }
 
 type Contender = keyof Omit<HttpRow, 'provider' | 'concurrency'>;
@@ -33,9 +35,9 @@ async function sideBySide(contenders: Record<Contender, () => Promise<unknown>>,
 }
 
 /**
- * The same B-MO lookup and BEEP validation four ways against the sandbox (its own process): undici.request, a bare
+ * The same B-MO lookup and BEEP validation five ways against the sandbox (its own process): undici.request, a bare
  * ky call that reads the body, and `precheck.check()` with the cache and single flight off (every check is a
- * request), over its pools and over Node's fetch.
+ * request), over its pools and over Node's fetch; and the engine's own ky client over its pool, without the engine.
  */
 export async function httpComparison(providers: Required<Pick<PrecheckOptions['providers'], 'bmo' | 'beep'>>, total: number): Promise<HttpRow[]> {
   const { bmo, beep } = providers;
@@ -45,6 +47,8 @@ export async function httpComparison(providers: Required<Pick<PrecheckOptions['p
   plainContainer.rebind(BMO_HTTP).toConstantValue(providerHttp(bmo.baseUrl));
   plainContainer.rebind(BEEP_HTTP).toConstantValue(providerHttp(beep.baseUrl));
   const overPlainFetch = precheckFrom(plainContainer);
+  const bmoPooled = precheck.container.get(BMO_HTTP);
+  const beepPooled = precheck.container.get(BEEP_HTTP);
   const bmoHeaders = { 'X-Auth-ApiKey': bmo.apiKey, 'X-Auth-ApiSecret': bmo.apiSecret };
   const bmoPath = '/external/customer/%2B2290197000001';
   const beepPath = '/v1/global-api/payments';
@@ -69,6 +73,7 @@ export async function httpComparison(providers: Required<Pick<PrecheckOptions['p
         bareKy: async () => (await bmoKy.get(bmoPath.slice(1), { headers: bmoHeaders })).json(),
         engine: () => precheck.check({ provider: 'bmo', intent: 'debit', phone: '+2290197000001' }),
         enginePlainFetch: () => overPlainFetch.check({ provider: 'bmo', intent: 'debit', phone: '+2290197000001' }),
+        kyOverPool: async () => (await bmoPooled.get(bmoPath.slice(1), { headers: bmoHeaders })).json(),
       },
       total,
       concurrency,
@@ -80,6 +85,7 @@ export async function httpComparison(providers: Required<Pick<PrecheckOptions['p
         bareKy: async () => (await beepKy.post(beepPath.slice(1), { headers: json, body: beepBody })).json(),
         engine: () => precheck.check(beepCheck),
         enginePlainFetch: () => overPlainFetch.check(beepCheck),
+        kyOverPool: async () => (await beepPooled.post(beepPath.slice(1), { headers: json, body: beepBody })).json(),
       },
       total,
       concurrency,

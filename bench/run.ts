@@ -47,20 +47,32 @@ try {
   say(
     '`precheck.check()` with cache and single flight off (each check is one request) against the same call made with undici and with bare ky ' +
       "(ky with Node's fetch, as a user calls it). The engine as shipped sends over each provider's own undici pool; \"engine over fetch\" is the " +
-      "same engine with each provider's ky over Node's fetch (the transport before the pools). Every ratio from this run.",
+      "same engine with each provider's ky over Node's fetch (the transport before the pools); \"ky over the pool\" is the engine's own ky client, " +
+      'pool and all, called without the engine. Every ratio from this run.',
   );
   say();
   say(
-    '| call | concurrency | undici req/s | bare ky req/s | engine req/s | engine over fetch req/s | engine/ky throughput | engine over fetch/ky | ky p50 ms | engine p50 ms | engine/ky p50 | ky p99 ms | engine p99 ms | engine over fetch p99 ms | engine/ky p99 |',
+    '| call | concurrency | undici req/s | bare ky req/s | ky over the pool req/s | engine req/s | engine over fetch req/s | engine/ky throughput | engine over fetch/ky | ky p50 ms | engine p50 ms | engine/ky p50 | ky p99 ms | engine p99 ms | engine over fetch p99 ms | engine/ky p99 |',
   );
-  say('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  say('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of http) {
     say(
       `| ${row.provider} | ${row.concurrency} | ${fixed(row.undici.requestsPerSecond, 0)} | ${fixed(row.bareKy.requestsPerSecond, 0)} | ` +
-        `${fixed(row.engine.requestsPerSecond, 0)} | ${fixed(row.enginePlainFetch.requestsPerSecond, 0)} | ` +
+        `${fixed(row.kyOverPool.requestsPerSecond, 0)} | ${fixed(row.engine.requestsPerSecond, 0)} | ${fixed(row.enginePlainFetch.requestsPerSecond, 0)} | ` +
         `${fixed(row.engine.requestsPerSecond / row.bareKy.requestsPerSecond, 2)} | ${fixed(row.enginePlainFetch.requestsPerSecond / row.bareKy.requestsPerSecond, 2)} | ` +
         `${fixed(row.bareKy.p50Ms, 3)} | ${fixed(row.engine.p50Ms, 3)} | ${fixed(row.engine.p50Ms / row.bareKy.p50Ms, 2)} | ` +
         `${fixed(row.bareKy.p99Ms, 3)} | ${fixed(row.engine.p99Ms, 3)} | ${fixed(row.enginePlainFetch.p99Ms, 3)} | ${fixed(row.engine.p99Ms / row.bareKy.p99Ms, 2)} |`,
+    );
+  }
+  say();
+  const perRequest = (result: { requestsPerSecond: number }) => fixed(1e6 / result.requestsPerSecond, 0);
+  say('Where the time goes at concurrency 64 (1 s ÷ throughput, µs per request; the client process is the bottleneck):');
+  say();
+  for (const row of http.filter((each) => each.concurrency === 64)) {
+    say(
+      `- ${row.provider}: bare ky ${perRequest(row.bareKy)} µs, ky over the pool ${perRequest(row.kyOverPool)} µs, the engine ${perRequest(row.engine)} µs: ` +
+        `the pool saves ${fixed(1e6 / row.bareKy.requestsPerSecond - 1e6 / row.kyOverPool.requestsPerSecond, 0)} µs of bare ky's, ` +
+        `the engine adds ${fixed(1e6 / row.engine.requestsPerSecond - 1e6 / row.kyOverPool.requestsPerSecond, 0)} µs (its own cost per check, below).`,
     );
   }
   say();
