@@ -1,13 +1,8 @@
 import { BufferedResponse } from '../transport/buffered-response.js';
+import { contentCodings, decodingOf } from './content-codings.js';
 
 /** Largest provider body we read, counted after decoding; a documented answer is a few hundred bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-/**
- * Content codings read if a provider uses them although we ask for `identity`: their decoders keep a 32 KiB window
- * and stop when reading stops. Others are not read: brotli's decoder may fill a 16 MiB window before its first byte.
- */
-const CODINGS_READ = new Set(['identity', 'gzip', 'x-gzip', 'deflate']);
 
 /** A body not read, or not read to its end: too large once decoded, or in a coding we do not read. */
 export class UnreadableBodyError extends Error {
@@ -57,8 +52,7 @@ export async function readBody(response: Response, maxBytes = MAX_BODY_BYTES): P
 
 /** A body in a coding we do not read, or declared larger than `maxBytes`, is not read at all. */
 function refuseUnreadable(headers: Headers, maxBytes: number): void {
-  const codings = (headers.get('content-encoding') ?? '').toLowerCase().split(',');
-  if (!codings.every((coding) => coding.trim() === '' || CODINGS_READ.has(coding.trim()))) {
+  if (!contentCodings(headers.get('content-encoding')).every(decodingOf)) {
     throw new UnreadableBodyError('response body in a content coding we do not read');
   }
   if (Number(headers.get('content-length')) > maxBytes) throw new UnreadableBodyError('response body too large');

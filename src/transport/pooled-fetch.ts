@@ -1,6 +1,7 @@
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { constants, createGunzip, createInflate, type ZlibOptions } from 'node:zlib';
 import type { Dispatcher } from 'undici';
+import { contentCodings, decodingOf } from '../http/content-codings.js';
 import { MAX_BODY_BYTES } from '../http/read-body.js';
 import { BufferedResponse } from './buffered-response.js';
 
@@ -17,15 +18,19 @@ const EMPTY = Buffer.alloc(0);
 
 type Decoder = (options: ZlibOptions) => Transform;
 
+const DECODERS: Record<'gzip' | 'deflate', Decoder> = { gzip: createGunzip, deflate: createInflate };
+
 /**
  * The decoders for a `Content-Encoding`, outermost coding last: none for identity, `undefined` when a coding is
  * not one we decode (the body is then passed on as it came, and `readBody` refuses its coding).
  */
 function decodersFor(contentEncoding: string | string[] | undefined): Decoder[] | undefined {
-  if (contentEncoding === undefined) return [];
-  const codings = String(contentEncoding).toLowerCase().split(',').map((coding) => coding.trim()).filter((coding) => coding && coding !== 'identity');
+  const codings = contentCodings(contentEncoding);
   if (codings.length > MAX_CODINGS) throw new Error('too many content codings');
-  const decoders = codings.reverse().map((coding) => (coding === 'gzip' || coding === 'x-gzip' ? createGunzip : coding === 'deflate' ? createInflate : undefined));
+  const decoders = codings.reverse().map((coding) => {
+    const decoding = decodingOf(coding);
+    return decoding && DECODERS[decoding];
+  });
   return decoders.every((decoder) => decoder !== undefined) ? (decoders as Decoder[]) : undefined;
 }
 
