@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPrecheck, type Decision, type PrecheckOptions } from '../src/index.js';
@@ -101,6 +103,27 @@ tls('a private CA: trusted through tls.ca; without it the provider is refused, t
   assert.equal(summary(untrusted.decision), { status: 'retry', reason: 'provider-unavailable', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
   assert.match(untrusted.decision.status === 'retry' ? untrusted.decision.message : '', /not from a CA we trust: for a private CA, set tls\.ca/);
   assert.is(untrusted.requests, 0);
+});
+
+tls('each refusal a handshake gives is explained: a self-signed provider, an untrusted root in its chain, TLS 1.2 mutual TLS without a certificate', async (context) => {
+  const { pki } = context;
+  const otherCa = readFileSync(join(pki.dir, 'other-ca.pem'), 'utf8');
+  const cases: [string, SandboxTls, string, RegExp][] = [
+    ['self-signed', { key: pki.selfSigned.key, cert: pki.selfSigned.cert }, 'DEPTH_ZERO_SELF_SIGNED_CERT', /not from a CA we trust: for a private CA, set tls\.ca/],
+    ['chain up to a root we do not trust', { key: pki.strangerServer.key, cert: pki.strangerServer.cert + otherCa }, 'SELF_SIGNED_CERT_IN_CHAIN', /not from a CA we trust/],
+    [
+      'TLS 1.2, client certificate required, none sent',
+      { ...mutual(context), maxVersion: 'TLSv1.2' },
+      'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE',
+      /may require a client certificate \(tls\.cert, tls\.key\)/,
+    ],
+  ];
+  for (const [name, serve, code, explained] of cases) {
+    const { decision, requests } = await checkOver(serve, (sandbox) => ({ providers: { bmo: { ...sandbox.providers.bmo, http: { tls: { ca: pki.ca.certFile } } } } }));
+    assert.equal(summary(decision), { status: 'retry', reason: 'provider-unavailable', code }, name);
+    assert.match(decision.status === 'retry' ? decision.message : '', explained, name);
+    assert.is(requests, 0, name);
+  }
 });
 
 tls('NODE_TLS_REJECT_UNAUTHORIZED=0 does not weaken it: the untrusted provider is still refused (Node’s own fetch accepts it)', async (context) => {

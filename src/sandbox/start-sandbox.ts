@@ -29,6 +29,8 @@ export interface SandboxTls {
   cert: string;
   ca?: string;
   requireClientCertificate?: boolean;
+  /** The newest TLS version served: `TLSv1.2` makes refusals arrive as handshake alerts, as many gateways send them. */
+  maxVersion?: 'TLSv1.2' | 'TLSv1.3';
 }
 
 /** The sockets the fakes hold: open now, the most open at once, and how many were opened in all. */
@@ -77,7 +79,7 @@ function listen(handler: RequestListener, port: number, host: string, log?: Sand
   };
   const server: Server = tls
     ? createTlsServer(
-        { key: tls.key, cert: tls.cert, ...(tls.ca && { ca: tls.ca }), requestCert: tls.requireClientCertificate === true, rejectUnauthorized: true },
+        { key: tls.key, cert: tls.cert, ...(tls.ca && { ca: tls.ca }), requestCert: tls.requireClientCertificate === true, rejectUnauthorized: true, ...(tls.maxVersion && { maxVersion: tls.maxVersion }) },
         listener,
       )
     : createServer(listener);

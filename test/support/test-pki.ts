@@ -22,6 +22,10 @@ export interface TestPki {
   client: Identity;
   /** A client certificate from another CA, which the servers do not trust. */
   stranger: Identity;
+  /** A server certificate for `127.0.0.1` from that other CA (`other-ca.pem`), which the clients do not trust. */
+  strangerServer: Identity;
+  /** A server certificate for `127.0.0.1` signed by its own key. */
+  selfSigned: Identity;
   dir: string;
   remove(): void;
 }
@@ -52,6 +56,11 @@ export function createTestPki(): TestPki {
       '-extfile', `${name}.ext`);
     return identity(name);
   };
+  const selfSigned = (name: string) => {
+    openssl('req', '-x509', ...EC_KEY, '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '2', '-subj', `/CN=precheck test ${name}`,
+      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-addext', 'basicConstraints=critical,CA:FALSE');
+    return identity(name);
+  };
   const ca = authority('ca');
   authority('other-ca');
   return {
@@ -60,6 +69,8 @@ export function createTestPki(): TestPki {
     namedServer: issue('named-server', 'ca', 'subjectAltName=DNS:api.provider.test\nextendedKeyUsage=serverAuth'),
     client: issue('client', 'ca', 'extendedKeyUsage=clientAuth'),
     stranger: issue('stranger', 'other-ca', 'extendedKeyUsage=clientAuth'),
+    strangerServer: issue('stranger-server', 'other-ca', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth'),
+    selfSigned: selfSigned('self-signed'),
     dir,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
