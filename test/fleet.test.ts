@@ -21,6 +21,14 @@ const freshAccount = (): PrecheckRequest => ({
   phone: `+22901961${String(accountSeq++ % 100_000).padStart(5, '0')}`,
 });
 const copies = <T>(n: number, item: T): T[] => Array(n).fill(item);
+/** How long after `since` the worker reports the B-MO circuit as hinted open; undefined if not within `boundMs`. */
+async function msUntilHinted(worker: FleetWorker, since: number, boundMs: number): Promise<number | undefined> {
+  while (performance.now() - since < boundMs) {
+    if ((await worker.send({ cmd: 'circuits' })).circuits.bmo === 'hinted') return performance.now() - since;
+    await sleep(5);
+  }
+  return undefined;
+}
 const byOutcome = (decisions: CheckSummary[]) =>
   decisions.reduce<Record<string, number>>((counts, { status, reason }) => {
     const key = `${status} ${reason ?? ''}`.trim();
@@ -77,15 +85,16 @@ if (admin) {
     await first.send({ cmd: 'checks', requests: copies(3, failing), concurrency: 1 });
     const opened = performance.now();
     assert.equal((await first.send({ cmd: 'circuits' })).circuits, { bmo: 'open' });
-    // The hint travels by pub/sub: each other process has it by the time it answers a message sent right now.
-    const seen = await Promise.all(others.map((worker) => worker.send({ cmd: 'circuits' })));
-    const hintedWithin = performance.now() - opened;
-    assert.equal(seen.map((reply) => reply.circuits.bmo), ['hinted', 'hinted', 'hinted']);
+    // The hint travels by pub/sub, which no IPC message waits for: ask each other process until it has the hint,
+    // within a bound far above a Redis round trip (a loaded CI machine may schedule the subscriber late).
+    const hintedWithin = await Promise.all(others.map((worker) => msUntilHinted(worker, opened, 2_000)));
+    assert.ok(hintedWithin.every((ms) => ms !== undefined), `hint seen by every other process within 2 s: ${hintedWithin}`);
     const before = await sandbox.requests();
     const replies = await Promise.all(others.map((worker) => worker.send({ cmd: 'checks', requests: [freshAccount(), freshAccount()], concurrency: 2 })));
     assert.is((await sandbox.requests()) - before, 0, 'no request from the hinted processes');
     assert.equal(byOutcome(replies.flatMap((reply) => reply.decisions)), { 'retry provider-unavailable': 6 });
-    console.log(`fleet figures: circuit hint seen by 3 other processes within ${hintedWithin.toFixed(1)} ms of the opening`);
+    const slowest = Math.max(...(hintedWithin as number[]));
+    console.log(`fleet figures: circuit hint seen by 3 other processes within ${slowest.toFixed(1)} ms of the opening`);
   });
 
   fleet.run();
