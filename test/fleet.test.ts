@@ -79,6 +79,26 @@ if (admin) {
     assert.is((await sandbox.requests()) - before, 1, 'asked again, once for the fleet');
   });
 
+  fleet('a process whose subscription was cut forgets its local answers once it is back (it may have missed invalidations)', async ({ workers, prefix }) => {
+    const request = freshAccount();
+    const channel = `${prefix}fleet:invalidate`;
+    const subscribers = async () => Number((await admin.sendCommand<[string, number]>(['PUBSUB', 'NUMSUB', channel]))[1]);
+    await workers[0].send({ cmd: 'checks', requests: [request], concurrency: 1 });
+    // An invalidation this process never hears: the shared answer goes while every subscription is cut.
+    assert.is(await subscribers(), workers.length);
+    await admin.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']);
+    await removeKeys(admin, `${prefix}answer:`);
+    const back = performance.now();
+    while ((await subscribers()) < workers.length && performance.now() - back < 5_000) await sleep(10);
+    assert.is(await subscribers(), workers.length, 'every process subscribed again');
+    // Counted on Redis before the process has read the reply that renews it: ask until the provider is asked, bounded.
+    const before = await sandbox.requests();
+    for (const asking = performance.now(); (await sandbox.requests()) === before && performance.now() - asking < 2_000; await sleep(10)) {
+      await workers[0].send({ cmd: 'checks', requests: [request], concurrency: 1 });
+    }
+    assert.is((await sandbox.requests()) - before, 1, 'asked the provider again rather than trust its local answer');
+  });
+
   fleet('one process opens its circuit: the others stop sending within a Redis round trip', async ({ workers }) => {
     const [first, ...others] = workers;
     const failing: PrecheckRequest = { provider: 'bmo', intent: 'debit', phone: '+2290197000500' };

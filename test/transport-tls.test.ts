@@ -105,12 +105,13 @@ tls('a private CA: trusted through tls.ca; without it the provider is refused, t
   assert.is(untrusted.requests, 0);
 });
 
-tls('each refusal a handshake gives is explained: a self-signed provider, an untrusted root in its chain, TLS 1.2 mutual TLS without a certificate', async (context) => {
+tls('each refusal a handshake gives is explained: a self-signed provider, an untrusted root in its chain, an expired certificate, TLS 1.2 mutual TLS without a certificate', async (context) => {
   const { pki } = context;
   const otherCa = readFileSync(join(pki.dir, 'other-ca.pem'), 'utf8');
   const cases: [string, SandboxTls, string, RegExp][] = [
     ['self-signed', { key: pki.selfSigned.key, cert: pki.selfSigned.cert }, 'DEPTH_ZERO_SELF_SIGNED_CERT', /not from a CA we trust: for a private CA, set tls\.ca/],
     ['chain up to a root we do not trust', { key: pki.strangerServer.key, cert: pki.strangerServer.cert + otherCa }, 'SELF_SIGNED_CERT_IN_CHAIN', /not from a CA we trust/],
+    ['expired', { key: pki.expiredServer.key, cert: pki.expiredServer.cert }, 'CERT_HAS_EXPIRED', /provider's certificate has expired/],
     [
       'TLS 1.2, client certificate required, none sent',
       { ...mutual(context), maxVersion: 'TLSv1.2' },

@@ -44,4 +44,8 @@ export class AnswerCache {
   delete(key: string): boolean {
     return this.entries.delete(key);
   }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }

@@ -49,6 +49,8 @@ export class GuardedLookup {
       // Every instance of a fleet is configured with the same credentials: they key the digests.
       this.fleet = new FleetAnswers(fleet, secrets.join('\u0000'));
       fleet.share.onInvalidate((key) => this.cache.delete(key));
+      // Invalidations sent while this instance was not listening were missed: its local answers may be stale.
+      fleet.share.onResubscribed?.(() => this.cache.clear());
       fleet.share.onCircuitOpen((provider, until) => this.hintCircuitOpen(provider, until));
     }
   }

@@ -83,6 +83,11 @@ export interface FleetShare {
    */
   invalidateAnswer(key: string): Promise<boolean>;
   onInvalidate(listener: (key: string) => void): void;
+  /**
+   * Called each time this instance's subscription is (re)established: invalidations sent while it was lost were
+   * missed, so the instance forgets the answers it keeps locally. Optional: a share that never loses messages omits it.
+   */
+  onResubscribed?(listener: () => void): void;
   /** `SET NX PX`: answers whether this instance is the one that asks the provider. */
   acquireFlight(key: string, ttlMs: number): Promise<boolean>;
   releaseFlight(key: string): Promise<void>;

@@ -26,6 +26,7 @@ export function redisFleet(client: AnyRedisClient, send: Send, prefix: string): 
   const channels = { invalidate: `${prefix}fleet:invalidate`, circuit: `${prefix}fleet:circuit` };
   const invalidateListeners: ((key: string) => void)[] = [];
   const circuitListeners: ((provider: string, until: number) => void)[] = [];
+  const resubscribedListeners: (() => void)[] = [];
   let subscriber: AnyRedisClient | undefined;
   let closed = false;
 
@@ -37,6 +38,10 @@ export function redisFleet(client: AnyRedisClient, send: Send, prefix: string): 
     if (subscriber || closed) return;
     // Subscriptions wait in the offline queue for the connection, and node-redis renews them after a reconnection.
     subscriber = connectInBackground(client.duplicate({ disableOfflineQueue: false }) as AnyRedisClient);
+    // 'ready' comes once the subscriptions are renewed; whatever was published while the connection was down is lost.
+    subscriber.on('ready', () => {
+      for (const listener of resubscribedListeners) listener();
+    });
     subscriber
       .subscribe(channels.invalidate, (key: string) => {
         for (const listener of invalidateListeners) listener(key);
@@ -70,6 +75,10 @@ export function redisFleet(client: AnyRedisClient, send: Send, prefix: string): 
       invalidateListeners.push(listener);
       subscribe();
     },
+    onResubscribed(listener) {
+      resubscribedListeners.push(listener);
+      subscribe();
+    },
     async acquireFlight(key, ttlMs) {
       return (await send<string | null>(['SET', flightKey(key), instance, 'NX', 'PX', ttl(ttlMs)])) !== null;
     },
@@ -87,6 +96,7 @@ export function redisFleet(client: AnyRedisClient, send: Send, prefix: string): 
       closed = true;
       invalidateListeners.length = 0;
       circuitListeners.length = 0;
+      resubscribedListeners.length = 0;
       if (subscriber) await closeClient(subscriber);
     },
   };

@@ -17,6 +17,7 @@ const DESCRIPTIONS: Record<string, string> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNTRUSTED,
   SELF_SIGNED_CERT_IN_CHAIN: UNTRUSTED,
   DEPTH_ZERO_SELF_SIGNED_CERT: UNTRUSTED,
+  CERT_HAS_EXPIRED: "the provider's certificate has expired (or this host's clock is wrong): the provider must renew it",
   ERR_TLS_CERT_ALTNAME_INVALID: "the provider's certificate is not for this host name (tls.servername sets the name checked)",
   ENGINE_CLOSED: 'the engine was closed (precheck.close())',
 };

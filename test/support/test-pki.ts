@@ -24,6 +24,8 @@ export interface TestPki {
   stranger: Identity;
   /** A server certificate for `127.0.0.1` from that other CA (`other-ca.pem`), which the clients do not trust. */
   strangerServer: Identity;
+  /** A server certificate for `127.0.0.1` from the private CA that expired a day before it was issued. */
+  expiredServer: Identity;
   /** A server certificate for `127.0.0.1` signed by its own key. */
   selfSigned: Identity;
   dir: string;
@@ -49,10 +51,10 @@ export function createTestPki(): TestPki {
       '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
     return identity(name);
   };
-  const issue = (name: string, by: string, extensions: string) => {
+  const issue = (name: string, by: string, extensions: string, days = '2') => {
     writeFileSync(join(dir, `${name}.ext`), `basicConstraints=CA:FALSE\n${extensions}\n`);
     openssl('req', '-new', ...EC_KEY, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=precheck test ${name}`);
-    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${by}.pem`, '-CAkey', `${by}.key`, '-CAcreateserial', '-days', '2', '-out', `${name}.pem`,
+    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${by}.pem`, '-CAkey', `${by}.key`, '-CAcreateserial', '-days', days, '-out', `${name}.pem`,
       '-extfile', `${name}.ext`);
     return identity(name);
   };
@@ -70,6 +72,7 @@ export function createTestPki(): TestPki {
     client: issue('client', 'ca', 'extendedKeyUsage=clientAuth'),
     stranger: issue('stranger', 'other-ca', 'extendedKeyUsage=clientAuth'),
     strangerServer: issue('stranger-server', 'other-ca', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth'),
+    expiredServer: issue('expired-server', 'ca', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth', '-1'),
     selfSigned: selfSigned('self-signed'),
     dir,
     remove: () => rmSync(dir, { recursive: true, force: true }),
