@@ -3,11 +3,9 @@ import { createPrecheck } from '../create-precheck.js';
 import { PrecheckConfigError } from '../options/read-options.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import type { Decision, DecisionStatus } from '../types/decision.js';
-import type { PrecheckOptions } from '../types/options.js';
 import type { PrecheckRequest } from '../types/request.js';
 import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
-import { readInteger } from './read-integer.js';
-import { TRANSPORT_FLAGS, TRANSPORT_FLAGS_HELP, transportSettingsFrom } from './transport-flags.js';
+import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
 
 export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
@@ -27,10 +25,7 @@ Fields:
                               (match proceeds, close match asks to confirm, no match aborts name-mismatch)
 Options:
   --sandbox       check against the embedded fake B-MO and BEEP instead of the environment's endpoints
-  --timeout-ms N  1 to 2147483647 (default 10000)
-  --retries N     0 to 2147483647 (default 0)
-  --unverifiable abort|proceed
-${TRANSPORT_FLAGS_HELP}
+${ENGINE_FLAGS_HELP}
   --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration","message"})
 Environment:
 ${PROVIDER_ENV_HELP}
@@ -79,14 +74,10 @@ export async function checkCommand(args: string[], out: (text: string) => void):
       'transaction-id': { type: 'string' },
       'first-name': { type: 'string' },
       'last-name': { type: 'string' },
-      'timeout-ms': { type: 'string' },
-      retries: { type: 'string' },
-      unverifiable: { type: 'string' },
-      'confirm-payee': { type: 'boolean' },
       'payee-name': { type: 'string' },
       sandbox: { type: 'boolean' },
       json: { type: 'boolean' },
-      ...TRANSPORT_FLAGS,
+      ...ENGINE_FLAGS,
     },
   });
   const request = {
@@ -97,7 +88,6 @@ export async function checkCommand(args: string[], out: (text: string) => void):
     serviceCode: eitherName('--service-code', values['service-code'], '--service', values.service),
     countryCode: eitherName('--country-code', values['country-code'], '--country', values.country),
     transactionId: values['transaction-id'],
-    ...(values['confirm-payee'] && { confirmPayee: true }),
     ...(values['payee-name'] !== undefined && { payeeName: values['payee-name'] }),
     names:
       values['first-name'] !== undefined || values['last-name'] !== undefined
@@ -105,8 +95,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
         : undefined,
   } as PrecheckRequest;
 
-  const timeoutMs = readInteger('--timeout-ms', values['timeout-ms'], 1, 2_147_483_647);
-  const retries = readInteger('--retries', values.retries, 0, 2_147_483_647);
+  const engineOptions = engineOptionsFrom(values, process.env);
   const providers = values.sandbox ? undefined : providersFromEnv(process.env);
   if (providers && !anyProvider(providers)) {
     throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
@@ -115,13 +104,8 @@ export async function checkCommand(args: string[], out: (text: string) => void):
   try {
     if (values.sandbox) sandbox = await startSandbox();
     const engine = createPrecheck({
+      ...engineOptions,
       providers: sandbox?.providers ?? providers!,
-      http: {
-        ...(timeoutMs !== undefined && { timeoutMs }),
-        ...(retries !== undefined && { retries }),
-        ...transportSettingsFrom(values, process.env),
-      },
-      ...(values.unverifiable && { unverifiable: values.unverifiable as 'abort' | 'proceed' }),
     });
     const decision = await engine.check(request);
     out(values.json ? JSON.stringify(decision) : describe(decision));
