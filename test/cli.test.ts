@@ -6,18 +6,14 @@ import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../src/sandbox/scenarios.js';
+import { cli as cliWithEnv } from './support/run-cli.js';
 
 const run = promisify(execFile);
 
 /** Runs the CLI as a user would, in its own process; resolves with the exit code instead of rejecting. */
 async function cli(...args: string[]) {
-  return cliWith({}, ...args);
-}
-
-/** The same, with these variables added to the environment. */
-async function cliWith(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -62,9 +58,9 @@ test('check exits by status: 0 proceed, 3 needs-names, 4 abort, 5 retry, 6 needs
 test('check takes the engine options serve takes, as flags or PRECHECK_* variables (a flag wins)', async () => {
   const hang = ['check', '--sandbox', '--json', '--provider', 'bmo', '--intent', 'debit', '--phone', '+2290197000900', '--timeout-ms', '200'];
   const env = { PRECHECK_RETRIES: '1', PRECHECK_BACKOFF_MS: '10' };
-  const fromEnv = await cliWith(env, ...hang);
+  const fromEnv = await cliWithEnv(env, ...hang);
   assert.equal([fromEnv.code, JSON.parse(fromEnv.stdout).reason, JSON.parse(fromEnv.stdout).attempts], [5, 'timeout', 2]);
-  const flagWins = await cliWith(env, ...hang, '--retries', '0');
+  const flagWins = await cliWithEnv(env, ...hang, '--retries', '0');
   assert.equal([flagWins.code, JSON.parse(flagWins.stdout).attempts], [5, 1]);
   const refused = await cli('check', '--sandbox', '--provider', 'bmo', '--intent', 'debit', '--phone', '+2290197000001', '--unverifiable', 'maybe');
   assert.equal([refused.code, refused.stderr.includes('--unverifiable must be abort or proceed')], [2, true]);

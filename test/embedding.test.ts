@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
@@ -171,24 +172,30 @@ embedding('trace: states with timestamps, attempts, duration and the provider ow
 });
 
 embedding('telemetry: one span per check with provider, intent, status, reason and attempts; no credential', async ({ sandbox }) => {
+  // The OpenTelemetry API takes one global provider per process: this suite's goes when it is done (finally).
+  trace.disable();
   const exporter = recordSpans();
-  const precheck = createPrecheck({ providers: sandbox.providers });
-  await precheck.check({ provider: 'bmo', intent: 'debit', phone: '+2290197000001' });
-  await precheck.check({ provider: 'beep', intent: 'debit', countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: '306001' });
-  await precheck.check({ provider: 'bmo', intent: 'credit', phone: '+2290197000404' });
-  const spans = exporter.getFinishedSpans();
-  assert.is(spans.length, 3);
-  assert.ok(spans.every((span) => span.name === 'precheck.check'));
-  const [found, missing, question] = spans.map((span) => span.attributes);
-  assert.equal(
-    { ...found, 'precheck.transaction_id': undefined },
-    { 'precheck.provider': 'bmo', 'precheck.intent': 'debit', 'precheck.status': 'proceed', 'precheck.attempts': 1, 'precheck.provider_status': '200', 'precheck.transaction_id': undefined },
-  );
-  assert.equal([missing['precheck.status'], missing['precheck.reason']], ['abort', 'account-not-found']);
-  assert.is(question['precheck.status'], 'needs-names');
-  assert.ok(spans[0].events.some((event) => event.name === 'state lookingUp'));
-  assertNoSecret(spans.map((span) => ({ attributes: span.attributes, events: span.events })), 'a span');
-  exporter.reset();
+  try {
+    const precheck = createPrecheck({ providers: sandbox.providers });
+    await precheck.check({ provider: 'bmo', intent: 'debit', phone: '+2290197000001' });
+    await precheck.check({ provider: 'beep', intent: 'debit', countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: '306001' });
+    await precheck.check({ provider: 'bmo', intent: 'credit', phone: '+2290197000404' });
+    const spans = exporter.getFinishedSpans();
+    assert.is(spans.length, 3);
+    assert.ok(spans.every((span) => span.name === 'precheck.check'));
+    const [found, missing, question] = spans.map((span) => span.attributes);
+    assert.equal(
+      { ...found, 'precheck.transaction_id': undefined },
+      { 'precheck.provider': 'bmo', 'precheck.intent': 'debit', 'precheck.status': 'proceed', 'precheck.attempts': 1, 'precheck.provider_status': '200', 'precheck.transaction_id': undefined },
+    );
+    assert.equal([missing['precheck.status'], missing['precheck.reason']], ['abort', 'account-not-found']);
+    assert.is(question['precheck.status'], 'needs-names');
+    assert.ok(spans[0].events.some((event) => event.name === 'state lookingUp'));
+    assertNoSecret(spans.map((span) => ({ attributes: span.attributes, events: span.events })), 'a span');
+  } finally {
+    exporter.reset();
+    trace.disable();
+  }
 });
 
 embedding('inspect: XState inspection events reach the engine option', async ({ sandbox }) => {

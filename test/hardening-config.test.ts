@@ -89,20 +89,26 @@ test('CLI: numbers that are not plain decimal integers in range exit 2 and name 
   for (const [flag, value, range] of [
     ['--timeout-ms', '3e9', 'from 1 to 2147483647'],
     ['--timeout-ms', '0x10', 'from 1 to 2147483647'],
+    ['--timeout-ms', '0', 'from 1 to 2147483647'],
     ['--timeout-ms', '2147483648', 'from 1 to 2147483647'],
     ['--retries', '-1', 'from 0 to 2147483647'],
     ['--retries', '1.5', 'from 0 to 2147483647'],
+    ['--deadline-ms', '0', 'from 1 to 2147483647'],
   ]) {
     const { code, stderr } = await cli({}, ...base, `${flag}=${value}`);
     assert.is(code, 2, `${flag} ${value}`);
-    assert.match(stderr, `${flag} must be a whole number ${range}`);
+    const variable = `PRECHECK_${flag.slice(2).toUpperCase().replaceAll('-', '_')}`;
+    assert.match(stderr, `${flag} (${variable}) must be a whole number ${range}`);
   }
+  // The same check for a value from the environment.
+  const fromEnv = await cli({ PRECHECK_RETRIES: 'two' }, ...base);
+  assert.equal([fromEnv.code, fromEnv.stderr.includes('--retries (PRECHECK_RETRIES) must be a whole number from 0 to 2147483647')], [2, true]);
 });
 
 test('CLI: under --json, errors are JSON on stdout', async () => {
   const usage = await cli({}, 'check', '--json', '--sandbox', '--provider', 'bmo', '--intent', 'debit', '--timeout-ms', '0x10');
   assert.is(usage.code, 2);
-  assert.equal(JSON.parse(usage.stdout), { status: 'error', error: 'usage', message: '--timeout-ms must be a whole number from 1 to 2147483647 (plain decimal digits)' });
+  assert.equal(JSON.parse(usage.stdout), { status: 'error', error: 'usage', message: '--timeout-ms (PRECHECK_TIMEOUT_MS) must be a whole number from 1 to 2147483647 (plain decimal digits)' });
 
   const config = await cli({}, 'check', '--json', '--provider', 'bmo', '--intent', 'debit', '--phone', '+2290197000001');
   assert.is(config.code, 2);

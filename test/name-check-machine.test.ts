@@ -175,7 +175,9 @@ for (const provider of PROVIDERS) {
   for (const { outcome, policy, status } of CASES) {
     tests(`privacy: ${provider} ${outcome} → ${status}: decision, trace, store, snapshot, spans and console hold no held name`, async (context) => {
       const exporter = new InMemorySpanExporter();
-      trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+      // One global provider per process: whatever an earlier suite registered goes first.
+      trace.disable();
+      assert.ok(trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] })));
       const writes: unknown[] = [];
       const printed: unknown[] = [];
       const console_ = { log: console.log, warn: console.warn, error: console.error, info: console.info };

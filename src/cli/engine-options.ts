@@ -23,6 +23,16 @@ export const ENGINE_FLAGS_HELP = `  --timeout-ms N  --retries N  --backoff-ms N 
                   engine options; each also as PRECHECK_TIMEOUT_MS, PRECHECK_RETRIES, … (a flag wins)
 ${TRANSPORT_FLAGS_HELP}`;
 
+/** Each numeric flag's least value: the engine's own minimum for the option, so that a usage error names the range. */
+const MINIMUM = {
+  'timeout-ms': 1,
+  retries: 0,
+  'backoff-ms': 0,
+  'deadline-ms': 1,
+  'names-timeout-ms': 1,
+  'confirmation-timeout-ms': 1,
+} as const satisfies Partial<Record<keyof typeof ENGINE_FLAGS, number>>;
+
 type EngineFlagValues = { [K in keyof typeof ENGINE_FLAGS]?: (typeof ENGINE_FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
 const envName = (flag: string) => `PRECHECK_${flag.toUpperCase().replaceAll('-', '_')}`;
@@ -30,8 +40,7 @@ const envName = (flag: string) => `PRECHECK_${flag.toUpperCase().replaceAll('-',
 /** The engine options the flags and `PRECHECK_*` variables give (providers and store excluded). */
 export function engineOptionsFrom(values: EngineFlagValues, env: NodeJS.ProcessEnv): Omit<PrecheckOptions, 'providers'> {
   const read = (flag: Exclude<keyof typeof ENGINE_FLAGS, 'confirm-payee' | keyof typeof TRANSPORT_FLAGS>) => values[flag] ?? env[envName(flag)];
-  // The engine checks each option's own minimum at start-up; here only that it is a plain decimal integer in range.
-  const number = (flag: Parameters<typeof read>[0]) => readInteger(`--${flag} (${envName(flag)})`, read(flag) || undefined, 0, 2_147_483_647);
+  const number = (flag: keyof typeof MINIMUM) => readInteger(`--${flag} (${envName(flag)})`, read(flag) || undefined, MINIMUM[flag], 2_147_483_647);
   const unverifiable = read('unverifiable');
   if (unverifiable !== undefined && unverifiable !== 'abort' && unverifiable !== 'proceed') {
     throw new Error(`--unverifiable must be abort or proceed, not "${unverifiable}"`);
