@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer, type Socket } from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPrecheck, type Decision, type PrecheckOptions } from '../src/index.js';
@@ -93,6 +95,29 @@ test('keepAliveTimeoutMs is the engine’s own idle bound: a server’s longer K
   } finally {
     await Promise.all([short.close(), usual.close()]);
     await sandbox.close();
+  }
+});
+
+test('connectTimeoutMs bounds the connection (TLS handshake included), apart from the attempt: a silent peer → retry at once', async () => {
+  // Takes the TCP connection and never says a word: the TLS handshake never ends.
+  const sockets: Socket[] = [];
+  const silent = createServer((socket) => void sockets.push(socket)).listen(0, '127.0.0.1');
+  await once(silent, 'listening');
+  const { port } = silent.address() as { port: number };
+  const bmo = { baseUrl: `https://127.0.0.1:${port}`, apiKey: 'key-0001', apiSecret: 'secret-0001' };
+  const precheck = createPrecheck({ providers: { bmo: { ...bmo, http: { connectTimeoutMs: 200 } } }, http: { timeoutMs: 5_000 }, ...NOT_SHARED });
+  try {
+    const started = performance.now();
+    const decision = await precheck.check(bmoRequest('debit', '+2290197000001'));
+    const tookMs = performance.now() - started;
+    assert.is(outcome(decision), 'retry provider-unavailable');
+    assert.is(decision.trace.providerStatus?.code, 'UND_ERR_CONNECT_TIMEOUT');
+    assert.match(decision.trace.providerStatus?.description ?? '', /http\.connectTimeoutMs/);
+    assert.ok(tookMs < 2_000, `decided after ${tookMs.toFixed(0)} ms: the 5 s attempt bound would say timeout`);
+  } finally {
+    await precheck.close();
+    for (const socket of sockets) socket.destroy();
+    silent.close();
   }
 });
 

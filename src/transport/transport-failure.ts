@@ -7,8 +7,8 @@ export interface TransportFailure {
 const UNTRUSTED = "the provider's certificate is not from a CA we trust: for a private CA, set tls.ca";
 
 /**
- * TLS failures by Node's and OpenSSL's codes, each one a real handshake gives in the tests: which side refused what,
- * and which setting is concerned. Any other code is reported as it is.
+ * Connection and TLS failures by undici's, Node's and OpenSSL's codes, each one a real peer gives in the tests: which
+ * side refused what, and which setting is concerned. Any other code is reported as it is.
  */
 const DESCRIPTIONS: Record<string, string> = {
   ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: 'the provider requires a client certificate (mutual TLS) and none was sent: set tls.cert and tls.key',
@@ -19,6 +19,7 @@ const DESCRIPTIONS: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: UNTRUSTED,
   CERT_HAS_EXPIRED: "the provider's certificate has expired (or this host's clock is wrong): the provider must renew it",
   ERR_TLS_CERT_ALTNAME_INVALID: "the provider's certificate is not for this host name (tls.servername sets the name checked)",
+  UND_ERR_CONNECT_TIMEOUT: 'no connection to the provider (TCP and TLS handshake) within http.connectTimeoutMs',
   ENGINE_CLOSED: 'the engine was closed (precheck.close())',
 };
 
