@@ -2,6 +2,7 @@ import { basicCredentials } from '../providers/basic-credentials.js';
 import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
 import { GSMA_IDENTIFIER_TYPES } from '../providers/gsma/identifier-types.js';
 import { PrecheckConfigError } from './precheck-config-error.js';
+import { readCount } from './read-count.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES, snapshotKey, type SnapshotKey } from '../snapshot/snapshot-signature.js';
 import type { PrecheckOptions } from '../types/options.js';
 import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../types/request.js';
@@ -56,15 +57,7 @@ function requireHeaderCredential(where: string, value: unknown): void {
   }
 }
 
-const MAX_COUNT = 2_147_483_647;
-
-function requireCount(where: string, value: unknown, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_COUNT) {
-    throw new PrecheckConfigError(`${where} must be an integer from ${min} to ${MAX_COUNT}`);
-  }
-  return value;
-}
+const requireCount = (where: string, value: unknown, fallback: number, min: number): number => readCount(where, value, min) ?? fallback;
 
 /** 1 to 4 distinct secrets of at least 32 bytes each (UTF-8). Messages name the position, never the key. */
 function readSnapshotKeys(value: unknown): SnapshotKey[] {

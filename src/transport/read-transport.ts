@@ -1,4 +1,5 @@
 import { PrecheckConfigError } from '../options/precheck-config-error.js';
+import { readCount } from '../options/read-count.js';
 import type { PrecheckOptions } from '../types/options.js';
 import { proxyCredentials, proxyFromEnvironment, readProxy, type ProxyRoute } from './read-proxy.js';
 import { readTls, requireKeyPair, type TlsMaterial } from './read-tls.js';
@@ -22,8 +23,6 @@ const TRANSPORT_FIELDS = [...NUMBER_FIELDS, 'proxy', 'tls'] as const;
 /** The engine-wide `http` also bounds attempts (`HttpSettings`). */
 const ENGINE_HTTP_FIELDS = [...TRANSPORT_FIELDS, 'timeoutMs', 'retries', 'backoffMs'] as const;
 
-const MAX_INTEGER = 2_147_483_647;
-
 /** One level's transport settings (engine-wide `http` or `providers.<name>.http`), read; absent fields stay absent. */
 interface TransportLevel {
   numbers: Partial<Record<(typeof NUMBER_FIELDS)[number], number>>;
@@ -41,12 +40,8 @@ function readLevel(where: string, value: unknown, fields: readonly string[]): Tr
   }
   const numbers: TransportLevel['numbers'] = {};
   for (const field of NUMBER_FIELDS) {
-    const number = given[field];
-    if (number === undefined) continue;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > MAX_INTEGER) {
-      throw new PrecheckConfigError(`${where}.${field} must be an integer from 1 to ${MAX_INTEGER}`);
-    }
-    numbers[field] = number;
+    const number = readCount(`${where}.${field}`, given[field], 1);
+    if (number !== undefined) numbers[field] = number;
   }
   const proxy = readProxy(`${where}.proxy`, given.proxy);
   return { numbers, ...(proxy && { proxy }), tls: readTls(`${where}.tls`, given.tls) };
