@@ -119,7 +119,7 @@ export function precheckFrom(container: Container): Precheck {
     restore: (persisted) => restoreCheck(persisted, snapshots, fencedInspect),
     async resume(checkId, event) {
       const loading = pools.ready();
-      if (loading) await loading.catch(() => {});
+      if (loading) await loading;
       return durable.resume(checkId, event);
     },
     status: (checkId) => durable.status(checkId),

@@ -2,6 +2,8 @@ import { loadUndici, undiciLoaded } from './create-dispatcher.js';
 import { ProviderPool } from './provider-pool.js';
 import type { ProviderTransports, TransportConfig } from './read-transport.js';
 
+const noop = () => {};
+
 /** An engine's connection pools: one per configured built-in provider. */
 export class ProviderPools {
   private readonly pools = new Map<string, ProviderPool>();
@@ -20,10 +22,11 @@ export class ProviderPools {
 
   /**
    * What to wait for before the pools can send: undici loading (the first time, in a fresh process, a good part of
-   * a short attempt's bound), or nothing (`undefined`) once it is loaded, so that a check starts at once.
+   * a short attempt's bound), or nothing (`undefined`) once it is loaded, so that a check starts at once. Never
+   * rejects: a load that failed fails each request, which the check decides on as any transport failure.
    */
-  ready(): Promise<unknown> | undefined {
-    return undiciLoaded() || Object.keys(this.transports).length === 0 ? undefined : loadUndici();
+  ready(): Promise<void> | undefined {
+    return undiciLoaded() || Object.keys(this.transports).length === 0 ? undefined : loadUndici().then(noop, noop);
   }
 
   /** Resolves once every pool is closed (requests in flight end first, each within its attempt's bound). */
