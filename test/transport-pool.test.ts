@@ -76,6 +76,7 @@ test('await precheck.close() resolves once every pooled socket is closed; a chec
     assert.is(await openSocketsAfter(sandbox, 100), 0);
     const after = await precheck.check(bmoRequest('debit', '+2290197000001'));
     assert.equal([outcome(after), after.trace.providerStatus?.code], ['retry provider-unavailable', 'ENGINE_CLOSED']);
+    assert.match(after.status === 'retry' ? after.message : '', /the engine was closed \(precheck\.close\(\)\)/);
   } finally {
     await sandbox.close();
   }

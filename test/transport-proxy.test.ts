@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPrecheck, PrecheckConfigError, type Decision, type PrecheckOptions } from '../src/index.js';
@@ -148,6 +150,25 @@ proxied('proxy credentials: sent to the proxy only; a refusal (407) is retry pro
   assert.is(proxy.refused.length, 2);
   const seen = JSON.stringify(result) + output;
   for (const form of [...forms, ...wrongForms]) assert.not.ok(seen.includes(form), `a form of the proxy credentials appears: ${form.slice(0, 3)}…`);
+});
+
+proxied('a proxy that cannot open the tunnel (502 from it) is retry provider-unavailable, proxy-502, saying so', async () => {
+  // A port nothing listens on: the proxy's own connection is refused, and it answers the CONNECT 502.
+  const closed = createServer().listen(0, '127.0.0.1');
+  await once(closed, 'listening');
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  const proxy = await connectProxy({ hosts: { 'gone.provider.test': '127.0.0.1' } });
+  const bmo = { baseUrl: `http://gone.provider.test:${port}`, apiKey: 'key-0001', apiSecret: 'secret-0001' };
+  const precheck = createPrecheck({ providers: { bmo }, http: { proxy: proxy.url }, ...NOT_CACHED });
+  try {
+    const decision = await precheck.check(bmoRequest('debit', '+2290197000001'));
+    assert.equal([outcome(decision), decision.trace.providerStatus?.code], ['retry provider-unavailable', 'proxy-502']);
+    assert.match(decision.status === 'retry' ? decision.message : '', /egress proxy did not open a tunnel to the provider \(HTTP 502\)/);
+  } finally {
+    await precheck.close();
+    await proxy.close();
+  }
 });
 
 proxied('an unusable proxy setting is a PrecheckConfigError that never quotes the proxy password', async ({ sandbox }) => {
