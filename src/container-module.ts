@@ -98,6 +98,7 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
           storeTimeoutMs: config.storeTimeoutMs,
           attemptTimeoutMs: config.timeoutMs,
           deadlineMs: config.deadlineMs,
+          signingKeys: config.snapshotKeys,
         };
         return new GuardedLookup(context.get(PROVIDER_REGISTRY), config.guards, config.secrets, fleet);
       })

@@ -16,6 +16,7 @@ import {
   PROVIDER_REGISTRY,
 } from './tokens.js';
 import { DurableChecks } from './durable/durable-checks.js';
+import { RecordSignatures } from './snapshot/record-signature.js';
 import type { Decision } from './types/decision.js';
 import type { CheckOptions, CheckStatus, PrecheckOptions, ResumeEvent } from './types/options.js';
 import type { PrecheckRequest } from './types/request.js';
@@ -94,6 +95,7 @@ export function precheckFrom(container: Container): Precheck {
     config: container.get(ENGINE_CONFIG),
     persist,
     fence,
+    records: new RecordSignatures(snapshots.keys),
     restore: (persisted, expired) =>
       restoreCheck(persisted, expired ? { ...snapshots, machine: expiring } : snapshots, fencedInspect),
   });

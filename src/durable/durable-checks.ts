@@ -9,6 +9,7 @@ import type { Decision } from '../types/decision.js';
 import type { CheckStatus, ResumeEvent } from '../types/options.js';
 import { bounded, newLiveness } from '../util/bounded.js';
 import type { HookFence } from '../util/hook-fence.js';
+import type { RecordSignatures } from '../snapshot/record-signature.js';
 import { isCheckId, newCheckId } from './check-id.js';
 
 export interface DurableDeps {
@@ -19,6 +20,8 @@ export interface DurableDeps {
   restore: (persisted: unknown, expired: boolean) => Actor<PrecheckMachine>;
   /** The caller's hooks (telemetry) run behind it. */
   fence: HookFence;
+  /** With `snapshotKeys`: signs every record written, refuses (`PrecheckSnapshotError`) every record read unsigned. */
+  records: RecordSignatures;
 }
 
 /** The store did not answer within `storeTimeoutMs`, or failed. */
@@ -42,7 +45,7 @@ export class DurableChecks {
     const checkId = newCheckId();
     const record = this.pausedRecord(checkId, 1, rest.pause);
     try {
-      if (await this.call(this.deps.store.create(record, this.pausedTtl(record.expiresAt)))) return record.decision;
+      if (await this.call(this.deps.store.create(this.deps.records.sign(record), this.pausedTtl(record.expiresAt)))) return record.decision;
     } catch {
       // Falls through: the caller is told to check again.
     }
@@ -58,6 +61,7 @@ export class DurableChecks {
       return await this.continueCheck(checkId, event);
     } catch (error) {
       if (error instanceof StoreUnavailable) return storeUnavailable(checkId);
+      if (error instanceof PrecheckSnapshotError) return checkNotFound(checkId, `the stored check cannot be continued by this engine (${error.message})`);
       return { ...internalFailure(undefined), checkId };
     }
   }
@@ -65,7 +69,7 @@ export class DurableChecks {
   async status(checkId: string): Promise<CheckStatus | undefined> {
     if (!isCheckId(checkId)) return undefined;
     try {
-      const record = await this.call(this.deps.store.get(checkId));
+      const record = await this.read(checkId);
       if (!record) return undefined;
       if (record.state === 'decided') return { checkId, state: 'decided', decision: record.decision };
       if (Date.now() >= record.expiresAt) {
@@ -74,7 +78,8 @@ export class DurableChecks {
         return 'reason' in decision && decision.reason === 'check-not-found' ? undefined : { checkId, state: 'decided', decision };
       }
       return { checkId, state: 'paused', waitingFor: record.waitingFor, expiresAt: new Date(record.expiresAt).toISOString() };
-    } catch {
+    } catch (error) {
+      if (error instanceof PrecheckSnapshotError) return undefined;
       return { checkId, state: 'unavailable', reason: 'store-unavailable' };
     }
   }
@@ -87,7 +92,7 @@ export class DurableChecks {
     const { store, config } = this.deps;
     const giveUpAt = Date.now() + config.deadlineMs;
     for (let round = 0; ; round += 1) {
-      const record = await this.call(store.get(checkId));
+      const record = await this.read(checkId);
       if (!record) return checkNotFound(checkId, 'no such check');
       if (record.state === 'decided') return record.decision;
       if (record.state === 'running' && record.leaseUntil > Date.now()) {
@@ -101,6 +106,7 @@ export class DurableChecks {
       const expired = Date.now() >= held.expiresAt;
       let actor: Actor<PrecheckMachine>;
       try {
+        this.deps.records.verify(checkId, held);
         actor = this.deps.restore(held.persisted, expired);
       } catch (error) {
         // Another engine version may read it: hand it back untouched.
@@ -120,7 +126,7 @@ export class DurableChecks {
         : { checkId, version: held.version + 1, state: 'decided', decision: { ...rest.decision, checkId } };
       const ttl = next.state === 'decided' ? config.retentionMs : this.pausedTtl(next.expiresAt);
       // Lost the fence (our lease ran out and someone else took over): their result stands; read it.
-      if (!(await this.call(store.commit(next, held.version, ttl)))) continue;
+      if (!(await this.call(store.commit(this.deps.records.sign(next), held.version, ttl)))) continue;
       return next.decision;
     }
   }
@@ -145,6 +151,13 @@ export class DurableChecks {
   /** A paused check is kept until its wait ends, then as long as a decision is. */
   private pausedTtl(expiresAt: number): number {
     return Math.max(0, expiresAt - Date.now()) + this.deps.config.retentionMs;
+  }
+
+  /** The stored record, verified when keys are configured (else `PrecheckSnapshotError`). */
+  private async read(checkId: string): Promise<CheckRecord | undefined> {
+    const record = await this.call(this.deps.store.get(checkId));
+    if (record) this.deps.records.verify(checkId, record);
+    return record;
   }
 
   private async call<T>(operation: Promise<T>): Promise<T> {

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { LookupOutcome } from '../providers/account-provider.js';
+import { signatureRefusal, signJson } from '../snapshot/signed-json.js';
+import type { SnapshotKey, SnapshotSignature } from '../snapshot/snapshot-signature.js';
 import type { FleetShare } from '../store/check-store.js';
 import { bounded, newLiveness } from '../util/bounded.js';
 
@@ -11,13 +13,21 @@ export interface FleetSettings {
   attemptTimeoutMs: number;
   /** Bound on a whole check: a waiter gives up on another instance's flight well inside it. */
   deadlineMs: number;
+  /** `snapshotKeys`: the first signs every shared answer, an answer none of them signed is a miss. None: unsigned. */
+  signingKeys: readonly SnapshotKey[];
 }
 
-/** What the fleet store holds under `answer:<digest>`: the outcome and when it stops being a fact worth reusing. */
+/**
+ * What the fleet store holds under `answer:<digest>`: the outcome and when it stops being a fact worth reusing; with
+ * keys, signed together with the digest it is stored under (so that it cannot be moved to another account's).
+ */
 interface StoredAnswer {
   outcome: LookupOutcome;
   expiresAt: number;
+  signature?: SnapshotSignature;
 }
+
+const signed = (key: string, { outcome, expiresAt }: StoredAnswer) => ({ key, outcome, expiresAt });
 
 /** After a store failure the fleet is left alone this long: a store that hangs costs one bound, not one per check. */
 const QUIET_MS = 1_000;
@@ -122,13 +132,20 @@ export class FleetAnswers {
       const outcome = await ask();
       const ttlMs = ttlOf(outcome);
       if (ttlMs > 0) {
-        const stored: StoredAnswer = { outcome, expiresAt: Date.now() + ttlMs };
-        await this.call(() => this.share.setAnswer(key, JSON.stringify(stored), ttlMs));
+        await this.call(() => this.share.setAnswer(key, this.sealed(key, outcome, Date.now() + ttlMs), ttlMs));
       }
       return outcome;
     } finally {
       void this.call(() => this.share.releaseFlight(key));
     }
+  }
+
+  /** The JSON shared for an outcome: as it is read back, signed when keys are configured. */
+  private sealed(key: string, outcome: LookupOutcome, expiresAt: number): string {
+    const stored: StoredAnswer = JSON.parse(JSON.stringify({ outcome, expiresAt }));
+    const { signingKeys } = this.settings;
+    if (signingKeys.length > 0) stored.signature = signJson('precheck shared answer', signed(key, stored), signingKeys);
+    return JSON.stringify(stored);
   }
 
   private async read(key: string): Promise<Maybe<StoredAnswer | undefined>> {
@@ -138,7 +155,13 @@ export class FleetAnswers {
       const stored = JSON.parse(json) as StoredAnswer;
       const kind = stored?.outcome?.kind;
       // Only facts are shared; anything else (another version's format, a stray value) is a miss.
-      if ((kind === 'found' || kind === 'not-found' || kind === 'inactive') && typeof stored.expiresAt === 'number' && stored.expiresAt > Date.now()) return stored;
+      if (!(kind === 'found' || kind === 'not-found' || kind === 'inactive') || typeof stored.expiresAt !== 'number' || stored.expiresAt <= Date.now()) {
+        return undefined;
+      }
+      // Edited, unsigned, moved from another account's key, or signed with a key this instance does not have: a miss.
+      const { signingKeys } = this.settings;
+      if (signingKeys.length > 0 && signatureRefusal('precheck shared answer', signed(key, stored), stored.signature, signingKeys)) return undefined;
+      return stored;
     } catch {
       // a miss
     }
