@@ -48,5 +48,12 @@ export interface AccountProvider {
    * `undefined`. Asked before any I/O: a reason refuses the request (`invalid-request`) and is its message.
    */
   refusal?(target: LookupTarget): string | undefined;
+  /**
+   * What the answer depends on besides the account fields, when the provider answers a credit and a debit on
+   * different products (MTN: Disbursement and Collection, each with its own key). Answers of different scopes are
+   * never shared: the answer cache and the single flight key on it, in the process and in the fleet. Leave it out
+   * when the answer is about the account alone (B-MO, BEEP): a credit and a debit then share one answer.
+   */
+  answerScope?(target: LookupTarget): string;
 }
 

@@ -1,5 +1,5 @@
 import type { AccountProvider, LookupOutcome } from '../providers/account-provider.js';
-import type { LookupTarget } from '../types/request.js';
+import { INTENTS, type LookupTarget } from '../types/request.js';
 import { AnswerCache } from './answer-cache.js';
 import { Bulkhead, QUEUE_FULL } from './bulkhead.js';
 import { CircuitBreaker } from './circuit-breaker.js';
@@ -79,14 +79,19 @@ export class GuardedLookup {
   }
 
   /**
-   * Forgets the cached answer for this account (e.g. once a credit has created it), in this process and, with a
-   * fleet, in every instance: resolves once they will see it. Answers whether there was one. Never rejects.
+   * Forgets the cached answers for this account (e.g. once a credit has created it), whatever the intent (MTN keeps
+   * one per product), in this process and, with a fleet, in every instance: resolves once they will see it. Answers
+   * whether there was one. Never rejects.
    */
   async invalidate(target: LookupTarget): Promise<boolean> {
-    const key = this.keyOf(target);
-    const local = this.cache.delete(key);
-    const shared = this.fleet ? await this.fleet.invalidate(key) : false;
-    return local || shared;
+    const keys = new Set(INTENTS.map((intent) => this.keyOf({ ...target, intent })));
+    let forgotten = false;
+    for (const key of keys) {
+      const local = this.cache.delete(key);
+      const shared = this.fleet ? await this.fleet.invalidate(key) : false;
+      forgotten = local || shared || forgotten;
+    }
+    return forgotten;
   }
 
   /** Another instance opened its circuit for `provider` until `until`: this one stops sending until then too. */
@@ -96,7 +101,7 @@ export class GuardedLookup {
 
   /** Local keys are the lookup key itself; a fleet's are its digest, the same in every instance. */
   private keyOf(target: LookupTarget): string {
-    const key = lookupKey(target);
+    const key = lookupKey(target, this.findProvider(target.provider)?.answerScope?.(target));
     return this.fleet ? this.fleet.digest(key) : key;
   }
 

@@ -48,6 +48,11 @@ export class MtnMomoProvider implements AccountProvider {
       : `MTN MoMo has no subscription key for the ${product} product, which a ${target.intent} asks: set providers['mtn-momo'].subscriptionKeys.${product}`;
   }
 
+  /** The product: a credit's answer (Disbursement, its own key) is never a debit's (Collection). */
+  answerScope(target: LookupTarget): string {
+    return PRODUCT_OF[target.intent];
+  }
+
   async lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {
     const product = PRODUCT_OF[target.intent];
     // E.164 (validated): `+` and digits only; MTN takes the digits.
