@@ -67,13 +67,14 @@ export function schemaAt(schema: AnySchema, path: readonly string[]): AnySchema 
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/** One key of a path as code writes it after what comes before: `.http`, `['mtn-momo']`, `[1]`. */
+export function formatKey(key: string | number, first = false): string {
+  if (typeof key === 'number') return `[${key}]`;
+  if (IDENTIFIER.test(key)) return first ? key : `.${key}`;
+  return /^[\w$-]+$/.test(key) ? `['${key.slice(0, 40)}']` : `[${JSON.stringify(key.slice(0, 40))}]`;
+}
+
 /** A path as code writes it: `providers['mtn-momo'].http`, `snapshotKeys[1]`. */
 export function formatPath(path: readonly (string | number)[]): string {
-  return path
-    .map((key, i) => {
-      if (typeof key === 'number') return `[${key}]`;
-      if (IDENTIFIER.test(key)) return i === 0 ? key : `.${key}`;
-      return /^[\w$-]+$/.test(key) ? `['${key.slice(0, 40)}']` : `[${JSON.stringify(key.slice(0, 40))}]`;
-    })
-    .join('');
+  return path.map((key, i) => formatKey(key, i === 0)).join('');
 }

@@ -67,15 +67,15 @@ export const gsmaAuthSchema = v.variant(
   'type',
   [
     settings({
-      type: required(v.literal('basic'), '`Authorization: Basic` on every request (the GSMA simulator\'s development level).'),
-      username: required(basicUser, 'Basic authentication: the user.'),
-      password: required(headerCredential, 'Basic authentication: the password.'),
+      type: required(v.literal('basic'), '`basic`: `Authorization: Basic` on every request (the GSMA simulator\'s development level).'),
+      username: required(basicUser, "With `type: 'basic'`: the user name."),
+      password: required(headerCredential, "With `type: 'basic'`: the password."),
     }),
     settings({
-      type: required(v.literal('oauth2'), 'OAuth 2.0 client credentials: a token from `tokenUrl`, then `Authorization: Bearer` on every request.'),
-      tokenUrl: required(httpUrl, 'Where tokens are asked for.'),
-      clientId: required(basicUser, 'OAuth 2.0: the client id.'),
-      clientSecret: required(headerCredential, 'OAuth 2.0: the client secret.'),
+      type: required(v.literal('oauth2'), '`oauth2`: OAuth 2.0 client credentials, a token from `tokenUrl`, then `Authorization: Bearer` on every request.'),
+      tokenUrl: required(httpUrl, "With `type: 'oauth2'`: where tokens are asked for."),
+      clientId: required(basicUser, "With `type: 'oauth2'`: the client id."),
+      clientSecret: required(headerCredential, "With `type: 'oauth2'`: the client secret."),
     }),
   ],
   (issue) => (issue.path?.at(-1)?.key === 'type' ? "must be 'basic' or 'oauth2'" : AUTH_MESSAGE),

@@ -10,7 +10,7 @@ const pem = v.pipe(v.string(PEM_MESSAGE), v.check((value) => value.trim() !== ''
 
 /** `tls`, engine-wide or for one provider. Certificate checking has no switch: `rejectUnauthorized` is refused. */
 export const tlsSettingsSchema = settings({
-  ca: optional(pem, "The certificate authorities trusted for this provider (PEM text or a file's path), instead of Node's: for a provider behind a private CA."),
+  ca: optional(pem, "The certificate authorities trusted (PEM text or a file's path), instead of Node's: for a provider behind a private CA."),
   cert: optional(pem, 'The client certificate (mutual TLS), optionally followed by its intermediates; needs `key`.'),
   key: optional(pem, "The client certificate's private key (unencrypted PEM); must fit `cert`."),
   servername: optional(
