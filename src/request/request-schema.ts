@@ -102,12 +102,12 @@ export type ValidRequest = v.InferOutput<typeof requestSchema>;
  * An unknown field, named by its path, with the field most likely meant (edit distance ≤ 2, case ignored) or, at the
  * top level, where free-form data goes.
  */
-function unknownField(root: AnySchema, path: string[]): string {
+function unknownField(root: AnySchema, path: string[], freeForm: boolean): string {
   const parent = path.slice(0, -1);
   const known = keysOf(schemaAt(root, parent) ?? root);
   const meant = closest(path.at(-1)!, known);
   const hint = meant ? `; did you mean ${formatPath([...parent, meant])}?` : parent.length === 0 ? ` (the fields are ${known.join(', ')})` : ` (use ${known.join(', ')})`;
-  return `${formatPath(path)} is not a field${hint}${parent.length === 0 ? '; free-form data belongs in extra' : ''}`;
+  return `${formatPath(path)} is not a field${hint}${freeForm && parent.length === 0 ? '; free-form data belongs in extra' : ''}`;
 }
 
 /** Issues as one sentence that names each field (`root`: the schema they come from, for unknown fields). */
@@ -117,7 +117,7 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[], root: v.
     .map((issue) => {
       const path = (issue.path ?? []).map((item) => String(item.key));
       const last = issue.path?.at(-1);
-      if (last?.origin === 'key' && issue.expected === 'never') return unknownField(root as unknown as AnySchema, path);
+      if (last?.origin === 'key' && issue.expected === 'never') return unknownField(root as unknown as AnySchema, path, root === requestSchema);
       if (last?.origin === 'key') return `${formatPath(path)} is required`;
       return path.length > 0 ? `${v.getDotPath(issue)} ${issue.message}` : `request ${issue.message}`;
     })
