@@ -12,8 +12,7 @@ export type OptionMetadata = {
 };
 
 /** An option that must be given, and what it is. */
-export const required = <S extends v.GenericSchema>(schema: S, description: string, metadata: OptionMetadata = {}) =>
-  v.pipe(schema, v.description(description), v.metadata(metadata));
+export const required = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));
 
 /** An option that may be left out, what it is, and (`metadata.default`) what leaving it out means. */
 export const optional = <S extends v.GenericSchema>(schema: S, description: string, metadata: OptionMetadata = {}) =>

@@ -3,6 +3,7 @@ import type { InspectionEvent } from 'xstate';
 import type { AccountProvider } from '../providers/account-provider.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES } from '../snapshot/snapshot-signature.js';
 import type { CheckStore } from '../store/check-store.js';
+import { DEFAULT_NAME_CHECK_POLICY } from '../types/request.js';
 import { count, defaulted, flag, optional, required, settings } from './option-values.js';
 import { providerContractBreach } from './provider-contract.js';
 import { beepSettingsSchema, bmoSettingsSchema, gsmaSettingsSchema, mtnMomoSettingsSchema } from './provider-schemas.js';
@@ -29,12 +30,20 @@ const choice = <const T extends string>(choices: readonly T[]) =>
   v.picklist(choices, `must be ${choices.map((c) => `'${c}'`).join(', ').replace(/, ([^,]+)$/, ' or $1')}`);
 
 const nameCheck = settings({
-  onCloseMatch: defaulted(choice(['confirm', 'proceed', 'abort']), 'Close match: ask the payer to confirm the held name shown to them, proceed, or abort `name-mismatch`.', 'confirm'),
-  onNoMatch: defaulted(choice(['abort', 'confirm']), 'No match: abort `name-mismatch`, or ask the payer to confirm without showing any name, warning them.', 'abort'),
+  onCloseMatch: defaulted(
+    choice(['confirm', 'proceed', 'abort']),
+    'Close match: ask the payer to confirm the held name shown to them, proceed, or abort `name-mismatch`.',
+    DEFAULT_NAME_CHECK_POLICY.onCloseMatch,
+  ),
+  onNoMatch: defaulted(
+    choice(['abort', 'confirm']),
+    'No match: abort `name-mismatch`, or ask the payer to confirm without showing any name, warning them.',
+    DEFAULT_NAME_CHECK_POLICY.onNoMatch,
+  ),
   onNotPossible: defaulted(
     choice(['proceed', 'confirm', 'abort']),
     'The provider gave no name to check against: proceed, ask the payer to confirm, or abort `name-mismatch`.',
-    'confirm',
+    DEFAULT_NAME_CHECK_POLICY.onNotPossible,
   ),
 });
 

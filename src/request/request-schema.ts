@@ -106,8 +106,9 @@ function unknownField(root: AnySchema, path: string[], freeForm: boolean): strin
   const parent = path.slice(0, -1);
   const known = keysOf(schemaAt(root, parent) ?? root);
   const meant = closest(path.at(-1)!, known);
-  const hint = meant ? `; did you mean ${formatPath([...parent, meant])}?` : parent.length === 0 ? ` (the fields are ${known.join(', ')})` : ` (use ${known.join(', ')})`;
-  return `${formatPath(path)} is not a field${hint}${freeForm && parent.length === 0 ? '; free-form data belongs in extra' : ''}`;
+  const top = parent.length === 0;
+  const hint = meant ? `; did you mean ${formatPath([...parent, meant])}?` : top ? ` (the fields are ${known.join(', ')})` : ` (use ${known.join(', ')})`;
+  return `${formatPath(path)} is not a field${hint}${freeForm && top ? '; free-form data belongs in extra' : ''}`;
 }
 
 /** Issues as one sentence that names each field (`root`: the schema they come from, for unknown fields). */
