@@ -2,13 +2,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { generateDocs } from '../src/docs/generate-docs.js';
+import { writeConfigurationPage } from '../src/options/configuration-table.js';
 
 // `npm run docs:check`: regenerates into a temporary folder and compares with the committed docs/, file by file.
 // docs/machines/ holds only generated files: one there that is no longer generated (a machine removed) is stale too.
 const DOCS = 'docs';
 const scratch = await mkdtemp(join(tmpdir(), 'precheck-docs-'));
 try {
-  const written = (await generateDocs(scratch)).map((file) => relative(scratch, file));
+  const written = [...(await generateDocs(scratch)), await writeConfigurationPage(scratch)].map((file) => relative(scratch, file));
   const problems: string[] = [];
   for (const file of written) {
     const committed = await readFile(join(DOCS, file)).catch(() => undefined);

@@ -4,6 +4,7 @@ import { persistCheck, restoreCheck, type PersistedCheck } from './persistence.j
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import { createContainer } from './container.js';
 import { internalFailure, runCheck } from './run-check.js';
+import { requireSomeProvider } from './options/read-options.js';
 import { validateRequest } from './request/validate-request.js';
 import {
   CHECK_STORE,
@@ -69,8 +70,12 @@ export interface Precheck {
   readonly container: Container;
 }
 
-/** Builds an engine. Throws `PrecheckConfigError` (at start-up) when the options are unusable. */
+/**
+ * Builds an engine. Throws `PrecheckConfigError` (at start-up) when the options are unusable: an unknown key, a value
+ * of the wrong type or out of range, a store that is not a `CheckStore`, or no provider at all.
+ */
 export function createPrecheck(options: PrecheckOptions): Precheck {
+  requireSomeProvider(options);
   return precheckFrom(createContainer(options));
 }
 

@@ -30,7 +30,7 @@ const without = <T extends object, K extends keyof T>(object: T, key: K): Omit<T
 const CASES: [string, unknown, RegExp][] = [
   ['undefined', undefined, /no request given/],
   ['null', null, /no request given/],
-  ["a string ('string')", 'string', /request must be an object/],
+  ["a string ('string')", 'string', /the request must be a JSON object/],
   ['an empty object', {}, /provider.*intent|intent.*provider/],
   ["unknown provider 'acme'", { ...BMO, provider: 'acme' }, /provider "acme"/],
   ["intent 'refund'", { ...BMO, intent: 'refund' }, /intent/],
@@ -142,14 +142,13 @@ for (const [name, request] of ODD) {
   });
 }
 
-invalid('a JSON object with a __proto__ key: resolves, the key is ignored, nothing is polluted', async ({ sandbox, precheck }) => {
+invalid('a JSON object with a __proto__ key: resolves, the key is refused as any unknown field, nothing is polluted', async ({ sandbox, precheck }) => {
   const request = JSON.parse('{"__proto__":{"x":1},"provider":"bmo","intent":"debit","phone":"+2290197000001"}') as PrecheckRequest;
   assert.ok(Object.hasOwn(request, '__proto__'), 'JSON.parse makes __proto__ an own key');
-  const before = sandbox.log.count('bmo');
+  const before = sandbox.log.count();
   const decision = await precheck.check(request);
-  // The rest of the request is valid: the unknown key is dropped, like any other.
-  assert.is(decision.status, 'proceed');
-  assert.is(sandbox.log.count('bmo') - before, 1);
+  assertInvalid(decision, /__proto__ is not a field/);
+  assert.is(sandbox.log.count(), before);
   assert.is(({} as Record<string, unknown>).x, undefined, 'Object.prototype was polluted');
   assert.is((decision as unknown as Record<string, unknown>).x, undefined);
 });
@@ -171,11 +170,11 @@ invalid('an object without a prototype is read like a plain object', async ({ pr
   assert.is(decision.status, 'proceed');
 });
 
-invalid('a circular request (an extra self-reference) resolves', async ({ precheck }) => {
+invalid('a circular request (an extra self-reference) resolves: the unknown field is named', async ({ precheck }) => {
   const request: Record<string, unknown> = { ...BMO };
   request.self = request;
   const decision = await precheck.check(request as unknown as PrecheckRequest);
-  assert.is(decision.status, 'proceed');
+  assertInvalid(decision, /self is not a field/);
   // The decision itself stays JSON-safe.
   assert.not.throws(() => JSON.stringify(decision));
 });
@@ -196,6 +195,47 @@ invalid('a request whose properties throw when read resolves to invalid-request,
   const decision = await precheck.check(proxy as never);
   assert.equal([decision.status, 'reason' in decision && decision.reason], ['abort', 'invalid-request']);
   assert.is(sandbox.log.count(), before);
+});
+
+// ─── strict requests (issue 21, item 2; issue 20, item 2's extra bound) ──────────────────────────────────────────────
+
+invalid('payeename instead of payeeName → invalid-request, did you mean payeeName (the name check is not skipped)', async ({ sandbox, precheck }) => {
+  const before = sandbox.log.count();
+  // With the right spelling this request aborts name-mismatch; misspelt, it used to proceed with no name check.
+  const decision = await precheck.check({ ...BMO, payeename: 'Somebody Else' } as unknown as PrecheckRequest);
+  assertInvalid(decision, /payeename is not a field; did you mean payeeName\?/);
+  assert.is(sandbox.log.count(), before);
+  const spelt = await precheck.check({ ...BMO, payeeName: 'Somebody Else' });
+  assert.equal([spelt.status, 'reason' in spelt && spelt.reason], ['abort', 'name-mismatch']);
+});
+
+invalid('an unknown field with no near miss is named, and free-form data is pointed to extra', async ({ precheck }) => {
+  const decision = await precheck.check({ ...BMO, orderReference: 'A-1' } as unknown as PrecheckRequest);
+  assertInvalid(decision, /orderReference is not a field \(the fields are provider, intent, .*\); free-form data belongs in extra/);
+});
+
+invalid('a misspelt field inside names is named with its path', async ({ precheck }) => {
+  const names = { firstName: 'Ama', lastName: 'Koffi', middlename: 'E' };
+  const decision = await precheck.check({ provider: 'bmo', intent: 'credit', phone: '+2290197000404', names } as PrecheckRequest);
+  assertInvalid(decision, /names\.middlename is not a field/);
+});
+
+invalid('a request that is not an object → the request must be a JSON object (an array is not read as fields)', async ({ precheck }) => {
+  for (const request of [[], [{ ...BMO }], 'bmo', 42, true]) {
+    const decision = await precheck.check(request as unknown as PrecheckRequest);
+    assertInvalid(decision, /invalid request: the request must be a JSON object/);
+    assert.not.match(decision.status === 'abort' ? decision.message : '', /provider must be/);
+  }
+});
+
+invalid('extra is bounded: over 4096 bytes as JSON → invalid-request naming extra, nothing sent', async ({ sandbox, precheck }) => {
+  // 32 keys of 256 characters each: within the per-key bounds, about 9 KB in all.
+  const extra = Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`key${i}`, 'v'.repeat(256)]));
+  const before = sandbox.log.count();
+  assertInvalid(await precheck.check({ ...BEEP, extra }), /extra must be at most 4096 bytes as JSON/);
+  assert.is(sandbox.log.count(), before);
+  const small = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`key${i}`, 'v'.repeat(256)]));
+  assert.is((await precheck.check({ ...BEEP, extra: small })).status, 'proceed');
 });
 
 invalid.run();

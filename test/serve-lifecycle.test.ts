@@ -22,7 +22,7 @@ async function nodeWithoutHttpStack(code: string) {
 
 test("import 'precheck' never loads the HTTP stack; 'precheck/server' does", async () => {
   const engine = await nodeWithoutHttpStack(
-    "const { createPrecheck, memoryStore } = await import('./src/index.ts'); createPrecheck({ providers: {}, store: memoryStore() }).close();",
+    "const { createPrecheck, memoryStore } = await import('./src/index.ts'); createPrecheck({ providers: { bmo: { baseUrl: 'http://127.0.0.1:9', apiKey: 'key', apiSecret: 'secret' } }, store: memoryStore() }).close();",
   );
   assert.is(engine.code, 0, engine.stderr);
   const server = await nodeWithoutHttpStack("await import('./src/server/index.ts');");

@@ -85,8 +85,8 @@ config('connections, keepAliveTimeoutMs and connectTimeoutMs are integers from 1
 });
 
 config('unknown options are refused by name; there is no way to switch certificate checking off', () => {
-  assert.match(refusal({ providers: { bmo }, http: { conections: 4 } as PrecheckOptions['http'] }, 'typo'), /^http has no option "conections": use connections, /);
-  assert.match(refusal({ providers: { bmo: { ...bmo, http: { timeoutMs: 5 } as object } } }, 'attempt bound per provider'), /^providers\.bmo\.http has no option "timeoutMs"/);
+  assert.match(refusal({ providers: { bmo }, http: { conections: 4 } as PrecheckOptions['http'] }, 'typo'), /^http\.conections is not an option; did you mean http\.connections\? http takes .*\bconnections, /);
+  assert.match(refusal({ providers: { bmo: { ...bmo, http: { timeoutMs: 5 } as object } } }, 'attempt bound per provider'), /^providers\.bmo\.http\.timeoutMs is not an option; did you mean http\.timeoutMs\?/);
   const off = refusal({ providers: { bmo }, http: { tls: { rejectUnauthorized: false } as object } }, 'rejectUnauthorized');
   assert.is(off, 'http.tls: certificate checking cannot be switched off; trust a private CA with http.tls.ca');
 });

@@ -8,8 +8,9 @@ import type { BeepSettings } from '../types/options.js';
 import type { LookupTarget } from '../types/request.js';
 import { cleanText } from '../util/clean-text.js';
 import type { AccountProvider, LookupOutcome, ProviderStatus } from './account-provider.js';
+import { DEFAULT_BEEP_PATH } from './beep-path.js';
 
-export const DEFAULT_BEEP_PATH = '/v1/global-api/payments';
+export { DEFAULT_BEEP_PATH };
 
 const AUTH_SUCCEEDED = 131;
 const AUTH_FAILED = 132;

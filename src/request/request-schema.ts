@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { hasNameWords } from '../name-check/index.js';
+import { formatPath, keysOf, schemaAt, type AnySchema } from '../options/option-tree.js';
+import { closest } from '../util/did-you-mean.js';
 import { hasControlCharacters, hasFormatCharacters } from '../util/clean-text.js';
 import { INTENTS } from '../types/request.js';
 import { toE164 } from './phone-number.js';
@@ -58,10 +60,19 @@ export const nameCheckPolicySchema = v.strictObject(
   'must be { onCloseMatch?, onNoMatch?, onNotPossible? }',
 );
 
-export const namesSchema = v.object({ firstName: text(100), lastName: text(100) }, 'must be { firstName, lastName }');
+const namesEntries = { firstName: text(100), lastName: text(100) };
 
-/** The shape every request has, whichever provider it is for. Unknown keys are dropped. */
-export const requestSchema = v.object(
+/** The names in a `NAMES` event (which also carries its `type`). */
+export const namesSchema = v.object(namesEntries, 'must be { firstName, lastName }');
+
+/** The names as a request's `names` or a service's resume body: nothing else beside them. */
+export const strictNamesSchema = v.strictObject(namesEntries, 'must be { firstName, lastName }');
+
+/** Bound on `extra` as JSON: what a paused check carries must stay small. */
+export const MAX_EXTRA_BYTES = 4096;
+
+/** The shape every request has, whichever provider it is for. Unknown keys are refused: free-form data goes in `extra`. */
+export const requestSchema = v.strictObject(
   {
     provider: text(64),
     intent: v.picklist(INTENTS, 'must be "credit" or "debit"'),
@@ -74,9 +85,10 @@ export const requestSchema = v.object(
       v.pipe(
         v.record(v.pipe(v.string(), v.maxLength(64), noFormatCharacters), extraValue, 'must be an object of strings, numbers or booleans'),
         v.check((record) => Object.keys(record).length <= 32, 'must have at most 32 keys'),
+        v.check((record) => Buffer.byteLength(JSON.stringify(record)) <= MAX_EXTRA_BYTES, `must be at most ${MAX_EXTRA_BYTES} bytes as JSON`),
       ),
     ),
-    names: v.optional(namesSchema),
+    names: v.optional(strictNamesSchema),
     confirmPayee: v.optional(v.boolean('must be true or false')),
     payeeName: v.optional(payeeName),
     nameCheck: v.optional(nameCheckPolicySchema),
@@ -86,13 +98,29 @@ export const requestSchema = v.object(
 
 export type ValidRequest = v.InferOutput<typeof requestSchema>;
 
-/** Issues as one sentence that names each field. */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+/**
+ * An unknown field, named by its path, with the field most likely meant (edit distance ≤ 2, case ignored) or, at the
+ * top level, where free-form data goes.
+ */
+function unknownField(root: AnySchema, path: string[], freeForm: boolean): string {
+  const parent = path.slice(0, -1);
+  const known = keysOf(schemaAt(root, parent) ?? root);
+  const meant = closest(path.at(-1)!, known);
+  const top = parent.length === 0;
+  const hint = meant ? `; did you mean ${formatPath([...parent, meant])}?` : top ? ` (the fields are ${known.join(', ')})` : ` (use ${known.join(', ')})`;
+  return `${formatPath(path)} is not a field${hint}${freeForm && top ? '; free-form data belongs in extra' : ''}`;
+}
+
+/** Issues as one sentence that names each field (`root`: the schema they come from, for unknown fields). */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[], root: v.GenericSchema = requestSchema): string {
   return issues
     .slice(0, 5)
     .map((issue) => {
-      const path = v.getDotPath(issue);
-      return path ? `${path} ${issue.message}` : `request ${issue.message}`;
+      const path = (issue.path ?? []).map((item) => String(item.key));
+      const last = issue.path?.at(-1);
+      if (last?.origin === 'key' && issue.expected === 'never') return unknownField(root as unknown as AnySchema, path, root === requestSchema);
+      if (last?.origin === 'key') return `${formatPath(path)} is required`;
+      return path.length > 0 ? `${v.getDotPath(issue)} ${issue.message}` : `request ${issue.message}`;
     })
     .join('; ');
 }

@@ -10,7 +10,8 @@ export type Validation =
 
 /** Checks a request before any I/O: its shape, that its provider is registered, and that it has what that provider needs. */
 export function validateRequest(input: unknown, findProvider: (name: string) => AccountProvider | undefined): Validation {
-  if (input === undefined || input === null) return { valid: false, message: 'no request given' };
+  if (input === undefined || input === null) return { valid: false, message: 'no request given: the request must be a JSON object' };
+  if (typeof input !== 'object' || Array.isArray(input)) return { valid: false, message: 'invalid request: the request must be a JSON object' };
   let parsed: ReturnType<typeof v.safeParse<typeof requestSchema>>;
   try {
     parsed = v.safeParse(requestSchema, input);

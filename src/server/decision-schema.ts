@@ -137,8 +137,8 @@ export const checkStatusSchema = v.variant('state', [
   v.object({ checkId: checkIdSchema, state: v.literal('decided'), decision: decisionSchema }),
 ]);
 
-/** `confirm`, `reject`, `cancel`: an empty body or `{}` (unknown keys are ignored, as in a request). */
-export const emptyBodySchema = v.object({});
+/** `confirm`, `reject`, `cancel`: an empty body or `{}` (a field is refused, 400, as in a request). */
+export const emptyBodySchema = v.strictObject({});
 
 export const problemSchema = v.object({
   type: v.string(),

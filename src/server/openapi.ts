@@ -1,6 +1,6 @@
 import { toJsonSchemaDefs } from '@valibot/to-json-schema';
 import { describeRoute, type DescribeRouteOptions, type GenerateSpecOptions } from 'hono-openapi';
-import { namesSchema, requestSchema } from '../request/request-schema.js';
+import { requestSchema, strictNamesSchema } from '../request/request-schema.js';
 import {
   abortDecisionSchema,
   abortReasonSchema,
@@ -29,7 +29,7 @@ function componentSchemas() {
   const defs = toJsonSchemaDefs(
     {
       PrecheckRequest: requestSchema,
-      Names: namesSchema,
+      Names: strictNamesSchema,
       EmptyBody: emptyBodySchema,
       Decision: decisionSchema,
       ProceedDecision: proceedDecisionSchema,
@@ -134,10 +134,16 @@ const jsonBody = (schema: string, required: boolean, description: string) => ({
   content: { 'application/json': { schema: ref(schema) } },
 });
 
+const RESUME_REFUSALS = `A body that is not what the event needs (a missing or unknown field) answers 400
+(\`/problems/invalid-resume\`), and an event the check does not wait for (\`confirm\` on a check waiting for names, say)
+409 (\`/problems/not-awaited\`) saying what it waits for: either way the check stays paused, unchanged. A decided check
+answers its stored decision.`;
+
 const resume = (action: string, summary: string, body: ReturnType<typeof jsonBody>): DescribeRouteOptions => ({
   operationId: `${action}Check`,
   tags: ['checks'],
   summary,
+  description: RESUME_REFUSALS,
   parameters: [checkIdParameter, idempotencyKey],
   requestBody: body,
   responses: { 200: decisionResponse, ...problems(...POST_PROBLEMS), 404: problemRef(404) },
@@ -227,7 +233,8 @@ export function documentation(version: string): Partial<GenerateSpecOptions> {
         description: `May this transfer credit or debit this account? Payment pre-checks over HTTP.
 
 A decision is always 200, whatever its status. HTTP errors (RFC 9457 \`application/problem+json\`) are for requests
-that are not decisions: malformed JSON 400, unknown route 404, wrong method 405 (with \`Allow\`), wrong content type 415,
+that are not decisions: malformed JSON 400, a resume body that is not what its event needs 400, an event the check
+does not wait for 409, unknown route 404, wrong method 405 (with \`Allow\`), wrong content type 415,
 body over ${MAX_BODY_BYTES} bytes 413, missing or bad credentials 401 (with \`WWW-Authenticate: Bearer\`), 503 while
 draining or when the store does not answer.
 

@@ -12,10 +12,12 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 export const PROBLEMS = {
   'malformed-json': { status: 400, title: 'Malformed JSON' },
   'bad-request': { status: 400, title: 'Bad request' },
+  'invalid-resume': { status: 400, title: 'Not what the event needs' },
   'unauthorized': { status: 401, title: 'Unauthorized' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'idempotency-key-in-use': { status: 409, title: 'Idempotency key in use' },
+  'not-awaited': { status: 409, title: 'Not what the check waits for' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },

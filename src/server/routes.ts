@@ -3,7 +3,6 @@ import { generateSpecs } from 'hono-openapi';
 import type { Precheck } from '../create-precheck.js';
 import type { CheckStore } from '../store/check-store.js';
 import type { Decision } from '../types/decision.js';
-import type { ResumeEvent } from '../types/options.js';
 import type { PrecheckRequest } from '../types/request.js';
 import { bounded } from '../util/bounded.js';
 import { WWW_AUTHENTICATE, type Authenticator, type Caller } from './auth.js';
@@ -13,6 +12,7 @@ import { readJsonBody } from './json-body.js';
 import type { ServiceMetrics } from './metrics.js';
 import { describe, documentation } from './openapi.js';
 import { problemResponse } from './problem.js';
+import { refuseUnlessAwaited, resumeEventOf, type ResumeAction } from './resume-body.js';
 import { maskPhone, type RequestLogFields, type RequestLogger } from './request-log.js';
 import type { DrainTracker } from './shutdown.js';
 
@@ -200,16 +200,17 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
     return c.json(status);
   });
 
-  const resumeRoute = (action: string, spec: typeof describe.names, event: (body: unknown) => ResumeEvent | Response) =>
+  const resumeRoute = (action: ResumeAction, spec: typeof describe.names) =>
     app.post(`/v1/checks/:checkId/${action}`, spec, (c) => {
       const checkId = c.req.param('checkId');
       return decide(c, {
         optionalBody: action !== 'names',
         checkId,
         run: async (body) => {
-          const resumeEvent = event(body);
+          // A body that is not what the event needs (400), or an event the check does not wait for (409): unchanged.
+          const resumeEvent = resumeEventOf(action, body);
           if (resumeEvent instanceof Response) return resumeEvent;
-          const refused = await refuseUnlessOwner(c, checkId);
+          const refused = (await refuseUnlessOwner(c, checkId)) ?? (await refuseUnlessAwaited(engine, checkId, resumeEvent));
           if (refused) return refused;
           const started = performance.now();
           const decision = await engine.resume(checkId, resumeEvent);
@@ -219,18 +220,10 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
       });
     });
 
-  // Names are checked by the engine, as a check's fields are: wrong names are a decision, not an HTTP error.
-  resumeRoute('names', describe.names, (body) => {
-    const names = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-    return { type: 'NAMES', firstName: names.firstName, lastName: names.lastName } as ResumeEvent;
-  });
-  const noBody = (type: 'CONFIRM' | 'REJECT' | 'CANCEL') => (body: unknown) =>
-    body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body))
-      ? ({ type } as ResumeEvent)
-      : problemResponse('bad-request', 'This route takes an empty body or {}.');
-  resumeRoute('confirm', describe.confirm, noBody('CONFIRM'));
-  resumeRoute('reject', describe.reject, noBody('REJECT'));
-  resumeRoute('cancel', describe.cancel, noBody('CANCEL'));
+  resumeRoute('names', describe.names);
+  resumeRoute('confirm', describe.confirm);
+  resumeRoute('reject', describe.reject);
+  resumeRoute('cancel', describe.cancel);
 
   app.get('/healthz', describe.healthz, (c) => c.json({ status: 'ok' }));
 
