@@ -191,7 +191,10 @@ test('--grace-ms is the bound: a provider request still in flight at its end is 
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ provider: 'bmo', intent: 'debit', phone: '+2290197000900' }), // never answers (timeout 10 s)
-  }).then(async (response) => ({ status: response.status, body: await response.json() }));
+  }).then(
+    async (response) => ({ status: response.status, body: await response.json() }),
+    (error: Error) => ({ status: 0, body: { error: error.message } }),
+  );
   // In flight: sent to the sandbox, which never answers it.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const signalled = Date.now();
