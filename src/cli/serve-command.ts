@@ -49,6 +49,15 @@ function redisUrlFrom(flag: string | undefined, env: NodeJS.ProcessEnv): URL | u
   return url;
 }
 
+/** The URL's password as written and decoded, to keep out of log lines. */
+function passwordForms(url: URL): string[] {
+  try {
+    return [url.password, decodeURIComponent(url.password)];
+  } catch {
+    return [url.password];
+  }
+}
+
 /**
  * `precheck/redis`, loaded only with --redis (an engine without Redis never loads the client), on a client of ours
  * whose errors and recoveries `health` logs.
@@ -105,7 +114,7 @@ export async function serveCommand(args: string[], out: (text: string) => void):
     const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
     if (!anyProvider(providers)) throw new Error('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
     if (redisUrl) {
-      const health = storeHealthLog(out, 'redis', [decodeURIComponent(redisUrl.password)]);
+      const health = storeHealthLog(out, 'redis', passwordForms(redisUrl));
       redis = await openRedisStore(redisUrl, values['redis-prefix'] ?? process.env.PRECHECK_REDIS_PREFIX, health);
     }
     const store = redis?.store;
