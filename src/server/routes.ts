@@ -194,6 +194,25 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
     return false;
   }
 
+  /**
+   * Runs a new check in a slot of its caller's quota, since it may pause: 429 when there is none. The slot is kept as
+   * long as the check's records if it paused, else given back.
+   */
+  async function inQuotaSlot(caller: Caller, check: () => Promise<Decision>): Promise<Decision | Response> {
+    const slot = `check:${randomUUID()}`;
+    let counted;
+    try {
+      counted = await quota.add(caller, slot, deps.requestLeaseMs);
+    } catch {
+      return storeUnavailable();
+    }
+    if (!counted.added) return tooManyRecords(counted.retryAfterMs);
+    const decision = await check();
+    if (isPaused(decision) && checkIdOf(decision) !== undefined) await keepSlot(caller, slot);
+    else await quota.remove(caller, slot).catch(() => undefined);
+    return decision;
+  }
+
   /** Keeps a paused check's slot as long as its records. Twice, as for its owner: a slot left to end early undercounts. */
   async function keepSlot(caller: Caller, slot: string): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -220,24 +239,12 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
   app.post('/v1/checks', describe.createCheck, (c) =>
     decide(c, {
       optionalBody: false,
-      run: async (body) => {
-        const caller = c.get('caller');
-        // A slot of the caller's quota, held while the check runs: kept as long as its records if it pauses, else freed.
-        const slot = `check:${randomUUID()}`;
-        let counted;
-        try {
-          counted = await quota.add(caller, slot, deps.requestLeaseMs);
-        } catch {
-          return storeUnavailable();
-        }
-        if (!counted.added) return tooManyRecords(counted.retryAfterMs);
-        const started = performance.now();
-        if (typeof body === 'object' && body !== null) c.get('log').phone = maskPhone((body as { phone?: unknown }).phone);
-        const decision = await engineDecision(c, started, await engine.check(body as PrecheckRequest));
-        if (isPaused(decision) && checkIdOf(decision) !== undefined) await keepSlot(caller, slot);
-        else await quota.remove(caller, slot).catch(() => undefined);
-        return decision;
-      },
+      run: (body) =>
+        inQuotaSlot(c.get('caller'), async () => {
+          const started = performance.now();
+          if (typeof body === 'object' && body !== null) c.get('log').phone = maskPhone((body as { phone?: unknown }).phone);
+          return engineDecision(c, started, await engine.check(body as PrecheckRequest));
+        }),
     }),
   );
 
