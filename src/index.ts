@@ -39,7 +39,7 @@ export type {
 } from './types/options.js';
 export type { TlsSettings, TransportSettings } from './transport/transport-settings.js';
 export { memoryStore } from './store/index.js';
-export type { CheckRecord, CheckStore, ClaimResult, FleetShare, MemoryStoreOptions, SharedAnswer, WaitingFor } from './store/index.js';
+export type { CheckRecord, CheckStore, ClaimResult, FleetShare, MemoryStoreOptions, QuotaResult, SharedAnswer, WaitingFor } from './store/index.js';
 export type { GsmaIdentifierType } from './providers/gsma/identifier-types.js';
 export type { Intent, LookupTarget, NameCheckPolicy, Names, PrecheckRequest } from './types/request.js';
 export { matchPayeeName } from './name-check/index.js';

@@ -1,9 +1,11 @@
 import { rejects } from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { redisOrSkip, REDIS_URL, removeKeys, testPrefix } from './support/redis.js';
+import { keysUnder, redisOrSkip, REDIS_URL, removeKeys, testPrefix } from './support/redis.js';
 import { startSandboxProcess } from './support/sandbox-process.js';
 import { providerEnv, startServeProcess } from './support/serve-process.js';
 
@@ -123,6 +125,142 @@ test('without --redis a restart loses paused checks: the id answers 404', async 
   assert.is(resumed.status, 404);
   await second.stop();
   await sandbox.close();
+});
+
+/** `precheck serve` that is expected to refuse to start: exit code, stderr and how long it took (killed after 20 s). */
+async function serveRefused(args: string[], env: Record<string, string>) {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PRECHECK_SERVE_TOKENS: '', PRECHECK_REDIS_URL: '', ...env },
+  });
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const [code] = await once(child, 'exit');
+  clearTimeout(timer);
+  return { code: code as number | null, output, ms: Date.now() - started };
+}
+
+/** A loopback port nothing listens on. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+const until = async (what: string, condition: () => boolean, ms: number) => {
+  const giveUp = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > giveUp) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+test('serve refuses at start-up a token shorter than 16 characters or not visible ASCII, naming the variable, never the token', async () => {
+  for (const [tokens, expected] of [
+    ['abc123', /PRECHECK_SERVE_TOKENS: token 1 of 1 is shorter than 16 characters/],
+    ['a-long-enough-token-2c4e,x9', /PRECHECK_SERVE_TOKENS: token 2 of 2 is shorter than 16 characters/],
+    ['tökentökentökentöken', /PRECHECK_SERVE_TOKENS: token 1 of 1 has characters other than visible ASCII/],
+  ] as const) {
+    const refused = await serveRefused(['--sandbox'], { PRECHECK_SERVE_TOKENS: tokens });
+    assert.is(refused.code, 2, refused.output);
+    assert.match(refused.output, expected);
+    for (const token of tokens.split(',')) assert.not.ok(refused.output.includes(token), `the message quotes ${token}`);
+  }
+});
+
+test('serve exits 2 at once on an unusable Redis URL, naming --redis or PRECHECK_REDIS_URL (with --sandbox too), never quoting it', async () => {
+  const flag = await serveRefused(['--sandbox', '--insecure-local', '--redis', 'localhost:6379'], {});
+  assert.is(flag.code, 2, flag.output);
+  assert.match(flag.output, /--redis must be a Redis URL such as redis:\/\/127\.0\.0\.1:6379/);
+  const variable = await serveRefused(['--sandbox', '--insecure-local'], { PRECHECK_REDIS_URL: 'user:s3cret-pass@redis.internal:6379' });
+  assert.is(variable.code, 2, variable.output);
+  assert.match(variable.output, /PRECHECK_REDIS_URL must be a Redis URL/);
+  assert.not.ok(variable.output.includes('s3cret-pass'), 'the message quotes the URL and its password');
+  for (const refused of [flag, variable]) assert.ok(refused.ms < 10_000, `exited after ${refused.ms} ms`);
+});
+
+test('--grace-ms is the bound: a provider request still in flight at its end is aborted, its check answers retry, exit 0 within grace + 1 s', async () => {
+  const serve = await startServeProcess(['--sandbox', '--insecure-local', '--grace-ms', '2000']);
+  const answer = fetch(`${serve.url}/v1/checks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ provider: 'bmo', intent: 'debit', phone: '+2290197000900' }), // never answers (timeout 10 s)
+  }).then(
+    async (response) => ({ status: response.status, body: await response.json() }),
+    (error: Error) => ({ status: 0, body: { error: error.message } }),
+  );
+  // In flight: sent to the sandbox, which never answers it.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const signalled = Date.now();
+  serve.child.kill('SIGTERM');
+  assert.is(await serve.exited, 0);
+  const stoppedAfter = Date.now() - signalled;
+  assert.ok(stoppedAfter < 3_000, `exited ${stoppedAfter} ms after SIGTERM with --grace-ms 2000`);
+  const { status, body } = await answer;
+  assert.equal([status, body.status, body.reason], [200, 'retry', 'provider-unavailable']);
+});
+
+test('serve --redis with nothing there logs the Redis error (JSON, rate-limited), then its recovery once Redis answers', async () => {
+  const port = await freePort();
+  const serve = await startServeProcess(['--sandbox', '--insecure-local', '--redis', `redis://127.0.0.1:${port}`]);
+  const lines = (msg: string) => serve.stdout.filter((line) => line.includes(`"msg":"${msg}"`)).map((line) => JSON.parse(line));
+  let redis: ReturnType<typeof spawn> | undefined;
+  try {
+    await until('a store-error line', () => lines('store-error').length > 0, 5_000);
+    assert.equal([lines('store-error')[0].store, lines('store-error')[0].error], ['redis', `connect ECONNREFUSED 127.0.0.1:${port}`]);
+    // The client tries again every half second or so: still one line.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    assert.is(lines('store-error').length, 1, serve.stdout.join('\n'));
+    redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await until('a store-recovered line', () => lines('store-recovered').length > 0, 5_000);
+    assert.ok(lines('store-recovered')[0].downMs >= 2_000);
+    const paused = await fetch(`${serve.url}/v1/checks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'bmo', intent: 'credit', phone: '+2290197000404' }),
+    });
+    assert.type((await paused.json()).checkId, 'string');
+  } finally {
+    await serve.stop();
+    redis?.kill('SIGKILL');
+  }
+});
+
+test('the idempotency lease outlasts the check: a key in progress is kept for deadlineMs and more (Redis)', async () => {
+  const admin = await redisOrSkip('serve idempotency lease');
+  if (!admin) return;
+  const prefix = testPrefix('serve-lease');
+  const serve = await startServeProcess(['--sandbox', '--insecure-local', '--redis', REDIS_URL, '--redis-prefix', prefix, '--deadline-ms', '60000', '--timeout-ms', '60000', '--grace-ms', '0']);
+  try {
+    const request = () =>
+      fetch(`${serve.url}/v1/checks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'lease-1' },
+        body: JSON.stringify({ provider: 'bmo', intent: 'debit', phone: '+2290197000900' }), // never answers
+      });
+    const first = request().catch(() => undefined);
+    let key: string | undefined;
+    for (let tries = 0; key === undefined && tries < 50; tries++) {
+      key = (await keysUnder(admin, prefix)).find((name) => name.includes('value:idempotency:'));
+      if (!key) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(key, 'the key is stored');
+    const ttl = Number(await admin.sendCommand(['PTTL', key]));
+    assert.ok(ttl > 60_000, `the key in progress expires in ${ttl} ms, before the check's 60 s deadline`);
+    assert.is((await request()).status, 409);
+    await serve.stop();
+    await first;
+  } finally {
+    await serve.stop();
+    await removeKeys(admin, prefix);
+    admin.destroy();
+  }
 });
 
 test.run();

@@ -161,19 +161,35 @@ function contract(adapter: Adapter) {
 contract({ name: 'memoryStore', stores: (n) => Array(n).fill(memoryStore()) }).run();
 
 const bound = suite('store contract: memoryStore bound');
-bound('past maxEntries the oldest goes first, and is unknown after', async () => {
+bound('past maxEntries or maxBytes a write is refused and nothing live is evicted; what has expired makes room', async () => {
   const store = memoryStore({ maxEntries: 3 });
   const records = [paused(), paused(), paused(), paused()];
   for (const record of records.slice(0, 3)) await store.create(record, HOUR);
-  await store.putIfAbsent('v', '1', HOUR);
-  assert.is(await store.get(records[0].checkId), undefined, 'the oldest went first');
-  assert.ok(await store.get(records[1].checkId));
-  await store.create(records[3], HOUR);
-  assert.is(await store.get(records[1].checkId), undefined);
-  const gone = await store.claim(records[1].checkId, 1, 1_000);
-  assert.equal([gone.claimed, gone.record], [false, undefined]);
-  assert.ok(await store.get(records[3].checkId));
+  await store.putIfAbsent('v', '1', HOUR).then(
+    () => assert.unreachable('a fourth entry was written'),
+    (error: Error) => assert.match(error.message, /full \(maxEntries\)/),
+  );
+  for (const record of records.slice(0, 3)) assert.ok(await store.get(record.checkId), 'nothing was evicted');
+  assert.ok(await store.commit({ ...records[0], version: 2 }, 1, HOUR), 'a record replaced in place still fits');
+  await store.create(records[3], HOUR).then(() => assert.unreachable(), () => undefined);
+  assert.is(await store.get(records[3].checkId), undefined);
+
+  const small = memoryStore({ maxBytes: 4_000 });
+  await small.setValue('short-lived', 'x'.repeat(1_500), 50);
+  await small.setValue('kept', 'y'.repeat(1_500), HOUR);
+  await small.setValue('large', 'z'.repeat(1_500), HOUR).then(
+    () => assert.unreachable('past maxBytes'),
+    (error: Error) => assert.match(error.message, /full \(maxBytes\)/),
+  );
+  assert.is(await small.getValue('kept'), 'y'.repeat(1_500));
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  await small.setValue('large', 'z'.repeat(1_500), HOUR);
+  assert.equal([await small.getValue('short-lived'), await small.getValue('kept')], [undefined, 'y'.repeat(1_500)]);
+  await small.deleteValue('large');
+  await small.setValue('again', 'w'.repeat(1_500), HOUR);
+
   assert.throws(() => memoryStore({ maxEntries: 0 }), /maxEntries/);
+  assert.throws(() => memoryStore({ maxBytes: 0.5 }), /maxBytes/);
 });
 bound.run();
 

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
-import type { CheckStore } from '../store/check-store.js';
+import type { StoreHealthLog } from '../server/store-log.js';
 import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
-import { readInteger } from './read-integer.js';
+import { readInteger, UsageError } from './read-integer.js';
 
 export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1] [--redis URL] [--redis-prefix P] [--sandbox]
-                     [--insecure-local] [--grace-ms 10000] [engine options]
+                     [--insecure-local] [--grace-ms 10000] [--max-records-per-caller 10000] [engine options]
 
 The engine as an HTTP service (OpenAPI document at /openapi.json). Prints one JSON line with its URL once listening,
 then one JSON line per request. SIGTERM / SIGINT: drains (new requests 503), lets checks in flight finish, exits 0.
@@ -15,22 +15,67 @@ Options:
   --port N          default 8787 (0: a free port)
   --host H          default 127.0.0.1
   --redis URL       keep paused checks and idempotency records in Redis, shared by every instance
-                    (PRECHECK_REDIS_URL); without it they live in this process and a restart loses them
+                    (PRECHECK_REDIS_URL): redis://host:6379, or rediss:// for TLS; without it they live in this
+                    process and a restart loses them. Redis errors and recoveries are logged (JSON lines)
   --redis-prefix P  key prefix in Redis (PRECHECK_REDIS_PREFIX), default precheck:
   --sandbox         answer from the embedded fake B-MO, BEEP, MTN MoMo and GSMA instead of the PRECHECK_* providers
   --insecure-local  start without PRECHECK_SERVE_TOKENS, on a loopback host only (every caller is the same)
-  --grace-ms N      how long checks in flight may finish after SIGTERM, default 10000
+  --grace-ms N      how long checks in flight may finish after SIGTERM, default 10000; then their provider
+                    requests are aborted (they answer retry) and the process exits
+  --max-records-per-caller N
+                    most records a caller keeps (checks that paused, idempotency keys), default 10000
+                    (PRECHECK_MAX_RECORDS_PER_CALLER); past it that caller's new ones answer 429
 ${ENGINE_FLAGS_HELP}
 Environment:
-  PRECHECK_SERVE_TOKENS   comma-separated bearer tokens, one per caller (required unless --insecure-local)
+  PRECHECK_SERVE_TOKENS   comma-separated bearer tokens, one per caller (required unless --insecure-local),
+                          each at least 16 visible ASCII characters (openssl rand -hex 32)
 ${PROVIDER_ENV_HELP}
 Exit code: 0 after a graceful stop, 2 usage or configuration error.`;
 
-/** `precheck/redis`, loaded only with --redis (an engine without Redis never loads the client). */
-async function loadRedisStore(url: string, prefix: string | undefined): Promise<CheckStore> {
-  const specifier = '../redis/index.js';
-  const { redisStore } = (await import(specifier)) as { redisStore(options: { url: string; prefix?: string }): CheckStore };
-  return redisStore({ url, ...(prefix && { prefix }) });
+/** `--redis` / `PRECHECK_REDIS_URL`, refused at once unless it is a redis:// or rediss:// URL (never quoted: a password). */
+function redisUrlFrom(flag: string | undefined, env: NodeJS.ProcessEnv): URL | undefined {
+  const given = flag ?? (env.PRECHECK_REDIS_URL || undefined);
+  if (given === undefined) return undefined;
+  const source = flag === undefined ? 'PRECHECK_REDIS_URL' : '--redis';
+  let url: URL | undefined;
+  try {
+    url = new URL(given);
+  } catch {
+    // Said below.
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    throw new UsageError(`${source} must be a Redis URL such as redis://127.0.0.1:6379 (rediss:// for TLS): the value given is not one.`);
+  }
+  return url;
+}
+
+/** The URL's password as written and decoded, to keep out of log lines. */
+function passwordForms(url: URL): string[] {
+  try {
+    return [url.password, decodeURIComponent(url.password)];
+  } catch {
+    return [url.password];
+  }
+}
+
+/**
+ * `precheck/redis`, loaded only with --redis (an engine without Redis never loads the client), on a client of ours
+ * whose errors and recoveries `health` logs.
+ */
+// TODO(store onError): once redisStore() takes `onError`, give it the URL and `onError: health.error` instead of a client.
+async function openRedisStore(url: URL, prefix: string | undefined, health: StoreHealthLog) {
+  const [{ redisStore }, { failFastClient, closeClient }] = await Promise.all([import('../redis/index.js'), import('../store/redis-connection.js')]);
+  const client = failFastClient(url.href);
+  client.on('error', health.error);
+  client.on('ready', health.recovered);
+  const store = redisStore({ client, ...(prefix && { prefix }) });
+  return {
+    store,
+    async close() {
+      await store.close();
+      await closeClient(client);
+    },
+  };
 }
 
 export async function serveCommand(args: string[], out: (text: string) => void): Promise<number> {
@@ -44,29 +89,42 @@ export async function serveCommand(args: string[], out: (text: string) => void):
       sandbox: { type: 'boolean' },
       'insecure-local': { type: 'boolean' },
       'grace-ms': { type: 'string', default: '10000' },
+      'max-records-per-caller': { type: 'string' },
       ...ENGINE_FLAGS,
     },
   });
   const port = readInteger('--port', values.port, 0, 65_535)!;
   const graceMs = readInteger('--grace-ms', values['grace-ms'], 0, 2_147_483_647)!;
+  const maxRecordsPerCaller = readInteger(
+    '--max-records-per-caller (PRECHECK_MAX_RECORDS_PER_CALLER)',
+    values['max-records-per-caller'] ?? (process.env.PRECHECK_MAX_RECORDS_PER_CALLER || undefined),
+    1,
+    2_147_483_647,
+  );
   const engineOptions = engineOptionsFrom(values, process.env);
+  const redisUrl = redisUrlFrom(values.redis, process.env);
   const { createServer, parseTokens } = await import('../server/index.js');
   const tokens = parseTokens(process.env.PRECHECK_SERVE_TOKENS);
+  const { storeHealthLog } = await import('../server/store-log.js');
 
   let sandbox: Sandbox | undefined;
-  if (values.sandbox) sandbox = await (await import('../sandbox/start-sandbox.js')).startSandbox();
-  const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
-  if (!anyProvider(providers)) throw new Error('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
-  const redisUrl = values.redis ?? process.env.PRECHECK_REDIS_URL;
-  const store = redisUrl ? await loadRedisStore(redisUrl, values['redis-prefix'] ?? process.env.PRECHECK_REDIS_PREFIX) : undefined;
-
+  let redis: Awaited<ReturnType<typeof openRedisStore>> | undefined;
   try {
+    if (values.sandbox) sandbox = await (await import('../sandbox/start-sandbox.js')).startSandbox();
+    const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
+    if (!anyProvider(providers)) throw new Error('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
+    if (redisUrl) {
+      const health = storeHealthLog(out, 'redis', passwordForms(redisUrl));
+      redis = await openRedisStore(redisUrl, values['redis-prefix'] ?? process.env.PRECHECK_REDIS_PREFIX, health);
+    }
+    const store = redis?.store;
     const server = createServer({
       engine: { ...engineOptions, providers, ...(store && { store }) },
       tokens,
       insecureLocal: values['insecure-local'],
       log: out,
       version: process.env.npm_package_version,
+      ...(maxRecordsPerCaller !== undefined && { maxRecordsPerCaller }),
     });
     const { url } = await server.listen(port, values.host);
     out(
@@ -84,9 +142,12 @@ export async function serveCommand(args: string[], out: (text: string) => void):
     out(JSON.stringify({ msg: 'draining', signal, inFlight: server.inFlight, graceMs }));
     await server.close(graceMs);
     out(JSON.stringify({ msg: 'stopped' }));
+    // A check the grace period cut off may still hold a timer (a back-off before an attempt that will fail at once):
+    // nobody is left to answer, so it must not hold the process either.
+    setTimeout(() => process.exit(), 500).unref();
     return 0;
   } finally {
-    await store?.close();
+    await redis?.close();
     await sandbox?.close();
   }
 }

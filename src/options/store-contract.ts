@@ -1,6 +1,7 @@
 import type { CheckStore, FleetShare } from '../store/check-store.js';
 
-type MethodsOf<T> = { [K in keyof T]-?: NonNullable<T[K]> extends (...args: never[]) => unknown ? K : never }[keyof T];
+/** The methods a value of `T` must have (optional ones, like `addToQuota`, are not part of the contract check). */
+type MethodsOf<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : T[K] extends (...args: never[]) => unknown ? K : never }[keyof T];
 
 /** Every method a store must have (`CheckStore`); the compiler says when the contract gains one not listed here. */
 const STORE_METHODS = ['get', 'create', 'claim', 'commit', 'putIfAbsent', 'getValue', 'setValue', 'deleteValue', 'ping', 'close'] as const;
@@ -15,7 +16,7 @@ const FLEET_METHODS = [
   'onCircuitOpen',
 ] as const;
 
-type Unlisted<T, Listed> = Exclude<MethodsOf<T>, Listed | 'onResubscribed'>;
+type Unlisted<T, Listed> = Exclude<MethodsOf<T>, Listed>;
 const everyStoreMethod: Unlisted<CheckStore, (typeof STORE_METHODS)[number]> extends never ? true : never = true;
 const everyFleetMethod: Unlisted<FleetShare, (typeof FLEET_METHODS)[number]> extends never ? true : never = true;
 void everyStoreMethod;

@@ -40,8 +40,30 @@ export function bearerAuth(tokens: readonly string[]): Authenticator {
   };
 }
 
-/** `PRECHECK_SERVE_TOKENS`: comma-separated, blanks ignored. */
-export const parseTokens = (value: string | undefined): string[] =>
-  (value ?? '').split(',').map((token) => token.trim()).filter((token) => token.length > 0);
+export const MIN_TOKEN_LENGTH = 16;
+
+/**
+ * Throws unless every token is at least 16 visible ASCII characters: a short one can be guessed, and one with other
+ * characters can never be sent in an `Authorization` header. The message names `source` and the token's position,
+ * never the token.
+ */
+export function assertUsableTokens(tokens: readonly string[], source: string): void {
+  tokens.forEach((token, index) => {
+    const which = `${source}: token ${index + 1} of ${tokens.length}`;
+    if (!/^[\x21-\x7e]*$/.test(token)) {
+      throw new Error(`${which} has characters other than visible ASCII (a Bearer header cannot carry them); use a random hex or base64url string (openssl rand -hex 32).`);
+    }
+    if (token.length < MIN_TOKEN_LENGTH) {
+      throw new Error(`${which} is shorter than ${MIN_TOKEN_LENGTH} characters; use a random one of 32 or more (openssl rand -hex 32).`);
+    }
+  });
+}
+
+/** `PRECHECK_SERVE_TOKENS`: comma-separated, blanks ignored. Throws for a token that is unusable (`assertUsableTokens`). */
+export function parseTokens(value: string | undefined): string[] {
+  const tokens = (value ?? '').split(',').map((token) => token.trim()).filter((token) => token.length > 0);
+  assertUsableTokens(tokens, 'PRECHECK_SERVE_TOKENS');
+  return tokens;
+}
 
 export const WWW_AUTHENTICATE = 'Bearer realm="precheck"';

@@ -11,6 +11,8 @@ export function checkOwners(store: CheckStore, storeTimeoutMs: number, ttlMs: nu
   const key = (checkId: string) => `owner:${checkId}`;
   const call = <T>(promise: Promise<T>) => bounded(promise, storeTimeoutMs);
   return {
+    /** How long an owner record is kept. */
+    ttlMs,
     /** Records the owner of a new check; a check that pauses again keeps its owner. Answers whether `caller` owns it. */
     async claim(checkId: string, caller: Caller): Promise<boolean> {
       if (await call(store.putIfAbsent(key(checkId), caller, ttlMs))) return true;

@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { createPrecheck } from '../create-precheck.js';
 import { memoryStore } from '../store/memory-store.js';
 import type { CheckStore } from '../store/check-store.js';
+import { PROVIDER_POOLS } from '../tokens.js';
 import type { PrecheckOptions } from '../types/options.js';
-import { bearerAuth } from './auth.js';
+import { assertUsableTokens, bearerAuth } from './auth.js';
 import { checkOwners } from './check-owners.js';
-import { idempotencyRecords } from './idempotency.js';
+import { idempotencyRecords, requestLeaseMs } from './idempotency.js';
 import { serviceMetrics } from './metrics.js';
+import { DEFAULT_MAX_RECORDS_PER_CALLER, recordQuota } from './record-quota.js';
 import { requestLogger } from './request-log.js';
 import { createRoutes } from './routes.js';
 import { closeServer, drainTracker } from './shutdown.js';
@@ -16,7 +18,10 @@ import { closeServer, drainTracker } from './shutdown.js';
 export interface ServerOptions {
   /** The engine's options. `store` defaults to `memoryStore()` (one process: a restart loses paused checks). */
   engine: PrecheckOptions;
-  /** Bearer tokens callers must present. None: every caller is the same local one (`insecureLocal` only). */
+  /**
+   * Bearer tokens callers must present, each at least 16 visible ASCII characters. None: every caller is the same
+   * local one (`insecureLocal` only).
+   */
   tokens?: readonly string[];
   /**
    * Allows starting without tokens, only on a loopback host: for a developer's machine. Without tokens and without
@@ -27,6 +32,13 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Reported in the OpenAPI document's `info.version`. */
   version?: string;
+  /**
+   * Most records each caller keeps in the store: its checks that paused (kept for their wait plus the engine's
+   * retention) and its idempotency keys (24 h). Past it the caller's new ones are refused with 429 and `Retry-After`;
+   * nothing of another caller's is ever evicted for them. Counted in the store when it can (`redisStore()`: for the
+   * whole fleet), else in this process. Default 10,000.
+   */
+  maxRecordsPerCaller?: number;
 }
 
 export interface PrecheckServer {
@@ -34,7 +46,8 @@ export interface PrecheckServer {
   listen(port: number, host: string): Promise<{ url: string; port: number }>;
   /**
    * Graceful stop: /readyz and every new request answer 503 (`Retry-After`, `Connection: close`), the requests in
-   * flight finish (up to `graceMs`), then the listener closes, then the engine and the store it opened.
+   * flight finish (up to `graceMs`: then the provider requests still in flight are aborted and their checks answer
+   * `retry`), then the listener closes, then the engine and the store it opened. Resolves within `graceMs` + 1 s.
    */
   close(graceMs?: number): Promise<void>;
   /** The Fetch-API handler, for tests or another server. */
@@ -48,6 +61,10 @@ export const isLoopback = (host: string) => LOOPBACK.test(host);
 
 /** Kept beyond a check's wait: the engine keeps a decided check this long (its default retention). */
 const DAY_MS = 24 * 60 * 60_000;
+/** Once the grace period is over and the provider requests in flight are aborted: how long their checks get to answer. */
+const ABORTED_CHECKS_MS = 300;
+/** However late, a response just produced gets this long to be written before its connection is cut. */
+const LAST_WRITE_MS = 200;
 
 /** The engine as an HTTP service. Throws at once for unusable options (engine options, or no token off loopback). */
 export function createServer(options: ServerOptions): PrecheckServer {
@@ -55,10 +72,17 @@ export function createServer(options: ServerOptions): PrecheckServer {
   if (tokens.length === 0 && !options.insecureLocal) {
     throw new Error('No caller token configured: set PRECHECK_SERVE_TOKENS (or --insecure-local on a loopback host).');
   }
+  assertUsableTokens(tokens, 'createServer tokens');
+  const maxRecordsPerCaller = options.maxRecordsPerCaller ?? DEFAULT_MAX_RECORDS_PER_CALLER;
+  if (!Number.isSafeInteger(maxRecordsPerCaller) || maxRecordsPerCaller < 1) {
+    throw new RangeError('createServer: maxRecordsPerCaller must be an integer ≥ 1');
+  }
   const ownStore = options.engine.store === undefined;
   const store: CheckStore = options.engine.store ?? memoryStore();
   const engine = createPrecheck({ ...options.engine, store });
   const storeTimeoutMs = options.engine.storeTimeoutMs ?? 100;
+  const leaseMs = requestLeaseMs(options.engine.deadlineMs ?? 15_000, storeTimeoutMs);
+  const quota = recordQuota(store, storeTimeoutMs, maxRecordsPerCaller);
   const waitMs = Math.max(options.engine.namesTimeoutMs ?? 15 * 60_000, options.engine.confirmationTimeoutMs ?? 15 * 60_000);
   const providers = new Set([
     ...Object.keys(options.engine.providers ?? {}),
@@ -71,8 +95,10 @@ export function createServer(options: ServerOptions): PrecheckServer {
     store,
     storeTimeoutMs,
     auth: bearerAuth(tokens),
-    idempotency: idempotencyRecords(store, storeTimeoutMs),
+    idempotency: idempotencyRecords(store, { storeTimeoutMs, leaseMs, quota }),
     owners: checkOwners(store, storeTimeoutMs, (options.engine.retentionMs ?? DAY_MS) + waitMs),
+    quota,
+    requestLeaseMs: leaseMs,
     metrics: serviceMetrics(() => engine.circuits(), providers),
     log: requestLogger(write),
     drain,
@@ -112,8 +138,12 @@ export function createServer(options: ServerOptions): PrecheckServer {
       closing ??= (async () => {
         drain.start();
         const started = Date.now();
-        await drain.settled(graceMs);
-        if (server?.listening) await closeServer(server, Math.max(0, graceMs - (Date.now() - started)));
+        if (!(await drain.settled(graceMs))) {
+          // The grace period is the bound: provider requests still in flight end now, and their checks answer retry.
+          engine.container.get(PROVIDER_POOLS).abort();
+          await drain.settled(ABORTED_CHECKS_MS);
+        }
+        if (server?.listening) await closeServer(server, Math.max(LAST_WRITE_MS, graceMs - (Date.now() - started)));
         await engine.close();
         if (ownStore) await store.close();
       })();

@@ -2,15 +2,19 @@ import { createHash } from 'node:crypto';
 import type { CheckStore } from '../store/check-store.js';
 import { bounded } from '../util/bounded.js';
 import type { Caller } from './auth.js';
+import type { RecordQuota } from './record-quota.js';
 
 /** Keys and stored responses are kept 24 h (IETF httpapi idempotency-key draft; Stripe keeps them as long). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
-/**
- * How long a key stays "in progress" without its response: longer than the server's request timeout (30 s), so a
- * request still running is never overtaken, and short enough that a key whose process died is usable again.
- */
-export const IDEMPOTENCY_LEASE_MS = 35_000;
 export const MAX_KEY_LENGTH = 255;
+
+/**
+ * How long a request may run: the check's deadline, plus the store calls around it (each bounded by
+ * `storeTimeoutMs`, which a busy process may stretch up to 20 times) and 5 s for the process itself. A key stays "in
+ * progress" this long without its response, so a request still running is never overtaken by a second one, and a
+ * key whose process died is usable again after it.
+ */
+export const requestLeaseMs = (deadlineMs: number, storeTimeoutMs: number) => deadlineMs + 20 * storeTimeoutMs + 5_000;
 
 export interface StoredResponse {
   status: number;
@@ -26,7 +30,9 @@ export type Begin =
   /** Same key, same request, the first one still running: 409. */
   | { kind: 'in-progress' }
   /** Same key, another request: 422. */
-  | { kind: 'mismatch' };
+  | { kind: 'mismatch' }
+  /** A new key, and the caller is at its quota of records: 429. */
+  | { kind: 'over-quota'; retryAfterMs: number };
 
 /**
  * `Idempotency-Key` as a structured-field string (quoted) or a bare token; undefined when absent, an Error when
@@ -48,22 +54,27 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 export const fingerprintOf = (method: string, path: string, body: string) => sha256(`${method} ${path}\n${body}`);
 
 /**
- * Idempotency records in the check store, scoped to the caller: another caller's same key is another key. Every
- * store call is bounded; a store that does not answer rejects, and the route answers 503 (it cannot promise "once").
+ * Idempotency records in the check store, scoped to the caller: another caller's same key is another key. Each key
+ * counts against its caller's quota for as long as it is kept. Every store call is bounded; a store that does not
+ * answer rejects, and the route answers 503 (it cannot promise "once").
  */
-export function idempotencyRecords(store: CheckStore, storeTimeoutMs: number) {
+export function idempotencyRecords(store: CheckStore, options: { storeTimeoutMs: number; leaseMs: number; quota: RecordQuota }) {
+  const { storeTimeoutMs, leaseMs, quota } = options;
+  const keyDigest = (key: string) => `idempotency:${sha256(key)}`;
   const storeKey = (caller: Caller, key: string) => `idempotency:${caller}:${sha256(key)}`;
   const call = <T>(promise: Promise<T>) => bounded(promise, storeTimeoutMs);
 
   return {
     async begin(caller: Caller, key: string, fingerprint: string): Promise<Begin> {
+      const counted = await quota.add(caller, keyDigest(key), leaseMs);
+      if (!counted.added) return { kind: 'over-quota', retryAfterMs: counted.retryAfterMs };
       const id = storeKey(caller, key);
       const running: KeyRecord = { state: 'running', fingerprint };
-      if (await call(store.putIfAbsent(id, JSON.stringify(running), IDEMPOTENCY_LEASE_MS))) return { kind: 'first' };
+      if (await call(store.putIfAbsent(id, JSON.stringify(running), leaseMs))) return { kind: 'first' };
       const json = await call(store.getValue(id));
       // Gone between the two calls (its lease ended): take it.
       if (json === undefined) {
-        return (await call(store.putIfAbsent(id, JSON.stringify(running), IDEMPOTENCY_LEASE_MS))) ? { kind: 'first' } : { kind: 'in-progress' };
+        return (await call(store.putIfAbsent(id, JSON.stringify(running), leaseMs))) ? { kind: 'first' } : { kind: 'in-progress' };
       }
       const record = JSON.parse(json) as KeyRecord;
       if (record.fingerprint !== fingerprint) return { kind: 'mismatch' };
@@ -71,11 +82,13 @@ export function idempotencyRecords(store: CheckStore, storeTimeoutMs: number) {
     },
     async finish(caller: Caller, key: string, fingerprint: string, response: StoredResponse): Promise<void> {
       const record: KeyRecord = { state: 'done', fingerprint, response };
+      await quota.add(caller, keyDigest(key), IDEMPOTENCY_TTL_MS);
       await call(store.setValue(storeKey(caller, key), JSON.stringify(record), IDEMPOTENCY_TTL_MS));
     },
     /** An HTTP error stores nothing: the key is free again. */
     async abandon(caller: Caller, key: string): Promise<void> {
       await call(store.deleteValue(storeKey(caller, key)));
+      await quota.remove(caller, keyDigest(key));
     },
   };
 }

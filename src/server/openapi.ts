@@ -72,7 +72,7 @@ function problemResponses() {
       ...(status === 401 && {
         headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer realm="precheck"' } },
       }),
-      ...(status === 503 && {
+      ...((status === 429 || status === 503) && {
         headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before trying again' } },
       }),
     };
@@ -86,6 +86,11 @@ with \`Idempotent-Replayed: true\` and sends no new provider request; with anoth
 with that key is still running → 409. Keys are kept ${IDEMPOTENCY_TTL_MS / 3_600_000} h in the store, scoped to the
 caller (another caller's same key is another key). Every decision is stored, \`retry\` ones included; an HTTP error
 stores nothing.`;
+
+const quotaPolicy = (maxRecordsPerCaller: number) => `Each caller keeps at most ${maxRecordsPerCaller} records in the
+service's store: its checks that paused (kept for their wait and 24 h after) and its idempotency keys (24 h). Past it, a
+POST that would add one answers 429 with \`Retry-After\` (until the caller's first record ends) and does nothing;
+another caller's records are never touched.`;
 
 const AUTH_POLICY = `Bearer tokens (\`PRECHECK_SERVE_TOKENS\`). A check belongs to the caller that created it: another
 caller's GET or POST on its id answers 404, as for an unknown id. /healthz, /readyz, /metrics and /openapi.json are open.`;
@@ -124,6 +129,7 @@ const POST_PROBLEMS: ProblemKind[] = [
   'payload-too-large',
   'unsupported-media-type',
   'idempotency-key-reused',
+  'too-many-records',
   'internal-error',
   'unavailable',
 ];
@@ -223,7 +229,7 @@ export const describe = {
 };
 
 /** The document around the routes. */
-export function documentation(version: string): Partial<GenerateSpecOptions> {
+export function documentation(version: string, maxRecordsPerCaller: number): Partial<GenerateSpecOptions> {
   return {
     documentation: {
       openapi: '3.1.0',
@@ -235,12 +241,14 @@ export function documentation(version: string): Partial<GenerateSpecOptions> {
 A decision is always 200, whatever its status. HTTP errors (RFC 9457 \`application/problem+json\`) are for requests
 that are not decisions: malformed JSON 400, a resume body that is not what its event needs 400, an event the check
 does not wait for 409, unknown route 404, wrong method 405 (with \`Allow\`), wrong content type 415,
-body over ${MAX_BODY_BYTES} bytes 413, missing or bad credentials 401 (with \`WWW-Authenticate: Bearer\`), 503 while
-draining or when the store does not answer.
+body over ${MAX_BODY_BYTES} bytes 413, missing or bad credentials 401 (with \`WWW-Authenticate: Bearer\`), the caller's
+quota of records reached 429 (with \`Retry-After\`), 503 while draining or when the store does not answer.
 
 **Idempotency.** ${IDEMPOTENCY_POLICY}
 
-**Authentication.** ${AUTH_POLICY}`,
+**Authentication.** ${AUTH_POLICY}
+
+**Quota.** ${quotaPolicy(maxRecordsPerCaller)}`,
       },
       tags: [
         { name: 'checks', description: 'Pre-checks and their continuation' },

@@ -21,6 +21,7 @@ export const PROBLEMS = {
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
+  'too-many-records': { status: 429, title: 'Too many records' },
   'internal-error': { status: 500, title: 'Internal error' },
   'unavailable': { status: 503, title: 'Service unavailable' },
 } as const;

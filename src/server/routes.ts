@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { generateSpecs } from 'hono-openapi';
 import type { Precheck } from '../create-precheck.js';
@@ -13,6 +14,7 @@ import type { ServiceMetrics } from './metrics.js';
 import { describe, documentation } from './openapi.js';
 import { problemResponse } from './problem.js';
 import { refuseUnlessAwaited, resumeEventOf, type ResumeAction } from './resume-body.js';
+import type { RecordQuota } from './record-quota.js';
 import { maskPhone, type RequestLogFields, type RequestLogger } from './request-log.js';
 import type { DrainTracker } from './shutdown.js';
 
@@ -23,6 +25,9 @@ export interface RouteDeps {
   auth: Authenticator;
   idempotency: IdempotencyRecords;
   owners: CheckOwners;
+  quota: RecordQuota;
+  /** How long a request may run (`requestLeaseMs`): a check holds a slot of its caller's quota this long. */
+  requestLeaseMs: number;
   metrics: ServiceMetrics;
   log: RequestLogger;
   drain: DrainTracker;
@@ -42,11 +47,33 @@ const RETRY_AFTER_S = '1';
 const isPaused = (decision: Decision) => decision.status === 'needs-names' || decision.status === 'needs-confirmation';
 const checkIdOf = (decision: Decision) => ('checkId' in decision ? decision.checkId : undefined);
 
+/** A pause whose owner could not be recorded: retry `store-unavailable`, never a pause without the id to continue it. */
+function pauseNotSaved(decision: Decision): Decision {
+  const { provider, intent, transactionId, attempts, trace } = decision;
+  return {
+    status: 'retry',
+    reason: 'store-unavailable',
+    provider,
+    intent,
+    message: 'The check paused but could not be saved (the store did not answer): check again later.',
+    ...(transactionId !== undefined && { transactionId }),
+    attempts,
+    trace,
+  };
+}
+
 /** The HTTP face of the engine: every route of the service, with auth, idempotency, logging and metrics around them. */
 export function createRoutes(deps: RouteDeps): Hono<Env> {
-  const { engine, auth, idempotency, owners, metrics, log, drain } = deps;
+  const { engine, auth, idempotency, owners, quota, metrics, log, drain } = deps;
   const app = new Hono<Env>();
   const storeUnavailable = () => problemResponse('unavailable', 'The store did not answer; try again.', { 'retry-after': RETRY_AFTER_S });
+  const tooManyRecords = (retryAfterMs: number) =>
+    problemResponse(
+      'too-many-records',
+      `This caller already keeps ${quota.maxPerCaller} records (checks that paused, idempotency keys), its quota; nothing ` +
+        'was done. Send it again once one has ended (Retry-After), or have the quota raised (--max-records-per-caller).',
+      { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) },
+    );
 
   // Route templates and their methods, read from the routes registered below (for labels, and 405's Allow).
   let templates: { pattern: RegExp; template: string; methods: Set<string> }[] = [];
@@ -106,6 +133,7 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
       } catch {
         return storeUnavailable();
       }
+      if (begun.kind === 'over-quota') return tooManyRecords(begun.retryAfterMs);
       if (begun.kind === 'replay') return replay(c, begun.response);
       if (begun.kind === 'in-progress') return problemResponse('idempotency-key-in-use', 'A request with this Idempotency-Key is still running; retry when it has answered.');
       if (begun.kind === 'mismatch') return problemResponse('idempotency-key-reused', 'This Idempotency-Key was used for another request; use a new key.');
@@ -144,14 +172,13 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
 
   /** Runs the engine, counts and logs its decision, and records who owns a check that paused. */
   async function engineDecision(c: Context<Env>, started: number, decision: Decision): Promise<Decision> {
-    metrics.decision(decision, (performance.now() - started) / 1000, deps.pauseWaitMs);
     let answered = decision;
     const checkId = checkIdOf(decision);
     if (checkId !== undefined && isPaused(decision) && !(await ownerRecorded(checkId, c.get('caller')))) {
-      // Without its owner the id would answer 404 to its own caller: answer as a pause that could not be saved.
-      const { checkId: _unusable, ...rest } = decision as Decision & { checkId?: string };
-      answered = { ...rest, message: `${decision.message} The check could not be saved: check again with the answer.` } as Decision;
+      // Without its owner the id would answer 404 to its own caller: the pause could not be saved.
+      answered = pauseNotSaved(decision);
     }
+    metrics.decision(answered, (performance.now() - started) / 1000, deps.pauseWaitMs);
     noteDecision(c, answered);
     return answered;
   }
@@ -165,6 +192,37 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
       }
     }
     return false;
+  }
+
+  /**
+   * Runs a new check in a slot of its caller's quota, since it may pause: 429 when there is none. The slot is kept as
+   * long as the check's records if it paused, else given back.
+   */
+  async function inQuotaSlot(caller: Caller, check: () => Promise<Decision>): Promise<Decision | Response> {
+    const slot = `check:${randomUUID()}`;
+    let counted;
+    try {
+      counted = await quota.add(caller, slot, deps.requestLeaseMs);
+    } catch {
+      return storeUnavailable();
+    }
+    if (!counted.added) return tooManyRecords(counted.retryAfterMs);
+    const decision = await check();
+    if (isPaused(decision) && checkIdOf(decision) !== undefined) await keepSlot(caller, slot);
+    else await quota.remove(caller, slot).catch(() => undefined);
+    return decision;
+  }
+
+  /** Keeps a paused check's slot as long as its records. Twice, as for its owner: a slot left to end early undercounts. */
+  async function keepSlot(caller: Caller, slot: string): Promise<void> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await quota.add(caller, slot, owners.ttlMs);
+        return;
+      } catch {
+        // The store did not answer: once more, then the slot ends with the request's lease.
+      }
+    }
   }
 
   /** Undefined when `caller` owns the check; otherwise the response to give (404, or 503 when the store is silent). */
@@ -181,11 +239,12 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
   app.post('/v1/checks', describe.createCheck, (c) =>
     decide(c, {
       optionalBody: false,
-      run: async (body) => {
-        const started = performance.now();
-        if (typeof body === 'object' && body !== null) c.get('log').phone = maskPhone((body as { phone?: unknown }).phone);
-        return engineDecision(c, started, await engine.check(body as PrecheckRequest));
-      },
+      run: (body) =>
+        inQuotaSlot(c.get('caller'), async () => {
+          const started = performance.now();
+          if (typeof body === 'object' && body !== null) c.get('log').phone = maskPhone((body as { phone?: unknown }).phone);
+          return engineDecision(c, started, await engine.check(body as PrecheckRequest));
+        }),
     }),
   );
 
@@ -244,7 +303,7 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
 
   // hono-openapi's own handler leaves its route out of the document; this one is in it, like every route.
   let document: Promise<unknown> | undefined;
-  app.get('/openapi.json', describe.openapi, async (c) => c.json(await (document ??= generateSpecs(app, documentation(deps.version)))));
+  app.get('/openapi.json', describe.openapi, async (c) => c.json(await (document ??= generateSpecs(app, documentation(deps.version, quota.maxPerCaller)))));
 
   templates = app.routes
     .filter((route) => route.method !== 'ALL')

@@ -38,6 +38,8 @@ export type ClaimResult =
   /** Someone else holds it, it moved on, or it is unknown (`record` undefined). */
   | { claimed: false; record?: CheckRecord };
 
+export type QuotaResult = { added: true } | { added: false; retryAfterMs: number };
+
 /**
  * Where paused checks (and the service's idempotency records) live. Every method may reject (the engine bounds each
  * call with `storeTimeoutMs` and turns a failure into a decision); none may keep a key forever.
@@ -59,6 +61,15 @@ export interface CheckStore {
   getValue(key: string): Promise<string | undefined>;
   setValue(key: string, value: string, ttlMs: number): Promise<void>;
   deleteValue(key: string): Promise<void>;
+  /**
+   * Quotas (the service's records per caller), in one atomic step: counts `member` in `group` until `ttlMs` from
+   * now, or refuses when `group` already counts `max` live members and `member` is not one of them (nothing changes;
+   * `retryAfterMs`: until its first member ends). A member counted again keeps the later of its two ends. Optional:
+   * without it, the service counts in its own process.
+   */
+  addToQuota?(group: string, member: string, ttlMs: number, max: number): Promise<QuotaResult>;
+  /** Stops counting `member` in `group`. */
+  removeFromQuota?(group: string, member: string): Promise<void>;
   /** Resolves when the store answers (readiness). */
   ping(): Promise<void>;
   /** What the fleet shares through this store, when it can be shared (Redis); undefined for one process. */

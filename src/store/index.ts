@@ -1,3 +1,3 @@
 export { memoryStore } from './memory-store.js';
 export type { MemoryStoreOptions } from './memory-store.js';
-export type { CheckRecord, CheckStore, ClaimResult, FleetShare, SharedAnswer, WaitingFor } from './check-store.js';
+export type { CheckRecord, CheckStore, ClaimResult, FleetShare, QuotaResult, SharedAnswer, WaitingFor } from './check-store.js';

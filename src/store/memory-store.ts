@@ -1,39 +1,87 @@
 import type { CheckRecord, CheckStore, ClaimResult } from './check-store.js';
 
 export interface MemoryStoreOptions {
-  /** Most entries kept (checks and values together); past it the oldest goes first. Default 100,000. */
+  /** Most entries kept (checks and values together). Default 100,000. */
   maxEntries?: number;
+  /** Most bytes kept (each entry's key and JSON, UTF-8). Default 256 MiB. */
+  maxBytes?: number;
+}
+
+/**
+ * A write the store refused because it would pass `maxEntries` or `maxBytes`: nothing live is ever pushed out for
+ * another entry (one caller's flood must not erase another's paused check). The engine and the service answer it as
+ * a store that is unavailable.
+ */
+export class MemoryStoreFullError extends Error {
+  constructor(bound: string) {
+    super(`the memory store is full (${bound}); nothing was written`);
+    this.name = 'MemoryStoreFullError';
+  }
 }
 
 interface Entry {
   /** JSON, so that what is kept is a snapshot, never a live object a caller could still change. */
   json: string;
   expiresAt: number;
+  bytes: number;
 }
 
 /**
- * The embedded store: one process, bounded, with the same TTLs as Redis. It keeps snapshots, not live actors, so a
- * paused check costs its JSON and nothing else.
+ * The embedded store: one process, bounded in entries and in bytes, with the same TTLs as Redis. It keeps snapshots,
+ * not live actors, so a paused check costs its JSON and nothing else. Full, it drops what has expired and refuses
+ * the write if that is not enough (`MemoryStoreFullError`): it never evicts an entry that is still live.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): CheckStore {
   const maxEntries = options.maxEntries ?? 100_000;
+  const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError('memoryStore: maxEntries must be an integer ≥ 1');
-  // A Map iterates in insertion order: re-inserting on write keeps the oldest first.
+  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new RangeError('memoryStore: maxBytes must be an integer ≥ 1');
   const entries = new Map<string, Entry>();
+  let bytes = 0;
+  /** No entry expires before this: until then, sweeping for expired entries would find none. */
+  let nextExpiry = Infinity;
 
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
+  const sweep = (now: number) => {
+    if (now < nextExpiry) return;
+    nextExpiry = Infinity;
+    for (const [key, entry] of entries) {
+      if (entry.expiresAt <= now) drop(key);
+      else nextExpiry = Math.min(nextExpiry, entry.expiresAt);
+    }
+  };
   const read = (key: string, now = Date.now()): string | undefined => {
     const entry = entries.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= now) {
-      entries.delete(key);
+      drop(key);
       return undefined;
     }
     return entry.json;
   };
+  /** Which bound writing `size` bytes under `key` would pass (a replaced entry's bytes count as freed), if any. */
+  const boundPassed = (key: string, size: number) => {
+    const replaced = entries.get(key);
+    if (entries.size + (replaced ? 0 : 1) > maxEntries) return 'maxEntries';
+    if (bytes - (replaced?.bytes ?? 0) + size > maxBytes) return 'maxBytes';
+    return undefined;
+  };
   const write = (key: string, json: string, ttlMs: number) => {
-    entries.delete(key);
-    entries.set(key, { json, expiresAt: Date.now() + Math.max(1, ttlMs) });
-    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    const now = Date.now();
+    const size = Buffer.byteLength(key) + Buffer.byteLength(json);
+    if (boundPassed(key, size)) sweep(now);
+    const passed = boundPassed(key, size);
+    if (passed) throw new MemoryStoreFullError(passed);
+    drop(key);
+    const expiresAt = now + Math.max(1, ttlMs);
+    entries.set(key, { json, expiresAt, bytes: size });
+    bytes += size;
+    nextExpiry = Math.min(nextExpiry, expiresAt);
   };
   const checkKey = (checkId: string) => `check:${checkId}`;
   const valueKey = (key: string) => `value:${key}`;
@@ -81,11 +129,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): CheckStore {
       write(valueKey(key), value, ttlMs);
     },
     async deleteValue(key) {
-      entries.delete(valueKey(key));
+      drop(valueKey(key));
     },
     async ping() {},
     async close() {
       entries.clear();
+      bytes = 0;
     },
   };
 }

@@ -51,6 +51,27 @@ if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'l', ARGV[5]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[6])
 return 1`);
 
+// A quota is a sorted set: member → when it ends, on Redis's clock. Ended members are dropped first; a new member is
+// refused at `max` (answering when the first one ends); the set lives as long as its last member.
+const ADD_TO_QUOTA = redisScript(`
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local ends = now + tonumber(ARGV[2])
+local current = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not current then
+  if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+    local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+    return {0, tonumber(first[2]) - now}
+  end
+  redis.call('ZADD', KEYS[1], ends, ARGV[1])
+elseif tonumber(current) < ends then
+  redis.call('ZADD', KEYS[1], ends, ARGV[1])
+end
+local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+redis.call('PEXPIRE', KEYS[1], math.max(1, tonumber(last[2]) - now))
+return {1, 0}`);
+
 const ttl = (ms: number) => String(Math.max(1, Math.ceil(ms)));
 
 /** The record from the hash's fields: the stored JSON, with version, state and lease as they are now. */
@@ -95,6 +116,7 @@ export function redisStore(options: RedisStoreOptions = {}): CheckStore {
 
   const checkKey = (checkId: string) => `${prefix}check:${checkId}`;
   const valueKey = (key: string) => `${prefix}value:${key}`;
+  const quotaKey = (group: string) => `${prefix}quota:${group}`;
   const fleet = redisFleet(client, send, prefix);
 
   const leaseOf = (record: CheckRecord) => (record.state === 'running' ? String(record.leaseUntil) : '');
@@ -133,6 +155,13 @@ export function redisStore(options: RedisStoreOptions = {}): CheckStore {
     },
     async deleteValue(key) {
       await send(['DEL', valueKey(key)]);
+    },
+    async addToQuota(group, member, ttlMs, max) {
+      const [added, retryAfterMs] = await run<number[]>(ADD_TO_QUOTA, [quotaKey(group)], [member, ttl(ttlMs), String(max)]);
+      return Number(added) === 1 ? { added: true } : { added: false, retryAfterMs: Math.max(1, Number(retryAfterMs)) };
+    },
+    async removeFromQuota(group, member) {
+      await send(['ZREM', quotaKey(group), member]);
     },
     async ping() {
       await send(['PING']);

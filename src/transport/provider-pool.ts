@@ -25,6 +25,14 @@ export class ProviderPool {
     return this.loading;
   }
 
+  /** Ends every request in flight now (each fails as the engine being closed would) and closes the pool. */
+  abort(): void {
+    this.closed = true;
+    const destroy = (dispatcher: Dispatcher) => dispatcher.destroy(closedError()).catch(() => {});
+    if (this.dispatcher) destroy(this.dispatcher);
+    else this.loading?.then(destroy, () => {});
+  }
+
   /** Resolves once every socket of the pool is closed. Never rejects. */
   async close(): Promise<void> {
     this.closed = true;

@@ -29,6 +29,11 @@ export class ProviderPools {
     return undiciLoaded() || Object.keys(this.transports).length === 0 ? undefined : loadUndici().then(noop, noop);
   }
 
+  /** Ends every provider request in flight now (their checks answer retry) and closes the pools: a service's grace end. */
+  abort(): void {
+    for (const pool of this.pools.values()) pool.abort();
+  }
+
   /** Resolves once every pool is closed (requests in flight end first, each within its attempt's bound). */
   async close(): Promise<void> {
     await Promise.all([...this.pools.values()].map((pool) => pool.close()));
