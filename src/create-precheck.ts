@@ -59,9 +59,10 @@ export interface Precheck {
   /** A check's state by `checkId`: paused (for what, until when) or decided; undefined when unknown or purged. */
   status(checkId: string): Promise<CheckStatus | undefined>;
   /**
-   * Stops the circuit breakers' timers, closes a store connection the engine opened itself, and closes every
-   * provider's connection pool: resolves once their sockets are closed (requests in flight end first, each within
-   * its attempt's bound). Checks after it answer retry `provider-unavailable`. Never rejects.
+   * Stops the circuit breakers' timers, closes the store only when the engine created it (a `store` you passed stays
+   * open and yours to close: other engines may share it), and closes every provider's connection pool: resolves once
+   * their sockets are closed (requests in flight end first, each within its attempt's bound). Checks after it answer
+   * retry `provider-unavailable`. Never rejects.
    */
   close(): Promise<void>;
   /** The inversify container behind this engine. */
@@ -85,6 +86,8 @@ export function precheckFrom(container: Container): Precheck {
   const fencedInspect = inspect && fence.wrap('inspect', inspect);
   const snapshots = { machine, findProvider, keys: container.get(ENGINE_CONFIG).snapshotKeys };
   const store = container.get(CHECK_STORE);
+  // A store passed in is the caller's (another engine may use it); only the one the engine made is the engine's to close.
+  const ownStore = options.store === undefined;
   const pools = container.get(PROVIDER_POOLS);
   const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor, snapshots.keys);
   // A stored wait that is over ends at once, by the chart's own timeout transition.
@@ -125,7 +128,7 @@ export function precheckFrom(container: Container): Precheck {
     status: (checkId) => durable.status(checkId),
     async close() {
       lookup.stop();
-      await Promise.all([store.close().catch(() => {}), pools.close()]);
+      await Promise.all([ownStore && store.close().catch(() => {}), pools.close()]);
     },
   };
 }

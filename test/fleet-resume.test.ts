@@ -129,23 +129,29 @@ if (available) {
   });
 }
 
-fleet('Redis gone: a pause answers without checkId, resume() retry store-unavailable at once, nothing rejects', async (context) => {
+fleet('Redis gone: a pause and resume() answer retry store-unavailable at once, nothing rejects; the error is told once', async (context) => {
   // A real client against a port where no Redis listens: the failure a dead or restarting server gives.
   const { createPrecheck } = await import('../src/index.js');
   const { redisStore } = await import('../src/redis/index.js');
-  const precheck = createPrecheck({ providers: context.sandbox.providers, store: redisStore({ url: 'redis://127.0.0.1:1' }) });
+  const errors: Error[] = [];
+  const store = redisStore({ url: 'redis://127.0.0.1:1', onError: (error) => errors.push(error) });
+  const precheck = createPrecheck({ providers: context.sandbox.providers, store });
   try {
     const started = Date.now();
     const paused = await precheck.check(unknownCustomer());
-    assert.is(paused.status, 'needs-names');
+    // Never a paused decision without checkId: nobody could continue it.
+    assert.is(paused.status, 'retry');
+    assert.is(reasonOf(paused), 'store-unavailable');
     assert.is(paused.checkId, undefined);
-    assert.match((paused as { message: string }).message, /check again with names/);
     const resumed = await precheck.resume('chk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', names as never);
     assert.is(resumed.status, 'retry');
     assert.is(reasonOf(resumed), 'store-unavailable');
     assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+    assert.is(errors.length, 1, `onError calls: ${errors.map((error) => error.message).join('; ')}`);
+    assert.match(errors[0].message, /ECONNREFUSED/);
   } finally {
     await precheck.close();
+    await store.close();
   }
 });
 
