@@ -171,8 +171,12 @@ export function redisStore(options: RedisStoreOptions = {}): CheckStore {
   const onReady = () => {
     clock.forget();
     health.answered();
+    // A write that reached a frozen Redis must run when it thaws (to do its work, or to refuse it as late and hand a
+    // claimed check back), not fail NOSCRIPT: a server that has just (re)started learns the scripts before any write.
+    for (const script of [CREATE, CLAIM, COMMIT, PUT_IF_ABSENT, SET_VALUE, DELETE_VALUE]) script.load(send).catch(() => {});
   };
   client.on('ready', onReady);
+  if (client.isReady) onReady();
   client.on('error', health.unreachable);
   const run = <T>(script: ReturnType<typeof redisScript>, keys: string[], args: string[]) => script.run<T>(send, keys, args);
 
