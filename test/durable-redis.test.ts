@@ -25,6 +25,13 @@ const pausingCredit = () =>
 const reasonOf = (decision: Decision) => ('reason' in decision ? decision.reason : undefined);
 const messageOf = (decision: Decision) => ('message' in decision ? decision.message : '');
 
+/** A check paused for names, with its checkId. */
+async function paused(precheck: Precheck): Promise<string> {
+  const decision = await precheck.check(pausingCredit());
+  assert.is(decision.status, 'needs-names', messageOf(decision));
+  return decision.checkId!;
+}
+
 /** Counts the round trips an engine makes, forwarding each call to the real Redis store. */
 function counted(store: CheckStore): CheckStore & { calls: number } {
   const counting = { calls: 0, fleet: store.fleet } as CheckStore & { calls: number };
@@ -77,7 +84,7 @@ if (admin) {
     const precheck = engine(context, { store: redis, deadlineMs, storeTimeoutMs: 100 });
     const edits: [string, string][] = [['v', 'abc'], ['v', '0'], ['v', '1.5'], ['s', 'archived'], ['s', 'running'], ['l', 'soon']];
     for (const [field, value] of edits) {
-      const { checkId } = (await precheck.check(pausingCredit())) as { checkId: string };
+      const checkId = await paused(precheck);
       // 'l' only matters to a running check: make it one, with a lease no release writes.
       if (field === 'l') await admin.sendCommand(['HSET', checkKey(context, checkId), 's', 'running']);
       await admin.sendCommand(['HSET', checkKey(context, checkId), field, value]);
@@ -98,7 +105,7 @@ if (admin) {
   durable('a record that cannot be parsed, of another type, or copied from another check → check-not-found, told once, left to expire', async (context) => {
     const errors: Error[] = [];
     const precheck = engine(context, { store: store(context, { onError: (error) => errors.push(error) }), deadlineMs: 2_000 });
-    const unparseable = ((await precheck.check(pausingCredit())) as { checkId: string }).checkId;
+    const unparseable = await paused(precheck);
     await admin.sendCommand(['HSET', checkKey(context, unparseable), 'r', '{"checkId": "chk_']);
     for (let i = 0; i < 2; i += 1) {
       const decision = await within(3_000, precheck.resume(unparseable, names));
@@ -111,14 +118,14 @@ if (admin) {
     assert.match(errors[0].message, /unusable/);
     assert.ok(Number(await admin.sendCommand(['PTTL', checkKey(context, unparseable)])) > 0, 'left to expire (its TTL runs)');
 
-    const string = ((await precheck.check(pausingCredit())) as { checkId: string }).checkId;
+    const string = await paused(precheck);
     await admin.sendCommand(['SET', checkKey(context, string), 'not a hash', 'PX', '60000']);
     assert.is(reasonOf(await precheck.resume(string, names)), 'check-not-found');
 
     // Check B's record under check A's id: continuing it would continue someone else's payment.
-    const [first, second] = [await precheck.check(pausingCredit()), await precheck.check(pausingCredit())] as { checkId: string }[];
-    await admin.sendCommand(['COPY', checkKey(context, second.checkId), checkKey(context, first.checkId), 'REPLACE']);
-    const copied = await precheck.resume(first.checkId, names);
+    const [first, second] = [await paused(precheck), await paused(precheck)];
+    await admin.sendCommand(['COPY', checkKey(context, second), checkKey(context, first), 'REPLACE']);
+    const copied = await precheck.resume(first, names);
     assert.is(reasonOf(copied), 'check-not-found', `${copied.status}: ${messageOf(copied)}`);
     assert.match(messageOf(copied), /another check/);
   });
@@ -128,7 +135,7 @@ if (admin) {
     const deadlineMs = 2_000;
     const storeTimeoutMs = 100;
     const precheck = engine(context, { store: redis, deadlineMs, storeTimeoutMs });
-    const { checkId } = (await precheck.check(pausingCredit())) as { checkId: string };
+    const checkId = await paused(precheck);
     // Another instance is mid-continuation: its lease runs 3 s more on Redis's clock.
     const other = store(context);
     assert.ok((await other.claim(checkId, 1, 3_000)).claimed);
@@ -171,10 +178,9 @@ if (admin) {
     const shared = store(context);
     const first = createPrecheck({ providers: context.sandbox.providers, store: shared });
     const second = engine(context, { store: shared });
-    const paused = (await first.check(pausingCredit())) as Decision & { checkId: string };
-    assert.is(paused.status, 'needs-names');
+    const checkId = await paused(first);
     await first.close();
-    const decision = await second.resume(paused.checkId, names);
+    const decision = await second.resume(checkId, names);
     assert.is(decision.status, 'proceed', messageOf(decision));
     await shared.ping();
   });

@@ -5,6 +5,7 @@ import { redisStore, type RedisStoreOptions } from '../src/redis/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { ownRedis, startRedis, freePort } from './support/own-redis.js';
 import { adminClient, keysUnder, testPrefix } from './support/redis.js';
+import { startServeProcess } from './support/serve-process.js';
 
 /**
  * Redis frozen (SIGSTOP) and gone, on a redis-server this test starts itself (never the shared one): a store call the
@@ -167,6 +168,23 @@ frozen('nothing listening: onError is called once, naming the error; onRecover o
     assert.is(errors.length, 1);
   } finally {
     server.kill('SIGKILL');
+  }
+});
+
+frozen("serve --redis with nothing listening: one JSON log line names the store's error", async () => {
+  const port = await freePort();
+  const serve = await startServeProcess(['--sandbox', '--insecure-local', '--redis', `redis://127.0.0.1:${port}`]);
+  try {
+    const errorLines = () => serve.stdout.filter((line) => line.includes('"msg":"store-error"'));
+    const by = performance.now() + 5_000;
+    while (errorLines().length === 0 && performance.now() < by) await sleep(50);
+    await sleep(1_000); // reconnection attempts go on: still one line
+    assert.is(errorLines().length, 1, serve.stdout.join('\n'));
+    const line = JSON.parse(errorLines()[0]) as { store: string; error: string };
+    assert.is(line.store, 'redis');
+    assert.match(line.error, /ECONNREFUSED/);
+  } finally {
+    await serve.stop();
   }
 });
 

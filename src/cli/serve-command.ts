@@ -26,11 +26,19 @@ Environment:
 ${PROVIDER_ENV_HELP}
 Exit code: 0 after a graceful stop, 2 usage or configuration error.`;
 
-/** `precheck/redis`, loaded only with --redis (an engine without Redis never loads the client). */
-async function loadRedisStore(url: string, prefix: string | undefined): Promise<CheckStore> {
+/**
+ * `precheck/redis`, loaded only with --redis (an engine without Redis never loads the client). A Redis it cannot reach
+ * is logged as one JSON line (again at most once a minute while it lasts), and its return as another.
+ */
+async function loadRedisStore(url: string, prefix: string | undefined, log: (text: string) => void): Promise<CheckStore> {
   const specifier = '../redis/index.js';
-  const { redisStore } = (await import(specifier)) as { redisStore(options: { url: string; prefix?: string }): CheckStore };
-  return redisStore({ url, ...(prefix && { prefix }) });
+  const { redisStore } = (await import(specifier)) as typeof import('../redis/index.js');
+  return redisStore({
+    url,
+    ...(prefix && { prefix }),
+    onError: (error) => log(JSON.stringify({ msg: 'store-error', store: 'redis', error: error.message })),
+    onRecover: () => log(JSON.stringify({ msg: 'store-recovered', store: 'redis' })),
+  });
 }
 
 export async function serveCommand(args: string[], out: (text: string) => void): Promise<number> {
@@ -58,7 +66,7 @@ export async function serveCommand(args: string[], out: (text: string) => void):
   const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
   if (!anyProvider(providers)) throw new Error('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
   const redisUrl = values.redis ?? process.env.PRECHECK_REDIS_URL;
-  const store = redisUrl ? await loadRedisStore(redisUrl, values['redis-prefix'] ?? process.env.PRECHECK_REDIS_PREFIX) : undefined;
+  const store = redisUrl ? await loadRedisStore(redisUrl, values['redis-prefix'] ?? process.env.PRECHECK_REDIS_PREFIX, out) : undefined;
 
   try {
     const server = createServer({

@@ -27,6 +27,9 @@ export interface DurableDeps {
 /** The store did not answer within `storeTimeoutMs`, or failed. */
 class StoreUnavailable extends Error {}
 
+/** Writes of a pause a slow store refused as late before the caller is told it was not kept. */
+const SAVE_ATTEMPTS = 3;
+
 /** Store round trips one `resume()` / `status()` may make, whatever it meets. */
 export const MAX_STORE_CALLS = 20;
 
@@ -59,10 +62,14 @@ export class DurableChecks {
     if (!rest.pause) return rest.decision;
     const { store, config } = this.deps;
     const record = this.pausedRecord(newCheckId(), 1, rest.pause);
-    try {
-      if (await this.write((within) => store.create(record, this.pausedTtl(record.expiresAt), within))) return record.decision;
-    } catch {
-      // Falls through: the caller is told to check again later.
+    for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
+      try {
+        if (await this.write((within) => store.create(record, this.pausedTtl(record.expiresAt), within))) return record.decision;
+        break;
+      } catch (error) {
+        // Refused as late, the store is up and nothing was written: try again. Anything else: tell the caller.
+        if (!(error instanceof LateWriteError)) break;
+      }
     }
     return notSaved(record.decision);
   }
