@@ -110,8 +110,9 @@ if (available) {
       paused.map((decision) => decision.checkId),
       names,
     );
-    const unavailable = decisions.filter((decision) => reasonOf(decision) === 'store-unavailable').length;
-    assert.is(unavailable, 0, `${unavailable} of 500 answered store-unavailable`);
+    const unavailable = decisions.filter((decision) => reasonOf(decision) === 'store-unavailable');
+    const why = [...new Set(unavailable.map((decision) => ('message' in decision ? decision.message : '')))].join(' | ');
+    assert.is(unavailable.length, 0, `${unavailable.length} of 500 answered store-unavailable: ${why}`);
     const other = decisions.find((decision) => decision.status !== 'proceed');
     assert.is(other, undefined, `a resume answered ${other?.status} ${other && reasonOf(other)}: ${other && 'message' in other ? other.message : ''}`);
   });

@@ -1,5 +1,5 @@
 import type { CheckRecord, CheckStore, ClaimResult } from './check-store.js';
-import { sendWithDeadline, UNSENT_FACTOR } from './deadline-command.js';
+import { sendWithDeadline, SETTLE_FACTOR } from './deadline-command.js';
 import { redisClock } from './redis-clock.js';
 import { redisFleet } from './redis-fleet.js';
 import { redisScript } from './redis-script.js';
@@ -143,6 +143,7 @@ export function redisStore(options: RedisStoreOptions = {}): CheckStore {
     });
   });
   let pending = 0;
+  let lastAnswerAt = -Infinity;
 
   /** A command; before the first connection, waits for it (bounded), afterwards fails at once while offline. */
   async function send<T>(args: string[]): Promise<T> {
@@ -160,7 +161,9 @@ export function redisStore(options: RedisStoreOptions = {}): CheckStore {
         });
         await Promise.race([firstReady, gaveUp]).finally(() => clearTimeout(timer));
       }
-      const reply = await client.sendCommand<T>(args);
+      const reply = await client.sendCommand<T>(args).finally(() => {
+        lastAnswerAt = performance.now();
+      });
       health.answered();
       return reply;
     } finally {
@@ -190,9 +193,9 @@ export function redisStore(options: RedisStoreOptions = {}): CheckStore {
     if (withinMs === undefined) {
       reply = await run(script, [key], [...args, '']);
     } else {
-      const unsentUntil = performance.now() + UNSENT_FACTOR * withinMs;
-      const deadline = { offset: await clock.offset(), withinMs, unsentUntil };
-      if (performance.now() > unsentUntil) throw new Error('Redis did not tell its time in time');
+      const giveUpBy = performance.now() + SETTLE_FACTOR * withinMs;
+      const deadline = { offset: await clock.offset(), withinMs, giveUpBy, lastAnswerAt: () => lastAnswerAt };
+      if (performance.now() > giveUpBy) throw new Error('Redis did not tell its time in time');
       reply = await script.run((command) => sendWithDeadline(send, command, deadline), [key], args);
     }
     const [now, outcome, ...rest] = reply;
