@@ -52,8 +52,10 @@ export interface Precheck {
   restore(persisted: PersistedCheck): Actor<PrecheckMachine>;
   /**
    * Continues a paused check (`needs-names`, `needs-confirmation`) by its `checkId`, on any instance: exactly once,
-   * idempotent (a decided check answers its stored decision). Never rejects: unknown or malformed id → abort
-   * `check-not-found`; the store not answering → retry `store-unavailable`.
+   * idempotent (a decided check answers its stored decision). Never rejects: unknown or malformed id, or a stored record
+   * this engine cannot use → abort `check-not-found`; the store not answering, or another resume holding the check
+   * past the deadline → retry `store-unavailable` (nothing changed, nor will later). Answers within `deadlineMs` (plus
+   * `storeTimeoutMs`), in at most 20 store round trips.
    */
   resume(checkId: string, event: ResumeEvent): Promise<Decision>;
   /** A check's state by `checkId`: paused (for what, until when) or decided; undefined when unknown or purged. */

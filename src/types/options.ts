@@ -120,7 +120,8 @@ export interface PrecheckOptions {
   customProviders?: Record<string, AccountProvider>;
   /**
    * Where paused checks live, addressed by `checkId`: `memoryStore()` (the default, one process) or `redisStore()`
-   * from `precheck/redis` (a fleet: any instance resumes any check, exactly once; answers and outages shared).
+   * from `precheck/redis` (a fleet: any instance resumes any check, exactly once; answers and outages shared). A store
+   * you pass stays yours: the engine's `close()` leaves it open (other engines may share it).
    */
   store?: CheckStore;
   /** Bound on every store call; past it the store counts as unavailable (sharing is lost, not correctness). Default 100. */
