@@ -93,6 +93,31 @@ frozen("Redis frozen during a resume's commit: retry store-unavailable, and afte
   assert.is(reasonOf(cancelled), 'cancelled');
 });
 
+frozen("a write runs only within withinMs of leaving this process: frozen past it, it is refused and writes nothing; a busy loop does not make it late", async (context) => {
+  const redis = store(context);
+  await redis.setValue('clock', 'known', 60_000, 1_000); // the store has read Redis's clock
+  const record = {
+    checkId: 'chk_FROZENFROZENFROZENFROZENFROZEN00',
+    version: 1,
+    state: 'paused',
+    waitingFor: 'names',
+    expiresAt: Date.now() + 60_000,
+    persisted: {},
+    decision: { status: 'needs-names' },
+  } as never;
+  context.redis.freeze();
+  const late = redis.create(record, 60_000, 50).then(() => 'written', (error: Error) => error.name);
+  await sleep(200);
+  context.redis.thaw();
+  assert.is(await late, 'Error', 'the store gave up on it by itself (no answer past its deadline)');
+  assert.is(await redis.get('chk_FROZENFROZENFROZENFROZENFROZEN00'), undefined, 'Redis refused it when it thawed');
+
+  const created = redis.create(record, 60_000, 50);
+  const busyUntil = performance.now() + 300;
+  while (performance.now() < busyUntil); // this process is busy before the command is even written
+  assert.is(await created, true, 'its deadline counts from when it leaves the process');
+});
+
 frozen('pauses while Redis is frozen answer retry store-unavailable, and none is written after the thaw', async (context) => {
   const prefix = testPrefix('freeze-pauses');
   const redis = store(context, { prefix });

@@ -31,7 +31,7 @@ class StoreUnavailable extends Error {}
 const SAVE_ATTEMPTS = 3;
 
 /** Store round trips one `resume()` / `status()` may make, whatever it meets. */
-export const MAX_STORE_CALLS = 20;
+const MAX_STORE_CALLS = 20;
 
 /** What one continuation may still spend: store round trips, and time until the caller's deadline (`performance.now()`). */
 interface Allowance {
