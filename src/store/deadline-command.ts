@@ -46,7 +46,8 @@ export function sendWithDeadline<T>(send: Send, command: string[], deadline: Dea
     };
     let stamped: string | undefined;
     const withDeadline = [...command, ''];
-    // Read by node-redis's encoder as it writes the command: that moment starts the deadline.
+    // Read by node-redis's encoder as it writes the command to the socket: that moment starts the deadline. (Were it
+    // read earlier, the deadline would only come earlier: stricter, never looser.)
     Object.defineProperty(withDeadline, command.length, {
       enumerable: true,
       get() {
