@@ -42,7 +42,8 @@ export async function fleetFigures(
   pausedChecks = 1000,
 ): Promise<FleetFigures> {
   const prefix = `precheck-bench-${randomUUID()}:`;
-  const precheck = createPrecheck({ providers, store: redisStore({ url: REDIS_URL, prefix }), breaker: false });
+  const store = redisStore({ url: REDIS_URL, prefix });
+  const precheck = createPrecheck({ providers, store, breaker: false });
   try {
     const paused: Decision[] = [];
     for (let i = 0; i < pausedChecks; i += 1) {
@@ -60,9 +61,9 @@ export async function fleetFigures(
     const instances = 4;
     const checks = 2000;
     const load = async (stores: () => CheckStore) => {
-      const engines = Array.from({ length: instances }, () =>
-        createPrecheck({ providers, store: stores(), breaker: false, maxQueue: checks }),
-      );
+      // An engine leaves a store it was given open: each is closed here, after its engine.
+      const given = Array.from({ length: instances }, () => stores());
+      const engines = given.map((store) => createPrecheck({ providers, store, breaker: false, maxQueue: checks }));
       const before = await upstreamCount();
       await Promise.all(
         Array.from({ length: checks }, (_, i) =>
@@ -71,6 +72,7 @@ export async function fleetFigures(
       );
       const upstream = (await upstreamCount()) - before;
       await Promise.all(engines.map((engine) => engine.close()));
+      await Promise.all(given.map((store) => store.close()));
       return upstream;
     };
     const sharedPrefix = `precheck-bench-${randomUUID()}:`;
@@ -89,6 +91,7 @@ export async function fleetFigures(
     };
   } finally {
     await precheck.close();
+    await store.close();
     await dropPrefix(prefix);
   }
 }

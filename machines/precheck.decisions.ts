@@ -92,20 +92,15 @@ function nameCheckOf(context: PrecheckContext): { nameCheck?: PayeeNameCheck } {
   return context.nameCheck ? { nameCheck: { ...context.nameCheck } } : {};
 }
 
-/**
- * How a paused check goes on: by its `checkId` (saved in the store), or only by checking again (it could not be
- * saved); `actor` where the caller holds the waiting actor itself.
- */
-export type ContinueBy = { checkId: string } | 'check-again' | 'actor';
+/** How a paused check goes on: by its `checkId` (saved in the store), or `actor` where the caller holds the waiting actor itself. */
+export type ContinueBy = { checkId: string } | 'actor';
 
 /** What `check()` answers where an actor would wait in `awaitingNames`. */
 export function needsNamesDecision(context: PrecheckContext, by: ContinueBy = 'actor', now = Date.now()): NeedsNamesDecision {
   const how =
     by === 'actor'
       ? 'check again with names (firstName, lastName), or send NAMES to the waiting actor.'
-      : by === 'check-again'
-        ? 'the paused check could not be saved, so check again with names (firstName, lastName).'
-        : 'resume this check by its checkId with NAMES { firstName, lastName }, or check again with names.';
+      : 'resume this check by its checkId with NAMES { firstName, lastName }, or check again with names.';
   return {
     status: 'needs-names',
     ...(typeof by === 'object' && { checkId: by.checkId }),
@@ -135,9 +130,7 @@ function payeeConfirmationMessage(context: PrecheckContext, account: Account, by
   const how =
     by === 'actor'
       ? 'then check again with confirmPayee: false, or send CONFIRM or REJECT to the waiting actor.'
-      : by === 'check-again'
-        ? 'the paused check could not be saved, so check again with confirmPayee: false once the payer confirms.'
-        : 'then resume this check by its checkId with CONFIRM or REJECT.';
+      : 'then resume this check by its checkId with CONFIRM or REJECT.';
   return `${context.providerName} knows ${accountKey(context)} as "${account.fullName ?? 'an unnamed account'}". Ask the payer to confirm, ${how}`;
 }
 
@@ -146,9 +139,7 @@ function nameConfirmationMessage(context: PrecheckContext, by: ContinueBy): stri
   const how =
     by === 'actor'
       ? 'then send CONFIRM or REJECT to the waiting actor.'
-      : by === 'check-again'
-        ? 'the paused check could not be saved: check again to ask the payer again.'
-        : 'then resume this check by its checkId with CONFIRM or REJECT.';
+      : 'then resume this check by its checkId with CONFIRM or REJECT.';
   const name = context.providerName;
   const key = accountKey(context);
   const warning = 'Paying may send the money to someone else: the payer should confirm only if they are sure of the account,';

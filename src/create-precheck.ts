@@ -54,16 +54,19 @@ export interface Precheck {
   restore(persisted: PersistedCheck): Actor<PrecheckMachine>;
   /**
    * Continues a paused check (`needs-names`, `needs-confirmation`) by its `checkId`, on any instance: exactly once,
-   * idempotent (a decided check answers its stored decision). Never rejects: unknown or malformed id → abort
-   * `check-not-found`; the store not answering → retry `store-unavailable`.
+   * idempotent (a decided check answers its stored decision). Never rejects: unknown or malformed id, or a stored record
+   * this engine cannot use → abort `check-not-found`; the store not answering, or another resume holding the check
+   * past the deadline → retry `store-unavailable` (nothing changed, nor will later). Answers within `deadlineMs` (plus
+   * `storeTimeoutMs`), in at most 20 store round trips.
    */
   resume(checkId: string, event: ResumeEvent): Promise<Decision>;
   /** A check's state by `checkId`: paused (for what, until when) or decided; undefined when unknown or purged. */
   status(checkId: string): Promise<CheckStatus | undefined>;
   /**
-   * Stops the circuit breakers' timers, closes a store connection the engine opened itself, and closes every
-   * provider's connection pool: resolves once their sockets are closed (requests in flight end first, each within
-   * its attempt's bound). Checks after it answer retry `provider-unavailable`. Never rejects.
+   * Stops the circuit breakers' timers, closes the store only when the engine created it (a `store` you passed stays
+   * open and yours to close: other engines may share it), and closes every provider's connection pool: resolves once
+   * their sockets are closed (requests in flight end first, each within its attempt's bound). Checks after it answer
+   * retry `provider-unavailable`. Never rejects.
    */
   close(): Promise<void>;
   /** The inversify container behind this engine. */
@@ -91,6 +94,8 @@ export function precheckFrom(container: Container): Precheck {
   const fencedInspect = inspect && fence.wrap('inspect', inspect);
   const snapshots = { machine, findProvider, keys: container.get(ENGINE_CONFIG).snapshotKeys };
   const store = container.get(CHECK_STORE);
+  // A store passed in is the caller's (another engine may use it); only the one the engine made is the engine's to close.
+  const ownStore = options.store === undefined;
   const pools = container.get(PROVIDER_POOLS);
   const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor, snapshots.keys);
   // A stored wait that is over ends at once, by the chart's own timeout transition.
@@ -132,7 +137,7 @@ export function precheckFrom(container: Container): Precheck {
     status: (checkId) => durable.status(checkId),
     async close() {
       lookup.stop();
-      await Promise.all([store.close().catch(() => {}), pools.close()]);
+      await Promise.all([ownStore && store.close().catch(() => {}), pools.close()]);
     },
   };
 }

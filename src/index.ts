@@ -38,7 +38,7 @@ export type {
   ResumeEvent,
 } from './types/options.js';
 export type { TlsSettings, TransportSettings } from './transport/transport-settings.js';
-export { memoryStore } from './store/index.js';
+export { LateWriteError, memoryStore, UnusableRecordError } from './store/index.js';
 export type { CheckRecord, CheckStore, ClaimResult, FleetShare, MemoryStoreOptions, QuotaResult, SharedAnswer, WaitingFor } from './store/index.js';
 export type { GsmaIdentifierType } from './providers/gsma/identifier-types.js';
 export type { Intent, LookupTarget, NameCheckPolicy, Names, PrecheckRequest } from './types/request.js';

@@ -35,9 +35,8 @@ function hangingStore(): CheckStore & { calls: number } {
   return hanging;
 }
 
-/** Counts store calls, forwarding to a real memory store. */
-function countingStore(): CheckStore & { calls: number } {
-  const inner = memoryStore();
+/** Counts store calls, forwarding to a real store (a memory store of its own by default). */
+function countingStore(inner: CheckStore = memoryStore()): CheckStore & { calls: number } {
   const counted = { calls: 0 } as CheckStore & { calls: number };
   for (const key of ['get', 'create', 'claim', 'commit', 'putIfAbsent', 'getValue', 'setValue', 'deleteValue', 'ping', 'close'] as const) {
     (counted as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
@@ -196,13 +195,18 @@ durable('memoryStore is bounded: past maxEntries a pause is not saved, and nothi
   assert.is(((await precheck.resume(ids[0]!, { type: 'CANCEL' })) as { reason: string }).reason, 'cancelled');
 });
 
-durable('the store failing is not the check failing: pause without checkId, resume retry store-unavailable, bounded', async (context) => {
-  const precheck = engine(context, { store: hangingStore(), storeTimeoutMs: 50 });
+durable('the store failing is not the check failing: a pause it cannot keep and a resume answer retry store-unavailable, bounded', async (context) => {
+  // A write to a store that never settles it is given up on after 20 × storeTimeoutMs (a store settles its own writes).
+  const precheck = engine(context, { store: hangingStore(), storeTimeoutMs: 20 });
   const started = Date.now();
   const paused = await precheck.check(pausedCredit);
-  assert.is(paused.status, 'needs-names');
-  assert.is((paused as { checkId?: string }).checkId, undefined);
-  assert.match((paused as { message: string }).message, /check again with names/);
+  // Never a paused decision without checkId (nobody could continue it): retry, with what the check had found.
+  assert.is(paused.status, 'retry');
+  assert.is((paused as { reason: string }).reason, 'store-unavailable');
+  assert.is(paused.checkId, undefined);
+  assert.is(paused.transactionId, 'tx-durable-1');
+  assert.is(paused.attempts, 1);
+  assert.match((paused as { message: string }).message, /not kept/);
   const resumed = await precheck.resume('chk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { type: 'CONFIRM' });
   assert.is(resumed.status, 'retry');
   assert.is((resumed as { reason: string }).reason, 'store-unavailable');
@@ -224,6 +228,41 @@ durable('an invalid resume event is refused and leaves the check paused', async 
     assert.is((decision as { reason: string }).reason, 'invalid-request');
   }
   assert.is((await precheck.status(checkId))?.state, 'paused');
+});
+
+durable('a stored record whose state or version no release writes → check-not-found "unusable", never continued', async (context) => {
+  const store = countingStore();
+  const precheck = engine(context, { store, deadlineMs: 1_000 });
+  for (const edit of [{ state: 'archived' }, { version: 'x' }, { version: 0 }]) {
+    const { checkId } = (await precheck.check(pausedCredit)) as { checkId: string };
+    const record = await store.get(checkId);
+    assert.ok(await store.commit({ ...record, ...edit } as never, 1, 60_000), 'edited in the store');
+    const before = store.calls;
+    const decision = await precheck.resume(checkId, { type: 'NAMES', firstName: 'Ama', lastName: 'Mensah' });
+    assert.is((decision as { reason?: string }).reason, 'check-not-found', JSON.stringify(edit));
+    assert.match((decision as { message: string }).message, /stored record is unusable/);
+    assert.ok(store.calls - before <= 20, `${store.calls - before} store calls`);
+    assert.is(await precheck.status(checkId), undefined);
+  }
+});
+
+durable('a lease another caller holds: resume waits with back-off and answers within its deadline, ≤ 20 store calls', async (context) => {
+  const store = countingStore();
+  const deadlineMs = 1_000;
+  const precheck = engine(context, { store, deadlineMs, storeTimeoutMs: 100 });
+  const { checkId } = (await precheck.check(pausedCredit)) as { checkId: string };
+  // Another instance is mid-continuation, with a lease far longer than this caller's deadline.
+  assert.ok((await store.claim(checkId, 1, 60_000)).claimed);
+  const before = store.calls;
+  const started = performance.now();
+  const decision = await precheck.resume(checkId, { type: 'NAMES', firstName: 'Ama', lastName: 'Mensah' });
+  const took = performance.now() - started;
+  assert.ok(store.calls - before <= 20, `${store.calls - before} store calls`);
+  assert.ok(took <= deadlineMs + 100, `answered after ${took.toFixed(0)} ms`);
+  assert.is(decision.status, 'retry');
+  assert.is((decision as { reason: string }).reason, 'store-unavailable');
+  assert.match((decision as { message: string }).message, /still running/);
+  assert.ok(store.calls - before >= 3, 'it did try again while it could');
 });
 
 durable.run();

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { PrecheckRequest } from '../src/index.js';
 import { startFleetWorker, type CheckSummary, type FleetWorker, type WorkerConfig } from './support/fleet-process.js';
-import { adminClient, REDIS_URL, redisOrSkip, removeKeys, testPrefix } from './support/redis.js';
+import { freePort, startRedis } from './support/own-redis.js';
+import { REDIS_URL, redisOrSkip, removeKeys, testPrefix } from './support/redis.js';
 import { startSandboxProcess } from './support/sandbox-process.js';
 
 /**
@@ -193,29 +192,4 @@ if (admin) {
     admin.destroy();
   });
   restart.run();
-}
-
-/** A loopback port free a moment ago. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
-/** A Redis server of this test's own (never the shared one on 6379), answering when this resolves. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const by = Date.now() + 5_000;
-  for (;;) {
-    const client = await adminClient(`redis://127.0.0.1:${port}`);
-    if (client) {
-      client.destroy();
-      return child;
-    }
-    if (Date.now() > by || child.exitCode !== null) throw new Error(`redis-server on port ${port} did not start`);
-    await sleep(50);
-  }
 }

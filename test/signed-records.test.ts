@@ -83,10 +83,10 @@ async function pause(precheck: Precheck, request: typeof credit | typeof confirm
   return decision.checkId;
 }
 
-function assertRefused(decision: Decision, what: string) {
+function assertRefused(decision: Decision, what: string, why = /sign/) {
   assert.is(decision.status, 'abort', `${what}: ${JSON.stringify(decision)}`);
   assert.is(reasonOf(decision), 'check-not-found', what);
-  assert.match((decision as { message: string }).message, /sign/, what);
+  assert.match((decision as { message: string }).message, why, what);
 }
 
 const places: [string, () => Place][] = [['memory store', memoryPlace]];
@@ -148,7 +148,8 @@ for (const [where, newPlace] of places) {
 
     // B's whole record (signatures and all) under A's id.
     await place.write(a, { ...recordB, version: recordA.version });
-    assertRefused(await precheck.resume(a, { type: 'CONFIRM' }), "B's record under A's id");
+    // Its own checkId field gives it away before its signature is read (the store's record check, keys or not).
+    assertRefused(await precheck.resume(a, { type: 'CONFIRM' }), "B's record under A's id", /sign|another check/);
     // Only B's snapshot, in A's record.
     await place.write(a, { ...recordA, waitingFor: 'confirmation', persisted: recordB.persisted });
     assertRefused(await precheck.resume(a, { type: 'CONFIRM' }), "B's snapshot in A's record");

@@ -59,23 +59,13 @@ function passwordForms(url: URL): string[] {
 }
 
 /**
- * `precheck/redis`, loaded only with --redis (an engine without Redis never loads the client), on a client of ours
- * whose errors and recoveries `health` logs.
+ * `precheck/redis`, loaded only with --redis (an engine without Redis never loads the client). A Redis it cannot reach
+ * is logged by `health` as JSON lines (`store-error`, rate-limited, and `store-recovered` on its return).
  */
-// TODO(store onError): once redisStore() takes `onError`, give it the URL and `onError: health.error` instead of a client.
 async function openRedisStore(url: URL, prefix: string | undefined, health: StoreHealthLog) {
-  const [{ redisStore }, { failFastClient, closeClient }] = await Promise.all([import('../redis/index.js'), import('../store/redis-connection.js')]);
-  const client = failFastClient(url.href);
-  client.on('error', health.error);
-  client.on('ready', health.recovered);
-  const store = redisStore({ client, ...(prefix && { prefix }) });
-  return {
-    store,
-    async close() {
-      await store.close();
-      await closeClient(client);
-    },
-  };
+  const { redisStore } = await import('../redis/index.js');
+  const store = redisStore({ url: url.href, ...(prefix && { prefix }), onError: health.error, onRecover: health.recovered });
+  return { store, close: () => store.close() };
 }
 
 export async function serveCommand(args: string[], out: (text: string) => void): Promise<number> {

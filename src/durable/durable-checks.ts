@@ -4,13 +4,16 @@ import type { PrecheckMachine } from '../../machines/precheck.machine.js';
 import type { EngineConfig } from '../options/engine-config.js';
 import { PrecheckSnapshotError, type PersistedCheck } from '../persistence.js';
 import { driveToRest, internalFailure, type Rest } from '../run-check.js';
-import type { CheckRecord, CheckStore } from '../store/check-store.js';
+import type { CheckRecord, CheckStore, ClaimResult } from '../store/check-store.js';
+import { LateWriteError, UnusableRecordError } from '../store/store-errors.js';
 import type { Decision } from '../types/decision.js';
 import type { CheckStatus, ResumeEvent } from '../types/options.js';
-import { bounded, newLiveness } from '../util/bounded.js';
+import { bounded, boundedWrite, newLiveness } from '../util/bounded.js';
 import type { HookFence } from '../util/hook-fence.js';
 import type { RecordSignatures } from '../snapshot/record-signature.js';
 import { isCheckId, newCheckId } from './check-id.js';
+import { claimBackoffMs } from './claim-backoff.js';
+import { unusableBecause } from './usable-record.js';
 
 export interface DurableDeps {
   store: CheckStore;
@@ -27,6 +30,21 @@ export interface DurableDeps {
 /** The store did not answer within `storeTimeoutMs`, or failed. */
 class StoreUnavailable extends Error {}
 
+/** Writes of a pause a slow store refused as late before the caller is told it was not kept. */
+const SAVE_ATTEMPTS = 3;
+
+/** Store round trips one `resume()` / `status()` may make, whatever it meets. */
+const MAX_STORE_CALLS = 20;
+
+/** What one continuation may still spend: store round trips, and time until the caller's deadline (`performance.now()`). */
+interface Allowance {
+  calls: number;
+  until: number;
+}
+
+/** Why a claim round did not continue the check: a store that did not take the claim, or another caller's lease. */
+type Waiting = 'store' | 'lease';
+
 const RESUME_EVENTS = new Set(['NAMES', 'CONFIRM', 'REJECT', 'CANCEL']);
 
 /**
@@ -39,17 +57,24 @@ export class DurableChecks {
 
   constructor(private readonly deps: DurableDeps) {}
 
-  /** Saves a paused check; its decision then carries `checkId`. A store failure leaves it without one: never a throw. */
+  /**
+   * Saves a paused check; its decision then carries `checkId`. A pause the store does not keep answers retry
+   * `store-unavailable` (never a pause without `checkId`, which nobody could continue); never a throw.
+   */
   async save(rest: Rest): Promise<Decision> {
     if (!rest.pause) return rest.decision;
-    const checkId = newCheckId();
-    const record = this.pausedRecord(checkId, 1, rest.pause);
-    try {
-      if (await this.call(this.deps.store.create(this.deps.records.sign(record), this.pausedTtl(record.expiresAt)))) return record.decision;
-    } catch {
-      // Falls through: the caller is told to check again.
+    const { store, config } = this.deps;
+    const record = this.pausedRecord(newCheckId(), 1, rest.pause);
+    for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
+      try {
+        if (await this.write((within) => store.create(this.deps.records.sign(record), this.pausedTtl(record.expiresAt), within))) return record.decision;
+        break;
+      } catch (error) {
+        // Refused as late, the store is up and nothing was written: try again. Anything else: tell the caller.
+        if (!(error instanceof LateWriteError)) break;
+      }
     }
-    return this.pausedDecision(rest.pause, 'check-again');
+    return notSaved(record.decision);
   }
 
   async resume(checkId: string, event: ResumeEvent): Promise<Decision> {
@@ -60,7 +85,8 @@ export class DurableChecks {
     try {
       return await this.continueCheck(checkId, event);
     } catch (error) {
-      if (error instanceof StoreUnavailable) return storeUnavailable(checkId);
+      if (error instanceof UnusableRecordError) return unusableRecord(checkId, error.why);
+      if (error instanceof StoreUnavailable || error instanceof LateWriteError) return storeUnavailable(checkId);
       if (error instanceof PrecheckSnapshotError) return checkNotFound(checkId, `the stored check cannot be continued by this engine (${error.message})`);
       return { ...internalFailure(undefined), checkId };
     }
@@ -69,17 +95,19 @@ export class DurableChecks {
   async status(checkId: string): Promise<CheckStatus | undefined> {
     if (!isCheckId(checkId)) return undefined;
     try {
-      const record = await this.read(checkId);
-      if (!record) return undefined;
+      const record = await this.call(this.deps.store.get(checkId));
+      if (!record || unusableBecause(record, checkId)) return undefined;
+      this.deps.records.verify(checkId, record);
       if (record.state === 'decided') return { checkId, state: 'decided', decision: record.decision };
       if (Date.now() >= record.expiresAt) {
         // The wait is over: decide it now (stored), so every instance answers the same from here on.
         const decision = await this.continueCheck(checkId, undefined);
+        if (decision.status === 'retry') return { checkId, state: 'unavailable', reason: 'store-unavailable' };
         return 'reason' in decision && decision.reason === 'check-not-found' ? undefined : { checkId, state: 'decided', decision };
       }
       return { checkId, state: 'paused', waitingFor: record.waitingFor, expiresAt: new Date(record.expiresAt).toISOString() };
     } catch (error) {
-      if (error instanceof PrecheckSnapshotError) return undefined;
+      if (error instanceof UnusableRecordError || error instanceof PrecheckSnapshotError) return undefined;
       return { checkId, state: 'unavailable', reason: 'store-unavailable' };
     }
   }
@@ -87,48 +115,97 @@ export class DurableChecks {
   /**
    * Claims the check (one atomic step, fenced by its version), runs the continuation, commits the result at the
    * claimed version. Whoever loses the claim waits for the winner's result. `event` undefined: only expire it.
+   * Bounded: every round after the first waits (jittered back-off), none starts past the caller's deadline, and the
+   * whole makes at most `MAX_STORE_CALLS` store round trips. Whether a lease is held is the store's word, on its clock.
    */
   private async continueCheck(checkId: string, event: ResumeEvent | undefined): Promise<Decision> {
     const { store, config } = this.deps;
-    const giveUpAt = Date.now() + config.deadlineMs;
+    const allowance: Allowance = { calls: 0, until: performance.now() + config.deadlineMs };
+    let seen = await this.call(store.get(checkId), allowance);
+    let waiting: Waiting = 'store';
     for (let round = 0; ; round += 1) {
-      const record = await this.read(checkId);
-      if (!record) return checkNotFound(checkId, 'no such check');
-      if (record.state === 'decided') return record.decision;
-      if (record.state === 'running' && record.leaseUntil > Date.now()) {
-        if (Date.now() >= giveUpAt) return storeUnavailable(checkId);
-        await pause(Math.min(5 + round * 5, 50));
+      if (!seen) return checkNotFound(checkId, 'no such check');
+      const unusable = unusableBecause(seen, checkId);
+      if (unusable) return unusableRecord(checkId, unusable);
+      this.deps.records.verify(checkId, seen);
+      if (seen.state === 'decided') return seen.decision;
+      if (round > 0 && !(await this.waitForNextRound(round, allowance))) {
+        return waiting === 'lease' ? stillRunning(checkId) : storeUnavailable(checkId);
+      }
+      const { version } = seen;
+      let claim: ClaimResult;
+      try {
+        claim = await this.write((within) => store.claim(checkId, version, config.deadlineMs, within), allowance);
+      } catch (error) {
+        // It reached the store too late and did nothing: try again.
+        if (!(error instanceof LateWriteError)) throw error;
+        waiting = 'store';
         continue;
       }
-      const claim = await this.call(store.claim(checkId, record.version, config.deadlineMs));
-      if (!claim.claimed) continue;
-      const held = claim.record;
-      const expired = Date.now() >= held.expiresAt;
-      let actor: Actor<PrecheckMachine>;
-      try {
-        this.deps.records.verify(checkId, held);
-        actor = this.deps.restore(held.persisted, expired);
-      } catch (error) {
-        // Another engine version may read it: hand it back untouched.
-        const back: CheckRecord = { ...held, state: 'paused', version: held.version + 1 } as CheckRecord;
-        await this.call(store.commit(back, held.version, this.pausedTtl(held.expiresAt))).catch(() => false);
-        const why = error instanceof PrecheckSnapshotError ? error.message : 'the stored check cannot be read';
-        return checkNotFound(checkId, `the stored check cannot be continued by this engine (${why})`);
+      if (!claim.claimed) {
+        if (claim.why === 'unknown') return checkNotFound(checkId, 'no such check');
+        waiting = claim.why === 'held' ? 'lease' : 'store';
+        seen = claim.record ?? seen;
+        continue;
       }
-      const rest = await driveToRest(actor, {
-        persist: this.deps.persist,
-        fence: this.deps.fence,
-        ...(expired ? { untilDecided: true } : event && { event }),
-        onFailure: () => internalFailure(undefined),
-      });
-      const next: CheckRecord = rest.pause
-        ? this.pausedRecord(checkId, held.version + 1, rest.pause, held.expiresAt)
-        : { checkId, version: held.version + 1, state: 'decided', decision: { ...rest.decision, checkId } };
-      const ttl = next.state === 'decided' ? config.retentionMs : this.pausedTtl(next.expiresAt);
-      // Lost the fence (our lease ran out and someone else took over): their result stands; read it.
-      if (!(await this.call(store.commit(this.deps.records.sign(next), held.version, ttl)))) continue;
-      return next.decision;
+      const outcome = await this.continueClaimed(claim.record, event, allowance);
+      if ('decision' in outcome) return outcome.decision;
+      // Not committed: read what the record is now through the next claim (at the version we held, it answers `moved`).
+      seen = claim.record;
+      waiting = 'store';
     }
+  }
+
+  /** Runs a claimed check to its next rest and commits it: the decision, or `{ again }` when the commit did not land. */
+  private async continueClaimed(
+    held: Extract<CheckRecord, { state: 'running' }>,
+    event: ResumeEvent | undefined,
+    allowance: Allowance,
+  ): Promise<{ decision: Decision } | { again: true }> {
+    const { store, config } = this.deps;
+    const { checkId } = held;
+    const expired = Date.now() >= held.expiresAt;
+    let actor: Actor<PrecheckMachine>;
+    try {
+      this.deps.records.verify(checkId, held);
+      actor = this.deps.restore(held.persisted, expired);
+    } catch (error) {
+      // Another engine version may read it: hand it back untouched.
+      const back: CheckRecord = { ...held, state: 'paused', version: held.version + 1 } as CheckRecord;
+      await this.write((within) => store.commit(back, held.version, this.pausedTtl(held.expiresAt), within), allowance).catch(() => false);
+      const why = error instanceof PrecheckSnapshotError ? error.message : 'the stored check cannot be read';
+      return { decision: checkNotFound(checkId, `the stored check cannot be continued by this engine (${why})`) };
+    }
+    const rest = await driveToRest(actor, {
+      persist: this.deps.persist,
+      fence: this.deps.fence,
+      ...(expired ? { untilDecided: true } : event && { event }),
+      onFailure: () => internalFailure(undefined),
+    });
+    const next: CheckRecord = rest.pause
+      ? this.pausedRecord(checkId, held.version + 1, rest.pause, held.expiresAt)
+      : { checkId, version: held.version + 1, state: 'decided', decision: { ...rest.decision, checkId } };
+    const ttl = next.state === 'decided' ? config.retentionMs : this.pausedTtl(next.expiresAt);
+    try {
+      // Refused by the fence: our lease ran out and someone else took over; their result stands.
+      const committed = await this.write((within) => store.commit(this.deps.records.sign(next), held.version, ttl, within), allowance);
+      return committed ? { decision: next.decision } : { again: true };
+    } catch (error) {
+      // Too late: the store wrote nothing and handed the check back, paused; it is continued again.
+      if (error instanceof LateWriteError) return { again: true };
+      throw error;
+    }
+  }
+
+  /** Waits before round `round`; false when the caller's deadline or the round trips left do not allow another round. */
+  private async waitForNextRound(round: number, allowance: Allowance): Promise<boolean> {
+    const { deadlineMs, storeTimeoutMs } = this.deps.config;
+    // A round is a claim and a commit; a claim the store does not take settles within twice storeTimeoutMs.
+    if (allowance.calls + 2 > MAX_STORE_CALLS) return false;
+    const wait = claimBackoffMs(round, deadlineMs);
+    if (performance.now() + wait + 2 * storeTimeoutMs > allowance.until) return false;
+    await pause(wait);
+    return true;
   }
 
   private pausedRecord(checkId: string, version: number, pause: NonNullable<Rest['pause']>, expiresAt?: number) {
@@ -144,7 +221,7 @@ export class DurableChecks {
     };
   }
 
-  private pausedDecision(pause: NonNullable<Rest['pause']>, by: { checkId: string } | 'check-again'): Decision {
+  private pausedDecision(pause: NonNullable<Rest['pause']>, by: { checkId: string }): Decision {
     return pause.meta.waitingFor === 'names' ? needsNamesDecision(pause.context, by) : needsConfirmationDecision(pause.context, by);
   }
 
@@ -153,17 +230,29 @@ export class DurableChecks {
     return Math.max(0, expiresAt - Date.now()) + this.deps.config.retentionMs;
   }
 
-  /** The stored record, verified when keys are configured (else `PrecheckSnapshotError`). */
-  private async read(checkId: string): Promise<CheckRecord | undefined> {
-    const record = await this.call(this.deps.store.get(checkId));
-    if (record) this.deps.records.verify(checkId, record);
-    return record;
+  /**
+   * One store read, bounded by `storeTimeoutMs` (never extended past the continuation's deadline) and counted against
+   * its round trips.
+   */
+  private async call<T>(operation: Promise<T>, allowance?: Allowance): Promise<T> {
+    if (allowance) allowance.calls += 1;
+    return this.settled(bounded(operation, this.deps.config.storeTimeoutMs, 'the check store', this.liveness, allowance?.until));
   }
 
-  private async call<T>(operation: Promise<T>): Promise<T> {
+  /**
+   * One store write, given `storeTimeoutMs` to take effect once it leaves this process, else never: the store settles
+   * it by itself, so that "nothing changed" is true when it fails (`boundedWrite`). Counted against the round trips.
+   */
+  private async write<T>(operation: (withinMs: number) => Promise<T>, allowance?: Allowance): Promise<T> {
+    if (allowance) allowance.calls += 1;
+    return this.settled(boundedWrite(operation, this.deps.config.storeTimeoutMs, 'the check store'));
+  }
+
+  private async settled<T>(call: Promise<T>): Promise<T> {
     try {
-      return await bounded(operation, this.deps.config.storeTimeoutMs, 'the check store', this.liveness);
+      return await call;
     } catch (error) {
+      if (error instanceof LateWriteError || error instanceof UnusableRecordError) throw error;
       throw new StoreUnavailable(error instanceof Error ? error.message : 'store failure');
     }
   }
@@ -199,12 +288,45 @@ const checkNotFound = (checkId: string, why: string) =>
     `No check to continue: ${why}. It is unknown, past its retention, or was never saved; start a new check.`,
   );
 
+const unusableRecord = (checkId: string, why: string) =>
+  unreadCheck(
+    checkId,
+    { status: 'abort', reason: 'check-not-found' },
+    `No check to continue: the stored record is unusable (${why}): a record of another release, or edited. It is ` +
+      'left to expire; start a new check.',
+  );
+
 const storeUnavailable = (checkId: string) =>
   unreadCheck(
     checkId,
     { status: 'retry', reason: 'store-unavailable' },
     'The check store did not answer in time; nothing was changed. Resume again later.',
   );
+
+const stillRunning = (checkId: string) =>
+  unreadCheck(
+    checkId,
+    { status: 'retry', reason: 'store-unavailable' },
+    'Another resume of this check is still running (it holds the check until it commits or its lease ends); ' +
+      'nothing was changed by this one. Resume again later.',
+  );
+
+/** What a pause the store did not keep answers: retry, with what the check had found, and nothing to continue. */
+function notSaved(paused: Decision): Decision {
+  const { provider, intent, transactionId, attempts, trace } = paused;
+  return {
+    status: 'retry',
+    reason: 'store-unavailable',
+    provider,
+    intent,
+    ...(transactionId !== undefined && { transactionId }),
+    message:
+      `The check paused (${paused.status}) but the check store did not answer in time, so it was not kept and there ` +
+      'is nothing to resume. Check again later.',
+    attempts,
+    trace,
+  };
+}
 
 const invalidEvent = (checkId: string) =>
   unreadCheck(

@@ -149,10 +149,10 @@ export const precheckOptionsSchema = settings({
   ),
   store: optional(
     contract<CheckStore>('a CheckStore (memoryStore(), redisStore() from precheck/redis, or one of your own)', storeContractBreach),
-    'Where paused checks live, addressed by `checkId`: `memoryStore()` (one process), or `redisStore()` from `precheck/redis` (a fleet: any instance resumes any check, exactly once; answers and outages shared).',
+    'Where paused checks live, addressed by `checkId`: `memoryStore()` (one process), or `redisStore()` from `precheck/redis` (a fleet: any instance resumes any check, exactly once; answers and outages shared). A store you pass stays yours: the engine\'s `close()` leaves it open (other engines may share it).',
     { type: 'CheckStore', default: '`memoryStore()`' },
   ),
-  storeTimeoutMs: defaulted(count(1), 'Bound on every store call; past it the store counts as unavailable (sharing is lost, never correctness).', 100),
+  storeTimeoutMs: defaulted(count(1), 'Bound on every store call; past it the store counts as unavailable (sharing is lost, never correctness). A write (pause, claim, commit) that Redis has not performed within it of leaving the process never is (refused on Redis\'s clock).', 100),
   retentionMs: defaulted(count(1), 'How long a decided check (its decision, for idempotent resumes and `status()`) is kept.', 24 * 60 * 60_000),
   snapshotKeys: optional(
     snapshotKeys,

@@ -1,5 +1,5 @@
 import type { CheckStore } from '../store/check-store.js';
-import { bounded } from '../util/bounded.js';
+import { bounded, boundedWrite } from '../util/bounded.js';
 import type { Caller } from './auth.js';
 
 /**
@@ -15,7 +15,7 @@ export function checkOwners(store: CheckStore, storeTimeoutMs: number, ttlMs: nu
     ttlMs,
     /** Records the owner of a new check; a check that pauses again keeps its owner. Answers whether `caller` owns it. */
     async claim(checkId: string, caller: Caller): Promise<boolean> {
-      if (await call(store.putIfAbsent(key(checkId), caller, ttlMs))) return true;
+      if (await boundedWrite((within) => store.putIfAbsent(key(checkId), caller, ttlMs, within), storeTimeoutMs)) return true;
       return (await call(store.getValue(key(checkId)))) === caller;
     },
     async owns(checkId: string, caller: Caller): Promise<boolean> {

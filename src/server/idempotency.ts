@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CheckStore } from '../store/check-store.js';
-import { bounded } from '../util/bounded.js';
+import { bounded, boundedWrite } from '../util/bounded.js';
 import type { Caller } from './auth.js';
 import type { RecordQuota } from './record-quota.js';
 
@@ -63,6 +63,8 @@ export function idempotencyRecords(store: CheckStore, options: { storeTimeoutMs:
   const keyDigest = (key: string) => `idempotency:${sha256(key)}`;
   const storeKey = (caller: Caller, key: string) => `idempotency:${caller}:${sha256(key)}`;
   const call = <T>(promise: Promise<T>) => bounded(promise, storeTimeoutMs);
+  // A write the route gave up on never lands later (a late key would answer 409 to the retry it was told to make).
+  const write = <T>(operation: (withinMs: number) => Promise<T>) => boundedWrite(operation, storeTimeoutMs);
 
   return {
     async begin(caller: Caller, key: string, fingerprint: string): Promise<Begin> {
@@ -70,11 +72,11 @@ export function idempotencyRecords(store: CheckStore, options: { storeTimeoutMs:
       if (!counted.added) return { kind: 'over-quota', retryAfterMs: counted.retryAfterMs };
       const id = storeKey(caller, key);
       const running: KeyRecord = { state: 'running', fingerprint };
-      if (await call(store.putIfAbsent(id, JSON.stringify(running), leaseMs))) return { kind: 'first' };
+      if (await write((within) => store.putIfAbsent(id, JSON.stringify(running), leaseMs, within))) return { kind: 'first' };
       const json = await call(store.getValue(id));
       // Gone between the two calls (its lease ended): take it.
       if (json === undefined) {
-        return (await call(store.putIfAbsent(id, JSON.stringify(running), leaseMs))) ? { kind: 'first' } : { kind: 'in-progress' };
+        return (await write((within) => store.putIfAbsent(id, JSON.stringify(running), leaseMs, within))) ? { kind: 'first' } : { kind: 'in-progress' };
       }
       const record = JSON.parse(json) as KeyRecord;
       if (record.fingerprint !== fingerprint) return { kind: 'mismatch' };
@@ -83,11 +85,11 @@ export function idempotencyRecords(store: CheckStore, options: { storeTimeoutMs:
     async finish(caller: Caller, key: string, fingerprint: string, response: StoredResponse): Promise<void> {
       const record: KeyRecord = { state: 'done', fingerprint, response };
       await quota.add(caller, keyDigest(key), IDEMPOTENCY_TTL_MS);
-      await call(store.setValue(storeKey(caller, key), JSON.stringify(record), IDEMPOTENCY_TTL_MS));
+      await write((within) => store.setValue(storeKey(caller, key), JSON.stringify(record), IDEMPOTENCY_TTL_MS, within));
     },
     /** An HTTP error stores nothing: the key is free again. */
     async abandon(caller: Caller, key: string): Promise<void> {
-      await call(store.deleteValue(storeKey(caller, key)));
+      await write((within) => store.deleteValue(storeKey(caller, key), within));
       await quota.remove(caller, keyDigest(key));
     },
   };

@@ -35,32 +35,40 @@ export type CheckRecord =
 
 export type ClaimResult =
   | { claimed: true; record: Extract<CheckRecord, { state: 'running' }> }
-  /** Someone else holds it, it moved on, or it is unknown (`record` undefined). */
-  | { claimed: false; record?: CheckRecord };
+  /**
+   * Not claimed, and why: `unknown` (no such check), `held` (running under a lease that has not passed, measured on
+   * the store's own clock, never the caller's), `moved` (at another version, or decided: `record` is what it is now).
+   */
+  | { claimed: false; why: 'unknown' | 'held' | 'moved'; record?: CheckRecord };
 
 export type QuotaResult = { added: true } | { added: false; retryAfterMs: number };
 
 /**
  * Where paused checks (and the service's idempotency records) live. Every method may reject (the engine bounds each
  * call with `storeTimeoutMs` and turns a failure into a decision); none may keep a key forever.
+ *
+ * `get` and `claim` reject with `UnusableRecordError` for a stored check that cannot be parsed or whose state or
+ * version cannot be claimed. A write given `withinMs` takes effect only if the store performs it within `withinMs` of
+ * the call, else never: it rejects with `LateWriteError` (a late `commit` of a claimed check also hands it back,
+ * `paused` at version + 1), so that a caller that stopped waiting after `withinMs` can say "nothing changed".
  */
 export interface CheckStore {
   /** The record, or undefined when unknown or purged. */
   get(checkId: string): Promise<CheckRecord | undefined>;
   /** Writes a new check (version 1). Answers false when the id exists already. */
-  create(record: CheckRecord, ttlMs: number): Promise<boolean>;
+  create(record: CheckRecord, ttlMs: number, withinMs?: number): Promise<boolean>;
   /**
-   * In one atomic step: when the record is `paused` at `version`, or `running` with its lease passed at `version`,
-   * it becomes `running` at `version + 1` with `leaseUntil = now + leaseMs`.
+   * In one atomic step: when the record is `paused` at `version`, or `running` with its lease passed at `version`
+   * (on the store's clock), it becomes `running` at `version + 1` with `leaseUntil = now + leaseMs`.
    */
-  claim(checkId: string, version: number, leaseMs: number): Promise<ClaimResult>;
+  claim(checkId: string, version: number, leaseMs: number, withinMs?: number): Promise<ClaimResult>;
   /** Replaces the record only when it is still at `expectedVersion` (fencing); answers whether it did. */
-  commit(record: CheckRecord, expectedVersion: number, ttlMs: number): Promise<boolean>;
+  commit(record: CheckRecord, expectedVersion: number, ttlMs: number, withinMs?: number): Promise<boolean>;
   /** Small values with a TTL, for the service's idempotency records. `putIfAbsent` answers whether it wrote. */
-  putIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  putIfAbsent(key: string, value: string, ttlMs: number, withinMs?: number): Promise<boolean>;
   getValue(key: string): Promise<string | undefined>;
-  setValue(key: string, value: string, ttlMs: number): Promise<void>;
-  deleteValue(key: string): Promise<void>;
+  setValue(key: string, value: string, ttlMs: number, withinMs?: number): Promise<void>;
+  deleteValue(key: string, withinMs?: number): Promise<void>;
   /**
    * Quotas (the service's records per caller), in one atomic step: counts `member` in `group` until `ttlMs` from
    * now, or refuses when `group` already counts `max` live members and `member` is not one of them (nothing changes;

@@ -1,4 +1,5 @@
 import type { CheckRecord, CheckStore, ClaimResult } from './check-store.js';
+import { UnusableRecordError } from './store-errors.js';
 
 export interface MemoryStoreOptions {
   /** Most entries kept (checks and values together). Default 100,000. */
@@ -19,6 +20,8 @@ export class MemoryStoreFullError extends Error {
   }
 }
 
+const CLAIMABLE_STATES = new Set<unknown>(['paused', 'running', 'decided']);
+
 interface Entry {
   /** JSON, so that what is kept is a snapshot, never a live object a caller could still change. */
   json: string;
@@ -30,6 +33,8 @@ interface Entry {
  * The embedded store: one process, bounded in entries and in bytes, with the same TTLs as Redis. It keeps snapshots,
  * not live actors, so a paused check costs its JSON and nothing else. Full, it drops what has expired and refuses
  * the write if that is not enough (`MemoryStoreFullError`): it never evicts an entry that is still live.
+ * Leases are measured on this process's clock, the store's own. Every write happens during the call itself, so none
+ * can be late (`withinMs` has nothing to refuse).
  */
 export function memoryStore(options: MemoryStoreOptions = {}): CheckStore {
   const maxEntries = options.maxEntries ?? 100_000;
@@ -102,10 +107,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): CheckStore {
     async claim(checkId, version, leaseMs): Promise<ClaimResult> {
       const current = record(checkId);
       const now = Date.now();
-      if (current === undefined || current.version !== version || current.state === 'decided') {
-        return { claimed: false, record: current };
+      if (current === undefined) return { claimed: false, why: 'unknown' };
+      if (!CLAIMABLE_STATES.has(current.state) || !Number.isSafeInteger(current.version) || current.version < 1) {
+        throw new UnusableRecordError(`state ${JSON.stringify(current.state)} at version ${JSON.stringify(current.version)}`);
       }
-      if (current.state === 'running' && current.leaseUntil > now) return { claimed: false, record: current };
+      if (current.version !== version || current.state === 'decided') return { claimed: false, why: 'moved', record: current };
+      if (current.state === 'running' && !(current.leaseUntil <= now)) return { claimed: false, why: 'held', record: current };
       const claimed = { ...current, state: 'running' as const, version: version + 1, leaseUntil: now + leaseMs };
       const left = entries.get(checkKey(checkId))!.expiresAt - now;
       write(checkKey(checkId), JSON.stringify(claimed), left);

@@ -15,5 +15,9 @@ export function redisScript(source: string) {
         return send<T>(['EVAL', source, String(keys.length), ...keys, ...args]);
       }
     },
+    /** Loads it ahead of its first run, so that the first run on a server is one round trip, not two. */
+    async load(send: Send): Promise<void> {
+      await send(['SCRIPT', 'LOAD', source]);
+    },
   };
 }

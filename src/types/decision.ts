@@ -28,14 +28,20 @@ export type AbortReason =
    * `abort` policy — is only close to it, or could not be checked. `nameCheck.result` says which.
    */
   | 'name-mismatch'
-  /** `resume()` / `status()`: no such check (unknown, malformed, purged, or a snapshot this engine cannot read). */
+  /**
+   * `resume()` / `status()`: no such check (unknown, malformed, purged, a snapshot this engine cannot read, or a stored
+   * record it cannot use).
+   */
   | 'check-not-found';
 
 export type RetryReason =
   | 'provider-unavailable'
   | 'timeout'
   | 'rate-limited'
-  /** `resume()`: the store did not answer in time; nothing changed, resume again later. */
+  /**
+   * `resume()`: the store did not answer in time (or another resume still holds the check); nothing changed, nor will
+   * later: resume again later. `check()`: the check paused but the store did not keep it; check again later.
+   */
   | 'store-unavailable';
 
 /** One state the check passed through, and when (ms since epoch). */
@@ -90,7 +96,7 @@ export interface ProceedDecision {
 /** Crediting an unknown B-MO customer needs their names: ask your user, then check again with `names`. */
 export interface NeedsNamesDecision {
   status: 'needs-names';
-  /** The paused check's address: `precheck.resume(checkId, { type: 'NAMES', … })`. Absent when it could not be saved. */
+  /** The paused check's address: `precheck.resume(checkId, { type: 'NAMES', … })`. Absent only from your own actor's output. */
   checkId?: string;
   provider: string;
   intent: Intent;
@@ -110,7 +116,7 @@ export interface NeedsNamesDecision {
  */
 export interface NeedsConfirmationDecision {
   status: 'needs-confirmation';
-  /** The paused check's address: `precheck.resume(checkId, { type: 'CONFIRM' })`. Absent when it could not be saved. */
+  /** The paused check's address: `precheck.resume(checkId, { type: 'CONFIRM' })`. Absent only from your own actor's output. */
   checkId?: string;
   provider: string;
   intent: Intent;
