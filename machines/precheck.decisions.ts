@@ -98,6 +98,12 @@ function nameCheckOf(context: PrecheckContext): { nameCheck?: PayeeNameCheck } {
  */
 export type ContinueBy = { checkId: string } | 'check-again' | 'actor';
 
+/** How a check saved by its `checkId` goes on, as its message ends (the CLI, which has no ids, says it its own way). */
+export const RESUME_BY_CHECK_ID = {
+  names: 'resume this check by its checkId with NAMES { firstName, lastName }, or check again with names.',
+  confirmation: 'then resume this check by its checkId with CONFIRM or REJECT.',
+} as const;
+
 /** What `check()` answers where an actor would wait in `awaitingNames`. */
 export function needsNamesDecision(context: PrecheckContext, by: ContinueBy = 'actor', now = Date.now()): NeedsNamesDecision {
   const how =
@@ -105,7 +111,7 @@ export function needsNamesDecision(context: PrecheckContext, by: ContinueBy = 'a
       ? 'check again with names (firstName, lastName), or send NAMES to the waiting actor.'
       : by === 'check-again'
         ? 'the paused check could not be saved, so check again with names (firstName, lastName).'
-        : 'resume this check by its checkId with NAMES { firstName, lastName }, or check again with names.';
+        : RESUME_BY_CHECK_ID.names;
   return {
     status: 'needs-names',
     ...(typeof by === 'object' && { checkId: by.checkId }),
@@ -137,7 +143,7 @@ function payeeConfirmationMessage(context: PrecheckContext, account: Account, by
       ? 'then check again with confirmPayee: false, or send CONFIRM or REJECT to the waiting actor.'
       : by === 'check-again'
         ? 'the paused check could not be saved, so check again with confirmPayee: false once the payer confirms.'
-        : 'then resume this check by its checkId with CONFIRM or REJECT.';
+        : RESUME_BY_CHECK_ID.confirmation;
   return `${context.providerName} knows ${accountKey(context)} as "${account.fullName ?? 'an unnamed account'}". Ask the payer to confirm, ${how}`;
 }
 
@@ -148,7 +154,7 @@ function nameConfirmationMessage(context: PrecheckContext, by: ContinueBy): stri
       ? 'then send CONFIRM or REJECT to the waiting actor.'
       : by === 'check-again'
         ? 'the paused check could not be saved: check again to ask the payer again.'
-        : 'then resume this check by its checkId with CONFIRM or REJECT.';
+        : RESUME_BY_CHECK_ID.confirmation;
   const name = context.providerName;
   const key = accountKey(context);
   const warning = 'Paying may send the money to someone else: the payer should confirm only if they are sure of the account,';
