@@ -24,13 +24,12 @@ function engine(sandbox: Sandbox, options: Omit<PrecheckOptions, 'providers'> = 
 }
 
 /**
- * A check's decision, and how long it took from when its clock started (its actor's first inspection event) to its
+ * A check's decision, and how long it took from when its clock started (its first state, `trace.states[0].at`) to its
  * decision: the first check of a process first loads what checks need (src/warm-up.ts), before its clocks start.
  */
 async function timed(precheck: Precheck, request: PrecheckRequest): Promise<[Decision, number]> {
-  let started: number | undefined;
-  const decision = await precheck.check(request, { inspect: () => void (started ??= performance.now()) });
-  return [decision, performance.now() - started!];
+  const decision = await precheck.check(request);
+  return [decision, Date.now() - decision.trace.states[0].at];
 }
 
 resilience('the deadline bounds a check whatever the provider does: hang', async ({ sandbox }) => {
