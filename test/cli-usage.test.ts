@@ -64,9 +64,11 @@ test('other usage errors print the message and one line pointing at --help, not 
   assertRefused(await cli({}, ...FOUND, '--timeout-ms', '3e9'), '--timeout-ms', 'plain decimal digits');
   assertRefused(await cli({}, ...UNKNOWN_CREDIT, '--first-name', 'Afi'), '--first-name and --last-name go together');
   assertRefused(await cli({}, ...FOUND, '--confirm', '--reject'), '--confirm and --reject');
-  const unknown = await cli({}, 'frobnicate');
-  assert.equal([unknown.code, unknown.stderr.trimEnd().split('\n').length], [2, 2]);
-  assert.match(unknown.stderr, 'precheck --help');
+  for (const command of [['frobnicate'], []]) {
+    const refused = await cli({}, ...command);
+    assert.equal([refused.code, refused.stderr.trimEnd().split('\n').length], [2, 2], refused.stderr);
+    assert.match(refused.stderr, 'Run "precheck --help"');
+  }
 });
 
 test('--json keeps every error on stdout as JSON: usage, configuration', async () => {

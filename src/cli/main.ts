@@ -43,13 +43,14 @@ const wantsJson = (args: string[]) => args.some((arg) => arg === '--json' || /^-
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     out(HELP);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
-  const command = commands[name];
+  const command = name === undefined ? undefined : commands[name];
   if (!command) {
-    err(`Unknown command "${name}": the commands are ${Object.keys(commands).join(', ')}.\nRun "precheck --help" for what each does.`);
+    const what = name === undefined ? 'No command given' : `Unknown command "${name}"`;
+    err(`${what}: the commands are ${Object.keys(commands).join(', ')}.\nRun "precheck --help" for what each does.`);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
