@@ -99,25 +99,28 @@ function readProvider(text: string | undefined, configured: readonly string[], s
 }
 
 export async function checkCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const values = parseFlags(args, {
-    provider: { type: 'string' },
-    intent: { type: 'string' },
-    phone: { type: 'string' },
-    'account-number': { type: 'string' },
-    'service-code': { type: 'string' },
-    'country-code': { type: 'string' },
-    account: { type: 'string' },
-    service: { type: 'string' },
-    country: { type: 'string' },
-    'transaction-id': { type: 'string' },
-    'first-name': { type: 'string' },
-    'last-name': { type: 'string' },
-    'payee-name': { type: 'string' },
-    confirm: { type: 'boolean' },
-    reject: { type: 'boolean' },
-    sandbox: { type: 'boolean' },
-    json: { type: 'boolean' },
-    ...ENGINE_FLAGS,
+  const { values } = parseFlags({
+    args,
+    options: {
+      provider: { type: 'string' },
+      intent: { type: 'string' },
+      phone: { type: 'string' },
+      'account-number': { type: 'string' },
+      'service-code': { type: 'string' },
+      'country-code': { type: 'string' },
+      account: { type: 'string' },
+      service: { type: 'string' },
+      country: { type: 'string' },
+      'transaction-id': { type: 'string' },
+      'first-name': { type: 'string' },
+      'last-name': { type: 'string' },
+      'payee-name': { type: 'string' },
+      confirm: { type: 'boolean' },
+      reject: { type: 'boolean' },
+      sandbox: { type: 'boolean' },
+      json: { type: 'boolean' },
+      ...ENGINE_FLAGS,
+    },
   });
   if (values.confirm && values.reject) throw new UsageError('--confirm and --reject are two answers to the same question: give one');
   if ((values['first-name'] === undefined) !== (values['last-name'] === undefined)) {

@@ -29,7 +29,7 @@ const detail = (decision: Decision) =>
     .join(', ');
 
 export async function demoCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const values = parseFlags(args, { json: { type: 'boolean' } });
+  const { values } = parseFlags({ args, options: { json: { type: 'boolean' } } });
   const sandbox = await startSandbox();
   try {
     const rows = await runDemo(sandbox);

@@ -11,7 +11,7 @@ to files that are there: precheck's hand-written pages (fleet.md, service.md, â€
   --out DIR   where to write (default: docs)`;
 
 export async function docsCommand(args: string[], out: (text: string) => void, err: (text: string) => void = out): Promise<number> {
-  const values = parseFlags(args, { out: { type: 'string' } });
+  const { values } = parseFlags({ args, options: { out: { type: 'string' } } });
   for (const file of await generateDocs(values.out ?? 'docs', err)) out(`wrote ${file}`);
   return 0;
 }

@@ -6,10 +6,11 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 type Values<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true }>>['values'];
 
 /**
- * A command's flags, strictly: an unknown flag, a missing value or a stray argument is a `UsageError`. A boolean flag
- * is given bare (`--confirm-payee`) or with a value read as the variables' booleans are (`--confirm-payee=false`).
+ * `parseArgs`, strictly and with the CLI's rules: an unknown flag, a missing value or a stray argument is a
+ * `UsageError`; a boolean flag is given bare (`--confirm-payee`) or with a value read as the variables' booleans are
+ * (`--confirm-payee=false`).
  */
-export function parseFlags<const O extends Options>(args: string[], options: O): Values<O> {
+export function parseFlags<const O extends Options>({ args, options }: { args: string[]; options: O }): { values: Values<O> } {
   const given: Record<string, boolean> = {};
   const rest = args.filter((arg) => {
     const match = /^--([^=]+)=(.*)$/s.exec(arg);
@@ -19,7 +20,7 @@ export function parseFlags<const O extends Options>(args: string[], options: O):
   });
   try {
     const { values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false });
-    return { ...values, ...given } as Values<O>;
+    return { values: { ...values, ...given } as Values<O> };
   } catch (error) {
     // node:util's own words (ERR_PARSE_ARGS_*): they name the flag and say what is wrong with it.
     throw new UsageError(error instanceof Error ? error.message : String(error));

@@ -13,7 +13,7 @@ and prints their URLs, credentials and trigger values.`;
 
 export async function sandboxCommand(args: string[], out: (text: string) => void): Promise<number> {
   const port = { type: 'string' } as const;
-  const values = parseFlags(args, { 'bmo-port': port, 'beep-port': port, 'mtn-port': port, 'gsma-port': port });
+  const { values } = parseFlags({ args, options: { 'bmo-port': port, 'beep-port': port, 'mtn-port': port, 'gsma-port': port } });
   const sandbox = await startSandbox({
     bmoPort: readInteger('--bmo-port', values['bmo-port'], 0, 65_535) ?? 0,
     beepPort: readInteger('--beep-port', values['beep-port'], 0, 65_535) ?? 0,

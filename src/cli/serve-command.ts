@@ -37,24 +37,27 @@ async function loadRedisStore(url: string, prefix: string | undefined): Promise<
 }
 
 /** What `createServer` refuses (no token, --insecure-local off loopback, engine options) is configuration: exit 2. */
-function configured<T>(build: () => T): T {
+function configured<A, T>(build: (options: A) => T, options: A): T {
   try {
-    return build();
+    return build(options);
   } catch (error) {
     throw error instanceof Error && !(error instanceof PrecheckConfigError) ? new PrecheckConfigError(error.message) : error;
   }
 }
 
 export async function serveCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const values = parseFlags(args, {
-    port: { type: 'string', default: '8787' },
-    host: { type: 'string', default: '127.0.0.1' },
-    redis: { type: 'string' },
-    'redis-prefix': { type: 'string' },
-    sandbox: { type: 'boolean' },
-    'insecure-local': { type: 'boolean' },
-    'grace-ms': { type: 'string', default: '10000' },
-    ...ENGINE_FLAGS,
+  const { values } = parseFlags({
+    args,
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      redis: { type: 'string' },
+      'redis-prefix': { type: 'string' },
+      sandbox: { type: 'boolean' },
+      'insecure-local': { type: 'boolean' },
+      'grace-ms': { type: 'string', default: '10000' },
+      ...ENGINE_FLAGS,
+    },
   });
   const port = readInteger('--port', values.port, 0, 65_535)!;
   const graceMs = readInteger('--grace-ms', values['grace-ms'], 0, 2_147_483_647)!;
@@ -70,15 +73,13 @@ export async function serveCommand(args: string[], out: (text: string) => void):
   const store = redisUrl ? await loadRedisStore(redisUrl, values['redis-prefix'] ?? process.env.PRECHECK_REDIS_PREFIX) : undefined;
 
   try {
-    const server = configured(() =>
-      createServer({
-        engine: { ...engineOptions, providers, ...(store && { store }) },
-        tokens,
-        insecureLocal: values['insecure-local'],
-        log: out,
-        version: process.env.npm_package_version,
-      }),
-    );
+    const server = configured(createServer, {
+      engine: { ...engineOptions, providers, ...(store && { store }) },
+      tokens,
+      insecureLocal: values['insecure-local'],
+      log: out,
+      version: process.env.npm_package_version,
+    });
     const { url } = await server.listen(port, values.host);
     out(
       JSON.stringify({
