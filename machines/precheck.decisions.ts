@@ -95,12 +95,18 @@ function nameCheckOf(context: PrecheckContext): { nameCheck?: PayeeNameCheck } {
 /** How a paused check goes on: by its `checkId` (saved in the store), or `actor` where the caller holds the waiting actor itself. */
 export type ContinueBy = { checkId: string } | 'actor';
 
+/** How a check saved by its `checkId` goes on, as its message ends (the CLI, which has no ids, says it its own way). */
+export const RESUME_BY_CHECK_ID = {
+  names: 'resume this check by its checkId with NAMES { firstName, lastName }, or check again with names.',
+  confirmation: 'then resume this check by its checkId with CONFIRM or REJECT.',
+} as const;
+
 /** What `check()` answers where an actor would wait in `awaitingNames`. */
 export function needsNamesDecision(context: PrecheckContext, by: ContinueBy = 'actor', now = Date.now()): NeedsNamesDecision {
   const how =
     by === 'actor'
       ? 'check again with names (firstName, lastName), or send NAMES to the waiting actor.'
-      : 'resume this check by its checkId with NAMES { firstName, lastName }, or check again with names.';
+      : RESUME_BY_CHECK_ID.names;
   return {
     status: 'needs-names',
     ...(typeof by === 'object' && { checkId: by.checkId }),
@@ -130,7 +136,7 @@ function payeeConfirmationMessage(context: PrecheckContext, account: Account, by
   const how =
     by === 'actor'
       ? 'then check again with confirmPayee: false, or send CONFIRM or REJECT to the waiting actor.'
-      : 'then resume this check by its checkId with CONFIRM or REJECT.';
+      : RESUME_BY_CHECK_ID.confirmation;
   return `${context.providerName} knows ${accountKey(context)} as "${account.fullName ?? 'an unnamed account'}". Ask the payer to confirm, ${how}`;
 }
 
@@ -139,7 +145,7 @@ function nameConfirmationMessage(context: PrecheckContext, by: ContinueBy): stri
   const how =
     by === 'actor'
       ? 'then send CONFIRM or REJECT to the waiting actor.'
-      : 'then resume this check by its checkId with CONFIRM or REJECT.';
+      : RESUME_BY_CHECK_ID.confirmation;
   const name = context.providerName;
   const key = accountKey(context);
   const warning = 'Paying may send the money to someone else: the payer should confirm only if they are sure of the account,';

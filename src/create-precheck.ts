@@ -18,6 +18,7 @@ import {
 } from './tokens.js';
 import { DurableChecks } from './durable/durable-checks.js';
 import { RecordSignatures } from './snapshot/record-signature.js';
+import { warmUp } from './warm-up.js';
 import type { Decision } from './types/decision.js';
 import type { CheckOptions, CheckStatus, PrecheckOptions, ResumeEvent } from './types/options.js';
 import type { PrecheckRequest } from './types/request.js';
@@ -114,9 +115,9 @@ export function precheckFrom(container: Container): Precheck {
     container,
     async check(request, checkOptions) {
       try {
-        // Only the first checks of a process wait (for undici to load), before their clocks start.
-        const loading = pools.ready();
-        if (loading) await loading;
+        // Only the first checks of a process wait (for what they load), before their clocks start.
+        const warming = warmUp(pools, request);
+        if (warming) await warming;
         return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence }));
       } catch {
         return internalFailure(request);
@@ -130,8 +131,8 @@ export function precheckFrom(container: Container): Precheck {
     persist,
     restore: (persisted) => restoreCheck(persisted, snapshots, fencedInspect),
     async resume(checkId, event) {
-      const loading = pools.ready();
-      if (loading) await loading;
+      const warming = warmUp(pools);
+      if (warming) await warming;
       return durable.resume(checkId, event);
     },
     status: (checkId) => durable.status(checkId),

@@ -7,7 +7,7 @@ import type { Decision } from './types/decision.js';
 // synchronous require (its CommonJS build) so the first check already has it; the API keeps its registered SDK on
 // globalThis, so this copy sees the one the host's `import` registered.
 let api: typeof OpenTelemetry | null | undefined;
-function openTelemetry(): typeof OpenTelemetry | null {
+export function openTelemetry(): typeof OpenTelemetry | null {
   if (api === undefined) {
     try {
       api = createRequire(import.meta.url)('@opentelemetry/api') as typeof OpenTelemetry;

@@ -31,6 +31,22 @@ test('our own busy event loop does not count against the peer', async () => {
   assert.is(await call, 'answered');
 });
 
+test('the bound starts once the call is sent: busy time before the client sends it is ours, not the peer\'s', async () => {
+  // node-redis writes its commands on the next turn of the event loop (setImmediate). A call made just before 110 ms
+  // of our own work is sent only afterwards: a bound of 100 ms must still give the peer its 100 ms (it answers in 5).
+  for (let round = 0; round < 5; round++) {
+    const outcome = await new Promise<unknown>((resolve) => {
+      setTimeout(() => {
+        const sentNextTurn = new Promise<void>((sent) => setImmediate(sent)).then(() => after(5, 'answered'));
+        const call = bounded(sentNextTurn, 100);
+        blockFor(110);
+        call.then(resolve, resolve);
+      }, 1);
+    });
+    assert.is(outcome, 'answered', `round ${round}`);
+  }
+});
+
 test('a peer that keeps answering other calls is up: a queued call gets more time, up to 20 bounds', async () => {
   const liveness = newLiveness();
   const slowButAlive = bounded(after(150, 'late'), 50, 'peer', liveness);

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -116,14 +117,44 @@ test('check takes --account-number, --service-code, --country-code; the short fo
   assert.match(both.stdout, '--account-number and --account are the same field');
 });
 
-test('docs writes the same pages as npm run docs', async () => {
+/** Every relative link and image of the Markdown pages under `dir` that does not lead to a file there. */
+async function brokenLinks(dir: string, pages: string[]): Promise<string[]> {
+  const broken: string[] = [];
+  for (const page of pages.filter((file) => file.endsWith('.md'))) {
+    const text = await readFile(join(dir, page), 'utf8');
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:|^#/i.test(target)) continue;
+      const file = join(dirname(join(dir, page)), target.split('#')[0]);
+      if (!file.startsWith(dir + sep) || !existsSync(file)) broken.push(`${page} → ${target}`);
+    }
+  }
+  return broken;
+}
+
+test('docs --out DIR writes no broken link: every relative link resolves to a file it wrote', async () => {
   const out = await mkdtemp(join(tmpdir(), 'precheck-cli-docs-'));
   try {
+    const { code, stdout } = await cli('docs', '--out', out);
+    assert.is(code, 0, stdout);
+    const written = stdout.trim().split('\n').map((line) => relative(out, line.replace(/^wrote /, '')));
+    assert.ok(written.includes('README.md') && written.includes('machines/precheck.md'), stdout);
+    assert.equal(await brokenLinks(out, written), []);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
+test('docs --out DIR beside the hand-written pages writes the same pages as npm run docs, and links them', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'precheck-cli-docs-'));
+  try {
+    for (const page of await readdir('docs')) if (page.endsWith('.md') && page !== 'README.md') await copyFile(join('docs', page), join(out, page));
     const { code, stdout } = await cli('docs', '--out', out);
     assert.is(code, 0, stdout);
     for (const page of ['README.md', 'machines/precheck.md', 'machines/precheck.svg', 'machines/circuit-breaker.md']) {
       assert.is(await readFile(join(out, page), 'utf8'), await readFile(join('docs', page), 'utf8'), page);
     }
+    assert.match(await readFile(join(out, 'README.md'), 'utf8'), '[Fleet mode](fleet.md)');
+    assert.equal(await brokenLinks(out, ['README.md', 'machines/precheck.md', 'machines/circuit-breaker.md']), []);
   } finally {
     await rm(out, { recursive: true, force: true });
   }

@@ -49,6 +49,16 @@ if (admin) {
     context.prefix = testPrefix('fleet');
     const config = { providers: sandbox.providers, redisUrl: REDIS_URL, prefix: context.prefix, options };
     context.workers = await Promise.all(Array.from({ length: 4 }, () => startFleetWorker(config)));
+    // Each worker answers once its store does; its fleet subscriptions come on a connection of their own: wait for them
+    // on Redis's side rather than for a while.
+    const channels = ['fleet:invalidate', 'fleet:circuit'].map((name) => `${context.prefix}${name}`);
+    const subscribed = async () => {
+      const reply = await admin.sendCommand<(string | number)[]>(['PUBSUB', 'NUMSUB', ...channels]);
+      return channels.every((_, i) => Number(reply[2 * i + 1]) === context.workers.length);
+    };
+    for (const giveUpAt = performance.now() + 5_000; !(await subscribed()); await sleep(10)) {
+      assert.ok(performance.now() < giveUpAt, 'every worker subscribed within 5 s');
+    }
   });
   fleet.after(async ({ workers, prefix }) => {
     await Promise.all(workers.map((worker) => worker.close()));

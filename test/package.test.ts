@@ -228,4 +228,25 @@ packaged('a consumer and every ts example of README.md and docs/ typecheck (stri
   await typecheck(project, 'bundler', files);
 });
 
+/** tsc (`compiler`) over `files` with these module settings; resolves with what it printed, expecting it to fail. */
+async function typecheckFails(compiler: string, project: string, module: { module: string; moduleResolution: string }, files: string[]) {
+  const config = `tsconfig.${module.moduleResolution}.json`;
+  const compilerOptions = { target: 'ES2022', ...module, strict: true, noEmit: true, skipLibCheck: true, types: [], ignoreDeprecations: '5.0' };
+  await writeFile(join(project, config), JSON.stringify({ compilerOptions, files }));
+  const result = await run(compiler, ['-p', config, '--pretty', 'false'], project);
+  assert.is.not(result.code, 0, `tsc (${module.moduleResolution}) was expected to fail`);
+  return result.stdout + result.stderr;
+}
+
+packaged('other TypeScript settings fail as the README says: node10 → TS2307, a CommonJS file under node16 → TS1479', async ({ project }) => {
+  await writeFile(join(project, 'settings.ts'), "import { startSandbox } from 'precheck/sandbox';\nexport { startSandbox };\n");
+  await writeFile(join(project, 'settings.cts'), "import { createPrecheck } from 'precheck';\nexport { createPrecheck };\n");
+  // TypeScript 7 has no node10 any more; TypeScript 5's `node` (node10) reads `types`, never `exports`.
+  const typescript5 = join(repo, 'node_modules', 'typescript-5', 'bin', 'tsc');
+  const node10 = await typecheckFails(typescript5, project, { module: 'CommonJS', moduleResolution: 'node10' }, ['settings.ts']);
+  assert.match(node10, "error TS2307: Cannot find module 'precheck/sandbox'");
+  const node16 = await typecheckFails(tsc, project, { module: 'Node16', moduleResolution: 'Node16' }, ['settings.cts']);
+  assert.match(node16, 'error TS1479');
+});
+
 packaged.run();

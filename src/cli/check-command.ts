@@ -1,17 +1,24 @@
-import { parseArgs } from 'node:util';
+import { RESUME_BY_CHECK_ID } from '../../machines/precheck.decisions.js';
 import { createPrecheck } from '../create-precheck.js';
 import { PrecheckConfigError } from '../options/read-options.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import type { Decision, DecisionStatus } from '../types/decision.js';
-import type { PrecheckRequest } from '../types/request.js';
-import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
+import { INTENTS, type PrecheckRequest } from '../types/request.js';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
+import { parseFlags } from './parse-flags.js';
+import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
+import { listChoices, readChoice } from './read-choice.js';
+import { UsageError } from './usage-error.js';
 
 export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
+/** The providers `--sandbox` answers for: every built-in one. */
+const SANDBOX_PROVIDERS = ['bmo', 'beep', 'mtn-momo', 'gsma'] as const;
+
 export const CHECK_HELP = `Usage: precheck check --provider bmo|beep|mtn-momo|gsma --intent credit|debit [fields] [--sandbox] [--json]
 
-Runs one pre-check. Endpoints and credentials come from the environment, or from the embedded sandbox with --sandbox.
+Runs one pre-check against B-MO, BEEP, MTN MoMo or GSMA. Endpoints and credentials come from the environment, or from
+the embedded sandbox with --sandbox.
 
 Fields:
   --phone +2290197000001      B-MO's, MTN MoMo's and GSMA's key; BEEP's MSISDN
@@ -19,17 +26,39 @@ Fields:
   --service-code GH-DSTV      BEEP service code (also --service)
   --country-code GH           BEEP country, ISO alpha-2 (also --country)
   --transaction-id ID         your reference (BEEP payerTransactionID)
-  --first-name NAME --last-name NAME   names for a credit that creates a B-MO account
+  --first-name NAME --last-name NAME   names for a credit that creates a B-MO account: a check that stops at
+                              needs-names proceeds when run again with them
   --confirm-payee             stop at a found account and print its name (needs-confirmation)
   --payee-name "NAME"         the payee's name as the payer typed it: checked against the name the provider holds
                               (match proceeds, close match asks to confirm, no match aborts name-mismatch)
+  --confirm | --reject        the payer's answer to needs-confirmation: run the same check again with it, and where
+                              it stops to ask, it goes on with that answer (proceed, or abort payee-rejected)
 Options:
-  --sandbox       check against the embedded fake B-MO and BEEP instead of the environment's endpoints
+  --sandbox       check against the embedded fake B-MO, BEEP, MTN MoMo and GSMA instead of the environment's endpoints
 ${ENGINE_FLAGS_HELP}
-  --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration","message"})
+  --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration"|"runtime","message"})
 Environment:
 ${PROVIDER_ENV_HELP}
-Exit code: 0 proceed, 3 needs-names, 4 abort, 5 retry, 6 needs-confirmation, 2 usage or configuration error.`;
+Exit code: 0 proceed, 3 needs-names, 4 abort, 5 retry, 6 needs-confirmation, 2 usage or configuration error,
+1 a failure at run time (the sandbox could not start, say).`;
+
+/** How a paused check goes on from the command line: the CLI keeps no check between runs, so it is run again. */
+const RUN_AGAIN = {
+  'needs-names': 'run the same check again with --first-name NAME --last-name NAME.',
+  'needs-confirmation': 'then run the same check again with --confirm (or --reject).',
+} as const;
+
+/**
+ * The decision as the CLI can act on it: without a `checkId` (this process's store ends with it), and a pause says
+ * which flags go on with it, rather than how a library caller resumes by id.
+ */
+function inCliWords(decision: Decision): Decision {
+  const { checkId: _unusable, ...rest } = decision;
+  if (rest.status !== 'needs-names' && rest.status !== 'needs-confirmation') return rest;
+  const byId = rest.status === 'needs-names' ? RESUME_BY_CHECK_ID.names : RESUME_BY_CHECK_ID.confirmation;
+  const message = rest.message.endsWith(byId) ? `${rest.message.slice(0, -byId.length)}${RUN_AGAIN[rest.status]}` : rest.message;
+  return { ...rest, message };
+}
 
 function describe(decision: Decision): string {
   const lines = [`${decision.status.toUpperCase()}  ${decision.provider} ${decision.intent}`];
@@ -53,13 +82,24 @@ function describe(decision: Decision): string {
 /** A field named as the request names it, or by its short alias; both with different values is a usage error. */
 function eitherName(name: string, value: string | undefined, alias: string, aliasValue: string | undefined): string | undefined {
   if (value !== undefined && aliasValue !== undefined && value !== aliasValue) {
-    throw new Error(`${name} and ${alias} are the same field: give it once`);
+    throw new UsageError(`${name} and ${alias} are the same field: give it once`);
   }
   return value ?? aliasValue;
 }
 
+/** `--provider`, one of those this run can ask: the sandbox's, or those the environment configures. */
+function readProvider(text: string | undefined, configured: readonly string[], sandbox: boolean): string {
+  if (text === undefined) throw new UsageError(`--provider is required: ${listChoices(configured)}`);
+  if (!sandbox && !configured.includes(text) && (SANDBOX_PROVIDERS as readonly string[]).includes(text)) {
+    throw new PrecheckConfigError(
+      `--provider ${text} is not configured: set its PRECHECK_* variables (see --help) or pass --sandbox; configured: ${configured.join(', ')}`,
+    );
+  }
+  return readChoice('--provider', text, configured)!;
+}
+
 export async function checkCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       provider: { type: 'string' },
@@ -75,31 +115,37 @@ export async function checkCommand(args: string[], out: (text: string) => void):
       'first-name': { type: 'string' },
       'last-name': { type: 'string' },
       'payee-name': { type: 'string' },
+      confirm: { type: 'boolean' },
+      reject: { type: 'boolean' },
       sandbox: { type: 'boolean' },
       json: { type: 'boolean' },
       ...ENGINE_FLAGS,
     },
   });
+  if (values.confirm && values.reject) throw new UsageError('--confirm and --reject are two answers to the same question: give one');
+  if ((values['first-name'] === undefined) !== (values['last-name'] === undefined)) {
+    throw new UsageError('--first-name and --last-name go together: give both');
+  }
+  const answer = values.confirm ? 'CONFIRM' : values.reject ? 'REJECT' : undefined;
+  const engineOptions = engineOptionsFrom(values, process.env);
+  const providers = values.sandbox ? undefined : providersFromEnv(process.env);
+  if (providers && !anyProvider(providers)) {
+    throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
+  }
+  const configured = providers ? Object.keys(providers).filter((name) => providers[name as keyof typeof providers]) : [...SANDBOX_PROVIDERS];
   const request = {
-    provider: values.provider,
-    intent: values.intent,
+    provider: readProvider(values.provider, configured, values.sandbox === true),
+    intent: values.intent === undefined ? undefined : readChoice('--intent', values.intent, INTENTS),
     phone: values.phone,
     accountNumber: eitherName('--account-number', values['account-number'], '--account', values.account),
     serviceCode: eitherName('--service-code', values['service-code'], '--service', values.service),
     countryCode: eitherName('--country-code', values['country-code'], '--country', values.country),
     transactionId: values['transaction-id'],
     ...(values['payee-name'] !== undefined && { payeeName: values['payee-name'] }),
-    names:
-      values['first-name'] !== undefined || values['last-name'] !== undefined
-        ? { firstName: values['first-name'] ?? '', lastName: values['last-name'] ?? '' }
-        : undefined,
+    names: values['first-name'] !== undefined ? { firstName: values['first-name'], lastName: values['last-name']! } : undefined,
   } as PrecheckRequest;
+  if (request.intent === undefined) throw new UsageError(`--intent is required: ${listChoices(INTENTS)}`);
 
-  const engineOptions = engineOptionsFrom(values, process.env);
-  const providers = values.sandbox ? undefined : providersFromEnv(process.env);
-  if (providers && !anyProvider(providers)) {
-    throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
-  }
   let sandbox: Sandbox | undefined;
   try {
     if (values.sandbox) sandbox = await startSandbox();
@@ -107,9 +153,13 @@ export async function checkCommand(args: string[], out: (text: string) => void):
       ...engineOptions,
       providers: sandbox?.providers ?? providers!,
     });
-    const decision = await engine.check(request);
-    out(values.json ? JSON.stringify(decision) : describe(decision));
-    return EXIT_CODES[decision.status];
+    let decision = await engine.check(request);
+    // The payer answered on the command line: this process still holds the paused check, and resumes it with that.
+    if (answer && decision.status === 'needs-confirmation' && decision.checkId) decision = await engine.resume(decision.checkId, { type: answer });
+    await engine.close();
+    const shown = inCliWords(decision);
+    out(values.json ? JSON.stringify(shown) : describe(shown));
+    return EXIT_CODES[shown.status];
   } finally {
     await sandbox?.close();
   }

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { startSandbox } from '../sandbox/start-sandbox.js';
 import type { Decision } from '../types/decision.js';
 import { formatTable } from './format-table.js';
+import { parseFlags } from './parse-flags.js';
 import { runDemo } from './run-demo.js';
 
 export const DEMO_HELP = `Usage: precheck demo [--json]
@@ -29,7 +29,7 @@ const detail = (decision: Decision) =>
     .join(', ');
 
 export async function demoCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+  const { values } = parseFlags({ args, options: { json: { type: 'boolean' } } });
   const sandbox = await startSandbox();
   try {
     const rows = await runDemo(sandbox);

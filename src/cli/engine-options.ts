@@ -1,4 +1,6 @@
 import type { PrecheckOptions } from '../types/options.js';
+import { readBoolean } from './read-boolean.js';
+import { readChoice } from './read-choice.js';
 import { readInteger } from './read-integer.js';
 import { TRANSPORT_FLAGS, TRANSPORT_FLAGS_HELP, transportSettingsFrom } from './transport-flags.js';
 
@@ -19,8 +21,9 @@ export const ENGINE_FLAGS = {
 } as const;
 
 export const ENGINE_FLAGS_HELP = `  --timeout-ms N  --retries N  --backoff-ms N  --deadline-ms N
-  --names-timeout-ms N  --confirmation-timeout-ms N  --unverifiable abort|proceed  --confirm-payee
-                  engine options; each also as PRECHECK_TIMEOUT_MS, PRECHECK_RETRIES, … (a flag wins)
+  --names-timeout-ms N  --confirmation-timeout-ms N  --unverifiable abort|proceed  --confirm-payee[=true|false]
+                  engine options; each also as PRECHECK_TIMEOUT_MS, PRECHECK_RETRIES, … (a flag wins); a yes-or-no
+                  (--confirm-payee=…, PRECHECK_CONFIRM_PAYEE) is true, false, 1 or 0, in any case
 ${TRANSPORT_FLAGS_HELP}`;
 
 /** Each numeric flag's least value: the engine's own minimum for the option, so that a usage error names the range. */
@@ -41,11 +44,10 @@ const envName = (flag: string) => `PRECHECK_${flag.toUpperCase().replaceAll('-',
 export function engineOptionsFrom(values: EngineFlagValues, env: NodeJS.ProcessEnv): Omit<PrecheckOptions, 'providers'> {
   const read = (flag: Exclude<keyof typeof ENGINE_FLAGS, 'confirm-payee' | keyof typeof TRANSPORT_FLAGS>) => values[flag] ?? env[envName(flag)];
   const number = (flag: keyof typeof MINIMUM) => readInteger(`--${flag} (${envName(flag)})`, read(flag) || undefined, MINIMUM[flag], 2_147_483_647);
-  const unverifiable = read('unverifiable');
-  if (unverifiable !== undefined && unverifiable !== 'abort' && unverifiable !== 'proceed') {
-    throw new Error(`--unverifiable must be abort or proceed, not "${unverifiable}"`);
-  }
-  const confirmPayee = values['confirm-payee'] ?? (env.PRECHECK_CONFIRM_PAYEE === 'true' || env.PRECHECK_CONFIRM_PAYEE === '1');
+  // Each value is refused by the name of what gave it: the flag, or its variable.
+  const source = (flag: keyof typeof ENGINE_FLAGS) => (values[flag] !== undefined ? `--${flag}` : envName(flag));
+  const unverifiable = readChoice(source('unverifiable'), read('unverifiable') || undefined, ['abort', 'proceed'] as const);
+  const confirmPayee = values['confirm-payee'] ?? readBoolean('PRECHECK_CONFIRM_PAYEE', env.PRECHECK_CONFIRM_PAYEE || undefined);
   const http = { timeoutMs: number('timeout-ms'), retries: number('retries'), backoffMs: number('backoff-ms'), ...transportSettingsFrom(values, env) };
   const options: Omit<PrecheckOptions, 'providers'> = {
     http: Object.fromEntries(Object.entries(http).filter(([, value]) => value !== undefined)),

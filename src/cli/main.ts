@@ -5,6 +5,7 @@ import { DEMO_HELP, demoCommand } from './demo-command.js';
 import { DOCS_HELP, docsCommand } from './docs-command.js';
 import { SANDBOX_HELP, sandboxCommand } from './sandbox-command.js';
 import { SERVE_HELP, serveCommand } from './serve-command.js';
+import { UsageError } from './usage-error.js';
 
 const HELP = `precheck: may this transfer credit or debit this account?
 
@@ -12,8 +13,8 @@ Usage: precheck <command> [options]
 
 Commands:
   demo      run every seed scenario against the embedded sandbox and print the decisions
-  check     run one pre-check against real endpoints (environment) or --sandbox
-  sandbox   keep the fake B-MO and BEEP servers running
+  check     run one pre-check (B-MO, BEEP, MTN MoMo or GSMA) against real endpoints (environment) or --sandbox
+  sandbox   keep the fake B-MO, BEEP, MTN MoMo and GSMA servers running
   serve     the engine as an HTTP service (OpenAPI, idempotency keys, bearer tokens, metrics)
   docs      write the machine docs (charts, transition and decision tables)
 
@@ -30,15 +31,26 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   serve: { help: SERVE_HELP, run: (args) => serveCommand(args, out) },
 };
 
+/** What kind of error a command ended with, as `--json` names it, and its exit code. */
+function kindOf(error: unknown): { kind: 'usage' | 'configuration' | 'runtime'; exitCode: number } {
+  if (error instanceof UsageError) return { kind: 'usage', exitCode: 2 };
+  if (error instanceof PrecheckConfigError) return { kind: 'configuration', exitCode: 2 };
+  return { kind: 'runtime', exitCode: 1 };
+}
+
+/** `--json` (or `--json=true`): errors go to stdout as JSON too. */
+const wantsJson = (args: string[]) => args.some((arg) => arg === '--json' || /^--json=(true|1)$/i.test(arg));
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     out(HELP);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
-  const command = commands[name];
+  const command = name === undefined ? undefined : commands[name];
   if (!command) {
-    err(`Unknown command "${name}".\n\n${HELP}`);
+    const what = name === undefined ? 'No command given' : `Unknown command "${name}"`;
+    err(`${what}: the commands are ${Object.keys(commands).join(', ')}.\nRun "precheck --help" for what each does.`);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -48,16 +60,17 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (error) {
-    // Usage and configuration errors; their messages never quote a credential.
+    // Usage and configuration errors, and failures at run time (a port in use); none of them quotes a credential.
     const message = error instanceof Error ? error.message : String(error);
-    if (args.includes('--json')) {
+    const { kind, exitCode } = kindOf(error);
+    if (wantsJson(args)) {
       // Under --json, stdout stays machine-readable whatever happens: the error is a JSON object too.
-      const kind = error instanceof PrecheckConfigError ? 'configuration' : 'usage';
       out(JSON.stringify({ status: 'error', error: kind, message }));
     } else {
-      err(`${message}\n\n${command.help}`);
+      // A mistake in what was typed points at the command's help; a failure at run time is its message alone.
+      err(kind === 'runtime' ? message : `${message}\nRun "precheck ${name} --help" for its options.`);
     }
-    return 2;
+    return exitCode;
   }
 }
 

@@ -1,6 +1,7 @@
 import { PrecheckConfigError } from '../options/read-options.js';
-import type { GsmaIdentifierType } from '../providers/gsma/identifier-types.js';
+import { GSMA_IDENTIFIER_TYPES } from '../providers/gsma/identifier-types.js';
 import type { PrecheckOptions } from '../types/options.js';
+import { readChoice } from './read-choice.js';
 
 /** The provider variables, as `--help` lists them (check and serve). */
 export const PROVIDER_ENV_HELP = `  PRECHECK_BMO_BASE_URL, PRECHECK_BMO_API_KEY, PRECHECK_BMO_API_SECRET
@@ -69,7 +70,9 @@ function gsmaFromEnv(env: NodeJS.ProcessEnv): PrecheckOptions['providers']['gsma
         ? { type: 'oauth2', tokenUrl: env.PRECHECK_GSMA_TOKEN_URL!, clientId: env.PRECHECK_GSMA_CLIENT_ID!, clientSecret: env.PRECHECK_GSMA_CLIENT_SECRET! }
         : { type: 'basic', username: env.PRECHECK_GSMA_USERNAME!, password: env.PRECHECK_GSMA_PASSWORD! },
     ...(env.PRECHECK_GSMA_API_KEY && { apiKey: env.PRECHECK_GSMA_API_KEY }),
-    ...(env.PRECHECK_GSMA_IDENTIFIER_TYPE && { identifierType: env.PRECHECK_GSMA_IDENTIFIER_TYPE as GsmaIdentifierType }),
+    ...(env.PRECHECK_GSMA_IDENTIFIER_TYPE && {
+      identifierType: readChoice('PRECHECK_GSMA_IDENTIFIER_TYPE', env.PRECHECK_GSMA_IDENTIFIER_TYPE, GSMA_IDENTIFIER_TYPES),
+    }),
   };
 }
 

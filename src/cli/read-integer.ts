@@ -1,10 +1,4 @@
-/** A command-line number that is not a plain decimal integer in its range. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+import { UsageError } from './usage-error.js';
 
 /**
  * `--flag N` as an integer: plain decimal digits only (no sign, exponent, hex, fraction or spaces), from `min` to

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { BEEP_TRIGGERS, BMO_TRIGGERS, SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from '../sandbox/fixtures.js';
 import { GSMA_TRIGGERS } from '../sandbox/gsma-fixtures.js';
 import { MTN_TRIGGERS } from '../sandbox/mtn-momo-fixtures.js';
 import { startSandbox } from '../sandbox/start-sandbox.js';
 import { formatTable } from './format-table.js';
+import { parseFlags } from './parse-flags.js';
 import { readInteger } from './read-integer.js';
 
 export const SANDBOX_HELP = `Usage: precheck sandbox [--bmo-port N] [--beep-port N] [--mtn-port N] [--gsma-port N]
@@ -13,7 +13,7 @@ and prints their URLs, credentials and trigger values.`;
 
 export async function sandboxCommand(args: string[], out: (text: string) => void): Promise<number> {
   const port = { type: 'string' } as const;
-  const { values } = parseArgs({ args, options: { 'bmo-port': port, 'beep-port': port, 'mtn-port': port, 'gsma-port': port } });
+  const { values } = parseFlags({ args, options: { 'bmo-port': port, 'beep-port': port, 'mtn-port': port, 'gsma-port': port } });
   const sandbox = await startSandbox({
     bmoPort: readInteger('--bmo-port', values['bmo-port'], 0, 65_535) ?? 0,
     beepPort: readInteger('--beep-port', values['beep-port'], 0, 65_535) ?? 0,

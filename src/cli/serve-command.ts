@@ -1,15 +1,18 @@
-import { parseArgs } from 'node:util';
+import { PrecheckConfigError } from '../options/read-options.js';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
 import type { StoreHealthLog } from '../server/store-log.js';
 import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
-import { readInteger, UsageError } from './read-integer.js';
+import { parseFlags } from './parse-flags.js';
+import { readInteger } from './read-integer.js';
+import { UsageError } from './usage-error.js';
 
 export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1] [--redis URL] [--redis-prefix P] [--sandbox]
                      [--insecure-local] [--grace-ms 10000] [--max-records-per-caller 10000] [engine options]
 
-The engine as an HTTP service (OpenAPI document at /openapi.json). Prints one JSON line with its URL once listening,
-then one JSON line per request. SIGTERM / SIGINT: drains (new requests 503), lets checks in flight finish, exits 0.
+The engine as an HTTP service (OpenAPI document at /openapi.json) over B-MO, BEEP, MTN MoMo and GSMA. Prints one JSON
+line with its URL once listening (with --sandbox, each sandbox provider's URL too), then one JSON line per request.
+SIGTERM / SIGINT: drains (new requests 503), lets checks in flight finish, exits 0.
 
 Options:
   --port N          default 8787 (0: a free port)
@@ -30,7 +33,8 @@ Environment:
   PRECHECK_SERVE_TOKENS   comma-separated bearer tokens, one per caller (required unless --insecure-local),
                           each at least 16 visible ASCII characters (openssl rand -hex 32)
 ${PROVIDER_ENV_HELP}
-Exit code: 0 after a graceful stop, 2 usage or configuration error.`;
+Exit code: 0 after a graceful stop, 2 usage or configuration error (the message and a pointer to --help),
+1 a failure at run time (the port in use, say: the message alone).`;
 
 /** `--redis` / `PRECHECK_REDIS_URL`, refused at once unless it is a redis:// or rediss:// URL (never quoted: a password). */
 function redisUrlFrom(flag: string | undefined, env: NodeJS.ProcessEnv): URL | undefined {
@@ -68,8 +72,17 @@ async function openRedisStore(url: URL, prefix: string | undefined, health: Stor
   return { store, close: () => store.close() };
 }
 
+/** What `createServer` and `parseTokens` refuse (no token, a weak one, --insecure-local off loopback, engine options) is configuration: exit 2. */
+function configured<A, T>(build: (options: A) => T, options: A): T {
+  try {
+    return build(options);
+  } catch (error) {
+    throw error instanceof Error && !(error instanceof PrecheckConfigError) ? new PrecheckConfigError(error.message) : error;
+  }
+}
+
 export async function serveCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       port: { type: 'string', default: '8787' },
@@ -94,7 +107,7 @@ export async function serveCommand(args: string[], out: (text: string) => void):
   const engineOptions = engineOptionsFrom(values, process.env);
   const redisUrl = redisUrlFrom(values.redis, process.env);
   const { createServer, parseTokens } = await import('../server/index.js');
-  const tokens = parseTokens(process.env.PRECHECK_SERVE_TOKENS);
+  const tokens = configured(parseTokens, process.env.PRECHECK_SERVE_TOKENS);
   const { storeHealthLog } = await import('../server/store-log.js');
 
   let sandbox: Sandbox | undefined;
@@ -102,13 +115,13 @@ export async function serveCommand(args: string[], out: (text: string) => void):
   try {
     if (values.sandbox) sandbox = await (await import('../sandbox/start-sandbox.js')).startSandbox();
     const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
-    if (!anyProvider(providers)) throw new Error('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
+    if (!anyProvider(providers)) throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
     if (redisUrl) {
       const health = storeHealthLog(out, 'redis', passwordForms(redisUrl));
       redis = await openRedisStore(redisUrl, values['redis-prefix'] ?? process.env.PRECHECK_REDIS_PREFIX, health);
     }
     const store = redis?.store;
-    const server = createServer({
+    const server = configured(createServer, {
       engine: { ...engineOptions, providers, ...(store && { store }) },
       tokens,
       insecureLocal: values['insecure-local'],
@@ -122,7 +135,7 @@ export async function serveCommand(args: string[], out: (text: string) => void):
         msg: 'listening',
         url,
         store: store ? 'redis' : 'memory',
-        ...(sandbox && { sandbox: { bmo: sandbox.bmoUrl, beep: sandbox.beepUrl } }),
+        ...(sandbox && { sandbox: { bmo: sandbox.bmoUrl, beep: sandbox.beepUrl, 'mtn-momo': sandbox.mtnUrl, gsma: sandbox.gsmaUrl } }),
       }),
     );
     const signal = await new Promise<string>((resolve) => {

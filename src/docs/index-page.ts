@@ -1,12 +1,30 @@
 import { BEEP_TRIGGERS, BMO_TRIGGERS } from '../sandbox/fixtures.js';
+import { GSMA_TRIGGERS } from '../sandbox/gsma-fixtures.js';
+import { MTN_TRIGGERS } from '../sandbox/mtn-momo-fixtures.js';
 import type { MachineGraph } from './machine-graph.js';
 import { GENERATED_HEADER } from './machine-page.js';
+
+/** The pages beside the generated ones (precheck's docs/), each linked from the index where it is there. */
+export const OTHER_PAGES: readonly (readonly [file: string, line: string])[] = [
+  ['embedding.md', '[Embedding in a transfer orchestrator](embedding.md): child actor, confirmation, persistence, telemetry, DI.'],
+  ['reliability.md', '[Reliability: the fault matrix](reliability.md) (the decisions `npm test` requires of every fault, written by `npm run docs`).'],
+  ['fleet.md', '[Fleet mode](fleet.md): paused checks resumed on any instance exactly once, what instances share through Redis, the keys and their TTLs, what a store failure costs.'],
+  ['snapshots.md', '[Snapshots](snapshots.md): what `restore()` accepts, snapshot signing and its limits.'],
+  ['service.md', '[The HTTP service](service.md): `precheck serve`, its routes with `curl`, idempotency, authentication, metrics.'],
+  ['name-check.md', '[Payee name check](name-check.md): the matching policy and its evaluation.'],
+  ['transport.md', '[Transport](transport.md): connection pools per provider, egress proxy, private CAs and mutual TLS.'],
+  ['benchmarks.md', '[Benchmarks](benchmarks.md) (written by `npm run bench`).'],
+];
 
 const triggerTable = (title: string, triggers: readonly { value: string; case: string }[], otherwise: string) =>
   [`| ${title} | answer |`, '|---|---|', ...triggers.map((t) => `| \`${t.value}\` | ${t.case} |`), `| any other | ${otherwise} |`].join('\n');
 
-/** docs/README.md: the machines, the other pages, and the sandbox's trigger values. */
-export function indexPage(graphs: MachineGraph[]): string {
+/**
+ * docs/README.md: the machines, the other pages (those `beside` says are there: a link to a page that is not would
+ * be broken), and the sandbox's trigger values for every built-in provider.
+ */
+export function indexPage(graphs: MachineGraph[], beside: (file: string) => boolean): string {
+  const others = OTHER_PAGES.filter(([file]) => beside(file)).map(([, line]) => `- ${line}`);
   return [
     GENERATED_HEADER,
     '# precheck docs',
@@ -17,20 +35,10 @@ export function indexPage(graphs: MachineGraph[]): string {
     '',
     ...graphs.map((graph) => `- [${graph.name}](machines/${graph.name}.md): ${graph.states.length} states, ${graph.transitions.length} transitions`),
     '',
-    '## Other pages',
-    '',
-    '- [Embedding in a transfer orchestrator](embedding.md): child actor, confirmation, persistence, telemetry, DI.',
-    '- [Reliability: the fault matrix](reliability.md) (written by `npm test`).',
-    '- [Fleet mode](fleet.md): paused checks resumed on any instance exactly once, what instances share through Redis, the keys and their TTLs, what a store failure costs.',
-    '- [Snapshots](snapshots.md): what `restore()` accepts, snapshot signing and its limits.',
-    '- [The HTTP service](service.md): `precheck serve`, its routes with `curl`, idempotency, authentication, metrics.',
-    '- [Payee name check](name-check.md): the matching policy and its evaluation.',
-    '- [Transport](transport.md): connection pools per provider, egress proxy, private CAs and mutual TLS.',
-    '- [Benchmarks](benchmarks.md) (written by `npm run bench`).',
-    '',
+    ...(others.length > 0 ? ['## Other pages', '', ...others, ''] : []),
     '## Sandbox trigger values',
     '',
-    'The sandbox (`startSandbox()`, `precheck sandbox`) answers as the providers do, by these values.',
+    'The sandbox (`startSandbox()`, `precheck sandbox`) answers as the providers do — B-MO, BEEP, MTN MoMo and GSMA — by these values.',
     '',
     '### B-MO, by phone number',
     '',
@@ -39,6 +47,14 @@ export function indexPage(graphs: MachineGraph[]): string {
     '### BEEP, by account number',
     '',
     triggerTable('accountNumber', BEEP_TRIGGERS, '306 invalid account'),
+    '',
+    '### MTN MoMo, by phone number',
+    '',
+    triggerTable('phone', MTN_TRIGGERS, 'active, basicuserinfo "Sand Box" (as MTN\'s sandbox)'),
+    '',
+    '### GSMA, by identifier (type/value)',
+    '',
+    triggerTable('identifier', GSMA_TRIGGERS, '404 identification/identifierError'),
     '',
   ].join('\n');
 }

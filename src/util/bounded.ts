@@ -22,18 +22,21 @@ export const WRITE_SAFETY_FACTOR = 20;
 
 /**
  * `promise`, or a rejection once `ms` have passed. The bound is for a peer that is slow or gone, not for this
- * process's own load: the bound starts again when the timer fires late (our event loop was busy: our time, not the
- * peer's), and when the peer answered another call since this one began (it is up, with a queue of ours to work
- * through), the latter up to 20 times the bound in all; neither past `until` (a `performance.now()` time), when given.
- * Never rejects before `ms` have passed on the monotonic clock (a store that refuses writes arriving later than `ms`
- * relies on it). I/O that already arrived gets a turn of the event loop to settle before the rejection.
+ * process's own load: it starts on the next turn of the event loop, once the call is sent (node-redis writes its
+ * commands then: the work this turn still does is ours); it starts again when the timer fires late (our event loop
+ * was busy: our time, not the peer's), and when the peer answered another call since this one began (it is up, with
+ * a queue of ours to work through), the latter up to 20 times the bound in all; neither past `until` (a
+ * `performance.now()` time), when given. Never rejects before `ms` have passed on the monotonic clock (a store that
+ * refuses writes arriving later than `ms` relies on it). I/O that already arrived gets a turn of the event loop to
+ * settle before the rejection.
  */
 export function bounded<T>(promise: Promise<T>, ms: number, what = 'the store', liveness?: Liveness, until?: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const started = performance.now();
     let settled = false;
-    let timer: ReturnType<typeof setTimeout>;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const arm = (wait: number) => {
+      if (settled) return;
       const due = performance.now() + wait;
       timer = setTimeout(() => {
         if (settled) return;
@@ -52,18 +55,20 @@ export function bounded<T>(promise: Promise<T>, ms: number, what = 'the store', 
         });
       }, wait);
     };
-    arm(ms);
+    const start = setImmediate(() => arm(ms));
     promise.then(
       (value) => {
         if (liveness) liveness.lastAnswerAt = performance.now();
         if (settled) return;
         settled = true;
+        clearImmediate(start);
         clearTimeout(timer);
         resolve(value);
       },
       (error: unknown) => {
         if (settled) return;
         settled = true;
+        clearImmediate(start);
         clearTimeout(timer);
         reject(error);
       },

@@ -53,7 +53,15 @@ process.on('message', (command: FleetCommand & { id: number }) => {
   });
 });
 
-// Connected, and the fleet's subscription given a moment to be in place, before the first command.
-await store.ping().catch(() => {});
-await new Promise((resolve) => setTimeout(resolve, 150));
+// Ready once the store answers (a worker that took its first commands offline would ask the provider itself). The
+// suite waits for the fleet's subscriptions on Redis's side (PUBSUB NUMSUB), where they can be seen.
+for (const giveUpAt = Date.now() + 10_000; ; ) {
+  try {
+    await store.ping();
+    break;
+  } catch (error) {
+    if (Date.now() > giveUpAt) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 process.send!({ ready: true });

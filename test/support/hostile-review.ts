@@ -39,9 +39,12 @@ export const HOSTILE_REVIEW: readonly [finding: string, rule: string][] = [
     'Refused at start-up (`PrecheckConfigError`, never quoting the value): a base URL with any user info (`user@`, `:password@`, even an ' +
       'empty `@`); a B-MO `apiKey` or `apiSecret` (sent as header values) that is not visible ASCII or Latin-1 (U+0021–U+007E, ' +
       'U+00A1–U+00FF, spaces only between them). BEEP credentials travel in the JSON body: any non-empty string. CLI: a provider ' +
-      'environment with some but not all of its variables exits 2 naming the missing ones; `--timeout-ms`, `--retries`, `--bmo-port`, ' +
-      '`--beep-port` take plain decimal digits in range, else exit 2 naming the range; under `--json` an error is ' +
-      '`{"status":"error","error":…,"message":…}` on stdout, `error` being `"usage"` or `"configuration"`.',
+      'environment with some but not all of its variables exits 2 naming the missing ones; `--timeout-ms`, `--retries` and the other ' +
+      'numeric engine flags (and their `PRECHECK_*` variables), `--bmo-port`, `--beep-port` take plain decimal digits in range, else ' +
+      'exit 2 naming the range; a yes-or-no (`PRECHECK_CONFIRM_PAYEE`, `--confirm-payee=…`) is `true`, `false`, `1` or `0` in any case, ' +
+      'else exit 2 naming the variable and those values; a flag or variable with a fixed set of values (`--provider`, `--intent`, ' +
+      '`--unverifiable`, `PRECHECK_GSMA_IDENTIFIER_TYPE`) refuses any other, listing them; under `--json` an error is ' +
+      '`{"status":"error","error":…,"message":…}` on stdout, `error` being `"usage"` or `"configuration"` (exit 2), or `"runtime"` (exit 1).',
   ],
   [
     '8. Bidi and zero-width characters pass',

@@ -9,7 +9,7 @@ export interface ServeProcess {
   stdout: string[];
   stderr: string[];
   /** The start line: `{ msg: 'listening', url, store, sandbox? }`. */
-  started: { url: string; store: string; sandbox?: { bmo: string; beep: string } };
+  started: { url: string; store: string; sandbox?: { bmo: string; beep: string; 'mtn-momo': string; gsma: string } };
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
   /** Sends `signal` (default SIGTERM) and resolves with the exit code. */
