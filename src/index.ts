@@ -23,6 +23,7 @@ export type {
   RetryReason,
   Trace,
   TraceEntry,
+  TraceTransition,
 } from './types/decision.js';
 export type {
   BeepSettings,
