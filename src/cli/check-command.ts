@@ -6,6 +6,7 @@ import type { Decision, DecisionStatus } from '../types/decision.js';
 import type { PrecheckRequest } from '../types/request.js';
 import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
+import { writePath } from './docs-command.js';
 
 export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
@@ -27,6 +28,7 @@ Options:
   --sandbox       check against the embedded fake B-MO and BEEP instead of the environment's endpoints
 ${ENGINE_FLAGS_HELP}
   --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration","message"})
+  --path FILE     also write the check's path on the chart, as SVG (see precheck docs --path)
 Environment:
 ${PROVIDER_ENV_HELP}
 Exit code: 0 proceed, 3 needs-names, 4 abort, 5 retry, 6 needs-confirmation, 2 usage or configuration error.`;
@@ -77,6 +79,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
       'payee-name': { type: 'string' },
       sandbox: { type: 'boolean' },
       json: { type: 'boolean' },
+      path: { type: 'string' },
       ...ENGINE_FLAGS,
     },
   });
@@ -109,6 +112,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
     });
     const decision = await engine.check(request);
     out(values.json ? JSON.stringify(decision) : describe(decision));
+    if (values.path !== undefined) await writePath(values.path, decision, out);
     return EXIT_CODES[decision.status];
   } finally {
     await sandbox?.close();

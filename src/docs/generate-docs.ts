@@ -1,14 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toDot } from './dot.js';
+import { chartViews, drawChart } from './chart-svg.js';
+import { observedRows, type ObservedRow } from './decision-table.js';
 import { indexPage } from './index-page.js';
+import { interactivePage } from './interactive-page.js';
 import { machineGraph } from './machine-graph.js';
 import { allMachines } from './machine-list.js';
-import { machinePage } from './machine-page.js';
-import { renderSvg, SVG_RENDERER_MISSING } from './render-svg.js';
+import { INTRODUCTIONS, machinePage } from './machine-page.js';
+import { SVG_RENDERER_MISSING } from './render-svg.js';
+
+/** The machines whose decisions are observed against the sandbox (their pages show the rows). */
+const OBSERVED: Record<string, () => Promise<ObservedRow[]>> = { precheck: observedRows };
 
 /**
- * Writes `outDir/README.md` and, for every machine in machines/index.ts, `outDir/machines/<name>.md` and `.svg`.
+ * Writes `outDir/README.md` and, for every machine in machines/index.ts, `outDir/machines/<name>.md`, its SVG charts
+ * (an overview, and one detail chart per compound state) and `<name>.html`, the interactive page.
  * Deterministic: the same machines and sandbox give byte-identical files. Returns the files written, in order.
  * Without the optional `@hpcc-js/wasm-graphviz` the SVGs are left out and `notice` says so, once.
  */
@@ -19,10 +25,15 @@ export async function generateDocs(outDir: string, notice: (line: string) => voi
   let missingSvg = false;
   // One thing at a time: the decision tables time real HTTP checks, which a layout running beside them would delay.
   for (const graph of graphs) {
-    files.push([join(outDir, 'machines', `${graph.name}.md`), await machinePage(graph)]);
-    const svg = await renderSvg(toDot(graph));
-    if (svg !== undefined) files.push([join(outDir, 'machines', `${graph.name}.svg`), svg]);
-    else missingSvg = true;
+    const rows = (await OBSERVED[graph.name]?.()) ?? [];
+    const views = chartViews(graph);
+    files.push([join(outDir, 'machines', `${graph.name}.md`), await machinePage(graph, views, OBSERVED[graph.name] ? rows : undefined)]);
+    for (const view of views) {
+      const svg = await drawChart(view.graph);
+      if (svg !== undefined) files.push([join(outDir, 'machines', view.file), svg]);
+      else missingSvg = true;
+    }
+    files.push([join(outDir, 'machines', `${graph.name}.html`), interactivePage(graph, await drawChart(graph), rows, INTRODUCTIONS[graph.name])]);
   }
   if (missingSvg) notice(SVG_RENDERER_MISSING);
   for (const [path, content] of files) await writeFile(path, content.endsWith('\n') ? content : `${content}\n`);
