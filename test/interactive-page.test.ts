@@ -11,6 +11,7 @@ import { machineGraph } from '../src/docs/machine-graph.js';
 import { allMachines } from '../src/docs/machine-list.js';
 import { createPrecheck, type Decision } from '../src/index.js';
 import { startSandbox } from '../src/sandbox/index.js';
+import { startServeProcess, type ServeProcess } from './support/serve-process.js';
 
 /**
  * docs/machines/precheck.html in Debian's Chromium (never a downloaded browser), headless: a state's panel, a pasted
@@ -20,7 +21,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const PAGE = resolve('docs/machines/precheck.html');
 const SCREENSHOTS = resolve('.tmp');
 
-const browser = suite<{ context?: BrowserContext; profile?: string; decision?: Decision }>('interactive page');
+const browser = suite<{ context?: BrowserContext; profile?: string; decision?: Decision; serve?: ServeProcess }>('interactive page');
 
 browser.before(async (context) => {
   if (!existsSync(CHROMIUM)) {
@@ -41,6 +42,7 @@ browser.before(async (context) => {
     precheck.close();
     await sandbox.close();
   }
+  context.serve = await startServeProcess(['--sandbox'], { PRECHECK_SERVE_TOKENS: 'browser-test-token-7c1e4b9a02' });
   context.profile = await mkdtemp(join(tmpdir(), 'precheck-chromium-'));
   context.context = await chromium.launchPersistentContext(context.profile, {
     executablePath: CHROMIUM,
@@ -59,8 +61,9 @@ browser.before(async (context) => {
   });
 });
 
-browser.after(async ({ context, profile }) => {
+browser.after(async ({ context, profile, serve }) => {
   await context?.close();
+  await serve?.stop();
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
@@ -89,16 +92,19 @@ function expectedPath(decision: Decision) {
   return [...transitions].sort((a, b) => Number(a) - Number(b));
 }
 
-async function exercise(page: Page, decision: Decision, screenshot: string) {
+/** `observed`: the page generated with the docs has the observed decisions (and their commands); the served one not. */
+async function exercise(page: Page, decision: Decision, screenshot: string, observed: boolean) {
   // A state, clicked in the chart: its transitions in words, the observed decisions through it, a sandbox command.
   await page.locator('#chart [data-state="awaitingNames"]').first().click();
   assert.match(await page.locator('#panel h2').textContent() ?? '', 'awaitingNames');
   const transitions = await page.locator('#panel-transitions li').allTextContents();
   assert.ok(transitions.some((line) => line.includes('NAMES (names given), if names usable → proceed')), transitions.join('\n'));
   assert.ok(transitions.some((line) => line.includes('after namesTimeout') && line.includes('abort')), transitions.join('\n'));
-  const rows = await page.locator('#panel-rows tr').allTextContents();
-  assert.ok(rows.some((row) => row.includes('B-MO') && row.includes('credit') && row.includes('needs-names')), rows.join('\n'));
-  assert.match(await page.locator('#panel-command').textContent() ?? '', /^precheck check --sandbox --provider \S+ --intent credit /);
+  if (observed) {
+    const rows = await page.locator('#panel-rows tr').allTextContents();
+    assert.ok(rows.some((row) => row.includes('B-MO') && row.includes('credit') && row.includes('needs-names')), rows.join('\n'));
+    assert.match(await page.locator('#panel-command').textContent() ?? '', /^precheck check --sandbox --provider \S+ --intent credit /);
+  }
 
   // The keyboard reaches states too: focus one, press Enter.
   const found = page.locator('#chart [data-state="found"]').first();
@@ -130,7 +136,15 @@ browser('from disk (file://): a state, a pasted path, no network', async ({ cont
   if (!context || !decision) return; // skipped: no Chromium
   const url = pathToFileURL(PAGE).href;
   const { page, requests } = await open(context, url);
-  await exercise(page, decision, 'interactive-page-file.png');
+  await exercise(page, decision, 'interactive-page-file.png', true);
+  assert.equal(requests, [], 'the page makes no request');
+  await page.close();
+});
+
+browser('from precheck serve (GET /docs/precheck.html): the same, no request beyond the page', async ({ context, decision, serve }) => {
+  if (!context || !decision || !serve) return; // skipped: no Chromium
+  const { page, requests } = await open(context, `${serve.url}/docs/precheck.html`);
+  await exercise(page, decision, 'interactive-page-served.png', false);
   assert.equal(requests, [], 'the page makes no request');
   await page.close();
 });

@@ -98,7 +98,7 @@ const idempotencyKey = {
   schema: { type: 'string', minLength: 1, maxLength: MAX_KEY_LENGTH + 2 },
 } as const;
 
-const checkIdParameter = {
+export const checkIdParameter = {
   name: 'checkId',
   in: 'path',
   required: true,
@@ -114,7 +114,7 @@ const decisionResponse: ResponseSpec = {
   content: { 'application/json': { schema: ref('Decision') } },
 };
 
-const problems = (...kinds: ProblemKind[]) => Object.fromEntries(kinds.map((kind) => [String(PROBLEMS[kind].status), problemRef(PROBLEMS[kind].status)]));
+export const problems = (...kinds: ProblemKind[]) => Object.fromEntries(kinds.map((kind) => [String(PROBLEMS[kind].status), problemRef(PROBLEMS[kind].status)]));
 
 /** Problems every POST that reads a body can answer. */
 const POST_PROBLEMS: ProblemKind[] = [
@@ -245,6 +245,7 @@ draining or when the store does not answer.
       tags: [
         { name: 'checks', description: 'Pre-checks and their continuation' },
         { name: 'probes', description: 'Health, readiness, metrics and this document' },
+        { name: 'docs', description: "The machine docs, and a check's path drawn on its chart" },
       ],
       security: [{ bearer: [] }],
       components: {
