@@ -137,9 +137,9 @@ export function edgeParts(transition: GraphTransition, all: readonly GraphTransi
   ].filter(Boolean);
 }
 
-/** One line, for Mermaid. */
+/** One line, for Mermaid: terse (no "immediately", a delay by its name), the guard's full words in the table. */
 export function edgeLabel(transition: GraphTransition, all: readonly GraphTransition[]): string {
-  return edgeParts(transition, all, false).join(' ');
+  return edgeParts(transition, all, true).join(' ');
 }
 
 /** Shorter guard words for a chart's edges, where the full words are long (the table has them in full). */
