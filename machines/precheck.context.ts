@@ -1,5 +1,5 @@
 import type { LookupOutcome } from '../src/providers/account-provider.js';
-import type { AbortReason, PayeeNameCheck, RetryReason, TraceEntry } from '../src/types/decision.js';
+import type { AbortReason, PayeeNameCheck, RetryReason, TraceEntry, TraceTransition } from '../src/types/decision.js';
 import type { Intent, LookupTarget } from '../src/types/request.js';
 
 /** How the check ends, set on the transition that decides it; the final state's output turns it into a `Decision`. */
@@ -26,6 +26,8 @@ export interface PrecheckContext {
   verdict?: Verdict;
   /** The states passed through, with when: the audit trail every decision carries. */
   trace: TraceEntry[];
+  /** The transitions taken (see machines/trace-transitions.ts); absent in a snapshot from before they were traced. */
+  transitions?: TraceTransition[];
   /** When the check began waiting for people (names or confirmation): its timeout counts from here. */
   waitingSince?: number;
   /** The payee name check's answer, once a found account was checked against the request's `payeeName`. */

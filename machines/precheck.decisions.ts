@@ -28,6 +28,7 @@ function traceOf(context: PrecheckContext, now: number): Trace {
   const status = context.answer?.providerStatus;
   return {
     states: context.trace,
+    ...(context.transitions && { transitions: context.transitions }),
     attempts: context.attempts,
     durationMs: Math.max(0, now - context.startedAt),
     ...(status && { providerStatus: { ...status } }),

@@ -6,6 +6,7 @@ import type { PauseMeta, PrecheckContext, PrecheckEvent } from './precheck.conte
 import { echoIntent, echoProvider, usableNames } from './precheck.input.js';
 import { decisionOf } from './precheck.decisions.js';
 import { checkName, nameCheckStep } from './precheck.name-check.js';
+import { traceTransitions } from './trace-transitions.js';
 
 export type { PauseMeta, PrecheckContext, PrecheckEvent, Verdict } from './precheck.context.js';
 
@@ -24,9 +25,10 @@ const answerIs = (kind: LookupOutcome['kind']) => ({ event }: { event: PrecheckE
 
 /**
  * The pre-flight of one credit or debit: validate the request, look the account up with the provider injected as
- * `lookupAccount`, and decide. The same chart drives every provider.
+ * `lookupAccount`, and decide. The same chart drives every provider. Every transition taken is recorded in
+ * `context.transitions` (traceTransitions), the path a decision's trace carries.
  */
-export const precheckMachine = setup({
+export const precheckMachine = traceTransitions(setup({
   types: {
     context: {} as PrecheckContext,
     events: {} as PrecheckEvent,
@@ -134,6 +136,7 @@ export const precheckMachine = setup({
       attempts: 0,
       startedAt: Date.now(),
       trace: [],
+      transitions: [],
     };
   },
   initial: 'checking',
@@ -304,6 +307,6 @@ export const precheckMachine = setup({
     retry: { type: 'final', entry: [enter('retry'), 'reportDecision'] },
   },
   output: ({ context }) => decisionOf(context),
-});
+}));
 
 export type PrecheckMachine = typeof precheckMachine;

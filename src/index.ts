@@ -7,6 +7,8 @@ export { PrecheckSnapshotError, SNAPSHOT_FORMAT_VERSION } from './persistence.js
 export type { PersistedCheck } from './persistence.js';
 export { precheckMachine } from '../machines/precheck.machine.js';
 export type { PrecheckContext, PrecheckEvent, PrecheckMachine } from '../machines/precheck.machine.js';
+export { renderPath } from './render-path.js';
+export type { PathSource } from './render-path.js';
 export { ACCOUNT_PROVIDER, BEEP_HTTP, BEEP_SETTINGS, BMO_HTTP, BMO_SETTINGS, NAME_MATCHER, PRECHECK_MACHINE, PRECHECK_OPTIONS } from './tokens.js';
 export type { AccountProvider, LookupOutcome, ProviderStatus, RequestField } from './providers/account-provider.js';
 export type {
@@ -23,6 +25,7 @@ export type {
   RetryReason,
   Trace,
   TraceEntry,
+  TraceTransition,
 } from './types/decision.js';
 export type {
   BeepSettings,

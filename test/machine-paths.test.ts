@@ -1,6 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createActor, fromPromise, waitFor, type Actor, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { chartJson, edgeOfEntry, eventName } from '../src/docs/chart-json.js';
+import { renderPath } from '../src/index.js';
 import { machineGraph, type MachineGraph } from '../src/docs/machine-graph.js';
 import { allMachines } from '../src/docs/machine-list.js';
 import { coveringPaths, describePath, enteredStates, restingStates, type Edge, type Step } from '../src/docs/machine-paths.js';
@@ -325,9 +327,25 @@ async function drivePrecheck(sandbox: Sandbox, graph: MachineGraph, steps: Step[
       else actor.send({ type: act });
     }
     const done = await waitFor(actor, (snapshot) => snapshot.status === 'done', { timeout: 3000 });
+    const taken = (done.output?.trace.transitions ?? []).map(({ from, to, event, guard }) => ({ from, to, event, guard }));
+    const chart = chartJson(graph);
+    const notEdges = taken.filter((entry) => edgeOfEntry(chart, entry) === undefined);
+    const describe = (entries: typeof taken) => entries.map((e) => `${e.from} -(${e.event}${e.guard ? ` [${e.guard}]` : ''})-> ${e.to}`);
+    // renderPath highlights exactly the chart's transitions the path took, and nothing else.
+    const svg = await renderPath(done.output!);
+    const highlighted = [...new Set([...svg.matchAll(/class="[^"]*\btaken\b[^"]*" data-transition="(\d+)"/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+    const expected = [...new Set(taken.map((entry) => edgeOfEntry(chart, entry)).filter((edge) => edge !== undefined).map((edge) => graph.transitions.findIndex((t) => t.id === edge.transition)))].sort((a, b) => a - b);
+    const wrongHighlight = mismatch('transitions renderPath highlights', highlighted.map(String), expected.map(String));
     return (
+      wrongHighlight ??
       mismatch('states seen by a subscriber', collapse(seen), restingStates(graph, steps)) ??
-      mismatch('states entered (trace)', done.context.trace.map((entry) => entry.state), enteredStates(graph, steps).map((id) => id.split('.').pop()!))
+      mismatch('states entered (trace)', done.context.trace.map((entry) => entry.state), enteredStates(graph, steps).map((id) => id.split('.').pop()!)) ??
+      (notEdges.length ? `trace.transitions has entries that are no edge of the chart: ${describe(notEdges).join('; ')}` : undefined) ??
+      mismatch(
+        'transitions taken (trace.transitions)',
+        describe(taken),
+        describe(steps.map((step) => ({ from: step.from, to: step.to, event: eventName(step.transition.trigger), guard: step.transition.guard }))),
+      )
     );
   } catch (error) {
     return `${(error as Error).message}; states seen: ${collapse(seen).join(' → ')}`;

@@ -92,11 +92,14 @@ service('/openapi.json is valid OpenAPI 3.1 and declares every route, decision v
   assert.is(validator.version, '3.1');
   const routes = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item as object).map((method) => `${method.toUpperCase()} ${path}`));
   assert.equal(routes.sort(), [
+    'GET /docs/',
+    'GET /docs/{page}',
     'GET /healthz',
     'GET /metrics',
     'GET /openapi.json',
     'GET /readyz',
     'GET /v1/checks/{checkId}',
+    'GET /v1/checks/{checkId}/path.svg',
     'POST /v1/checks',
     'POST /v1/checks/{checkId}/cancel',
     'POST /v1/checks/{checkId}/confirm',

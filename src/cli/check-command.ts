@@ -9,6 +9,7 @@ import { parseFlags } from './parse-flags.js';
 import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
 import { listChoices, readChoice } from './read-choice.js';
 import { UsageError } from './usage-error.js';
+import { writePath } from './docs-command.js';
 
 export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
@@ -37,6 +38,7 @@ Options:
   --sandbox       check against the embedded fake B-MO, BEEP, MTN MoMo and GSMA instead of the environment's endpoints
 ${ENGINE_FLAGS_HELP}
   --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration"|"runtime","message"})
+  --path FILE     also write the check's path on the chart, as SVG (see precheck docs --path)
 Environment:
 ${PROVIDER_ENV_HELP}
 Exit code: 0 proceed, 3 needs-names, 4 abort, 5 retry, 6 needs-confirmation, 2 usage or configuration error,
@@ -119,6 +121,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
       reject: { type: 'boolean' },
       sandbox: { type: 'boolean' },
       json: { type: 'boolean' },
+      path: { type: 'string' },
       ...ENGINE_FLAGS,
     },
   });
@@ -159,6 +162,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
     await engine.close();
     const shown = inCliWords(decision);
     out(values.json ? JSON.stringify(shown) : describe(shown));
+    if (values.path !== undefined) await writePath(values.path, decision, out);
     return EXIT_CODES[shown.status];
   } finally {
     await sandbox?.close();

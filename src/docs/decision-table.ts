@@ -2,7 +2,7 @@ import { createPrecheck } from '../create-precheck.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';
 import type { Decision } from '../types/decision.js';
-import type { Intent } from '../types/request.js';
+import type { Intent, PrecheckRequest } from '../types/request.js';
 import { decisionCases, type DecisionCase } from './decision-cases.js';
 
 /**
@@ -48,12 +48,57 @@ async function observe(sandbox: Sandbox, item: DecisionCase, intent: Intent): Pr
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
+/** One observed decision: what the table shows, the states its path entered, and the sandbox command that repeats it. */
+export interface ObservedRow {
+  provider: string;
+  intent: Intent;
+  answer: string;
+  status: Decision['status'];
+  detail: string;
+  /** Every state the check was in, by id, in order (from `trace.transitions`). */
+  states: string[];
+  /** `precheck check --sandbox …`, when the case needs nothing the CLI cannot say (wrong credentials, variants). */
+  command?: string;
+}
+
+const FLAGS: [keyof PrecheckRequest, string][] = [
+  ['phone', '--phone'],
+  ['accountNumber', '--account-number'],
+  ['serviceCode', '--service-code'],
+  ['countryCode', '--country-code'],
+  ['payeeName', '--payee-name'],
+];
+
+/** The CLI command that runs a case against the embedded sandbox, or undefined when flags cannot say it. */
+function commandOf(item: DecisionCase, intent: Intent): string | undefined {
+  if (item.wrongCredentials || item.variant) return undefined;
+  const request = item.request(intent) as PrecheckRequest & Record<string, unknown>;
+  const known = new Set(['provider', 'intent', 'names', ...FLAGS.map(([key]) => key)]);
+  if (Object.keys(request).some((key) => !known.has(key) && request[key] !== undefined)) return undefined;
+  const quoteArg = (value: string) => (/^[\w+.@:-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`);
+  const parts = ['precheck check --sandbox', `--provider ${request.provider}`, `--intent ${intent}`];
+  for (const [key, flag] of FLAGS) if (typeof request[key] === 'string') parts.push(`${flag} ${quoteArg(request[key] as string)}`);
+  if (request.names) parts.push(`--first-name ${quoteArg(request.names.firstName)} --last-name ${quoteArg(request.names.lastName)}`);
+  const { http, unverifiable, ...rest } = item.engine ?? {};
+  if (Object.keys(rest).length > 0) return undefined;
+  if (http?.retries !== undefined) parts.push(`--retries ${http.retries}`);
+  if (http?.backoffMs !== undefined) parts.push(`--backoff-ms ${http.backoffMs}`);
+  if (item.silent) parts.push(`--timeout-ms ${SILENT_TIMEOUT_MS}`);
+  if (unverifiable !== undefined) parts.push(`--unverifiable ${unverifiable}`);
+  return parts.join(' ');
+}
+
+const statesOf = (decision: Decision) => {
+  const transitions = decision.trace.transitions ?? [];
+  return transitions.length === 0 ? [] : [transitions[0].from, ...transitions.map((entry) => entry.to)];
+};
+
 /**
- * Every provider × intent × provider answer, decided by the real engine over HTTP against a fresh sandbox, as a
- * Markdown table. Accounts are checked side by side (a few at a time), the checks of one account one after the
- * other; the rows come out in the cases' order, whatever order the checks finish in.
+ * Every provider × intent × provider answer, decided by the real engine over HTTP against a fresh sandbox.
+ * Accounts are checked side by side (a few at a time), the checks of one account one after the other; the rows come
+ * out in the cases' order, whatever order the checks finish in.
  */
-export async function decisionTable(): Promise<string> {
+export async function observedRows(): Promise<ObservedRow[]> {
   const sandbox = await startSandbox();
   try {
     const cases = decisionCases();
@@ -72,22 +117,38 @@ export async function decisionTable(): Promise<string> {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const rows = cases.flatMap((item, index) =>
-      INTENTS.map((intent) => {
+    return cases.flatMap((item, index) =>
+      INTENTS.map((intent): ObservedRow => {
         const decision = decisions.get(`${index} ${intent}`)!;
-        return `| ${[PROVIDER_NAMES[item.provider], intent, item.answer, decision.status, detail(decision)].map(cell).join(' | ')} |`;
+        const command = commandOf(item, intent);
+        return {
+          provider: PROVIDER_NAMES[item.provider],
+          intent,
+          answer: item.answer,
+          status: decision.status,
+          detail: detail(decision),
+          states: statesOf(decision),
+          ...(command && { command }),
+        };
       }),
     );
-    return [
-      'Observed against the sandbox over HTTP, one engine per check: ' +
-        `\`createPrecheck({ providers: sandbox.providers, http: { timeoutMs: ${SILENT_TIMEOUT_MS} } })\` for the triggers that never ` +
-        `answer (or drip), \`timeoutMs: ${TIMEOUT_MS}\` for the others (which answer at once), plus the option the answer names.`,
-      '',
-      '| provider | intent | provider answer (sandbox trigger) | decision | reason / createAccount / verified |',
-      '|---|---|---|---|---|',
-      ...rows,
-    ].join('\n');
   } finally {
     await sandbox.close();
   }
+}
+
+/** The observed decisions as a Markdown table. */
+export async function decisionTable(observed?: ObservedRow[]): Promise<string> {
+  const rows = (observed ?? (await observedRows())).map(
+    (row) => `| ${[row.provider, row.intent, row.answer, row.status, row.detail].map(cell).join(' | ')} |`,
+  );
+  return [
+    'Observed against the sandbox over HTTP, one engine per check: ' +
+      `\`createPrecheck({ providers: sandbox.providers, http: { timeoutMs: ${SILENT_TIMEOUT_MS} } })\` for the triggers that never ` +
+      `answer (or drip), \`timeoutMs: ${TIMEOUT_MS}\` for the others (which answer at once), plus the option the answer names.`,
+    '',
+    '| provider | intent | provider answer (sandbox trigger) | decision | reason / createAccount / verified |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }

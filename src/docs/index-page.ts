@@ -33,7 +33,39 @@ export function indexPage(graphs: MachineGraph[], beside: (file: string) => bool
     '',
     'Generated from the live XState definitions in `machines/`; `npm run docs:check` fails when these pages drift.',
     '',
-    ...graphs.map((graph) => `- [${graph.name}](machines/${graph.name}.md): ${graph.states.length} states, ${graph.transitions.length} transitions`),
+    ...graphs.map(
+      (graph) =>
+        `- [${graph.name}](machines/${graph.name}.md): ${graph.states.length} states, ${graph.transitions.length} transitions; ` +
+        `interactive: [${graph.name}.html](machines/${graph.name}.html)`,
+    ),
+    '',
+    'The interactive pages are single files that work offline (open one in a browser; `precheck serve` serves them at ' +
+      '`/docs/`): click a state (or tab to it and press Enter) for its transitions with the guards in words, the observed ' +
+      'decisions that pass through it and a sandbox command that drives a check through it; paste a decision to draw its path.',
+    '',
+    '## Reading a path',
+    '',
+    "Every decision's `trace.transitions` is the path the check took, one entry per transition, in order:",
+    '',
+    '```json',
+    '{ "from": "checking.lookingUp", "to": "notFound", "event": "xstate.done.actor.lookupAccount", "guard": "accountNotFound", "at": 1796608051210 }',
+    '```',
+    '',
+    '- `from`, `to`: the states left and entered, by their ids in the chart (`checking.lookingUp` is `lookingUp` inside `checking`).',
+    "- `event`: the event's type: `always` for an eventless transition (taken as soon as its guard holds), `after:<delay>` for a " +
+      'delayed one (`after:deadline`), `xstate.done.actor.lookupAccount` / `xstate.error.actor.lookupAccount` for the lookup\'s ' +
+      'answer or failure, or an event sent to the check (`NAMES`, `CONFIRM`, `REJECT`, `CANCEL`, `RESUMED` when restored).',
+    "- `guard`: the guard that chose this edge among the state's transitions for the event (see each machine's transition " +
+      'table for it in words); absent for an unguarded edge ("otherwise").',
+    '- `at`: when, in ms since the epoch. No names, phones or provider words: the decision says those.',
+    '',
+    '`renderPath(decision)` (from `precheck`; `precheck check … --path out.svg`, `precheck docs --path decision.json`, ' +
+      "`GET /v1/checks/{checkId}/path.svg`) draws it on the chart: the taken states and transitions highlighted and numbered " +
+      "in order, the rest faded, the decision (status, reason, provider code) in the caption. In the SVG, every state's " +
+      'element has `data-state="<id>"`, every taken one `class="taken"` and `data-step="N"` (the step that entered it; 0: ' +
+      'where the check started; `data-steps` when it was taken more than once). `precheck docs --format json` writes each chart ' +
+      'as a directed graph: `edges` holds every edge as it can be taken from each state (eventless and delayed ones included), ' +
+      'and every `trace.transitions` entry is one of them (same `from`, `to`, `event`, `guard`).',
     '',
     ...(others.length > 0 ? ['## Other pages', '', ...others, ''] : []),
     '## Sandbox trigger values',

@@ -68,7 +68,7 @@ interface LiveNode {
   invoke: { id: string }[];
 }
 
-const INTERNAL_ACTIONS = new Set(['xstate.raise', 'recordState']);
+const INTERNAL_ACTIONS = new Set(['xstate.raise', 'recordState', 'recordTransition']);
 
 function describeTrigger(eventType: string): Trigger {
   const after = /^xstate\.after\.([^.]+)\./.exec(eventType);

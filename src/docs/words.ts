@@ -137,7 +137,42 @@ export function edgeParts(transition: GraphTransition, all: readonly GraphTransi
   ].filter(Boolean);
 }
 
-/** One line, for Mermaid. */
+/** One line, for Mermaid: terse (no "immediately", a delay by its name), the guard's full words in the table. */
 export function edgeLabel(transition: GraphTransition, all: readonly GraphTransition[]): string {
-  return edgeParts(transition, all, false).join(' ');
+  return edgeParts(transition, all, true).join(' ');
+}
+
+/** Shorter guard words for a chart's edges, where the full words are long (the table has them in full). */
+const SHORT_GUARD_WORDS: Record<string, string> = {
+  requestIsValid: 'valid',
+  accountUnverifiable: 'unverifiable',
+  providerCreatesAccounts: 'provider creates',
+  payeeConfirmationWanted: 'confirm payee',
+  nameCheckAborts: 'name check: abort',
+  nameCheckAsksPayer: 'name check: ask',
+  shedLocally: 'refused locally',
+  attemptsRemain: 'attempts left',
+  unverifiableMayProceed: 'may proceed',
+  failureThresholdReached: 'threshold reached',
+};
+
+/**
+ * An edge's label on a chart: short, one line. The event (a delay by its name, a lookup's answer by the guard that
+ * read it) and `[guard]`; an eventless transition by its guard alone. Outcomes are said by the outcome drawn.
+ */
+export function shortEdgeLabel(transition: GraphTransition, all: readonly GraphTransition[]): string {
+  const guard = transition.guard ? (SHORT_GUARD_WORDS[transition.guard] ?? GUARD_WORDS[transition.guard] ?? splitWords(transition.guard)) : guardWords(transition, all);
+  const { trigger } = transition;
+  switch (trigger.kind) {
+    case 'always':
+      return guard;
+    case 'done':
+      return guard === 'otherwise' ? 'other answer' : guard || 'answered';
+    case 'error':
+      return ACTOR_WORDS[trigger.actor]?.error ?? `${splitWords(trigger.actor)} failed`;
+    case 'after':
+      return [delayName(trigger.delay), guard && `[${guard}]`].filter(Boolean).join(' ');
+    case 'event':
+      return [trigger.event, guard && `[${guard}]`].filter(Boolean).join(' ');
+  }
 }

@@ -44,6 +44,9 @@ export const accountSchema = v.object({
 
 export const traceSchema = v.object({
   states: v.array(v.object({ state: v.string(), at: v.number() })),
+  transitions: v.optional(
+    v.array(v.object({ from: v.string(), to: v.string(), event: v.string(), guard: v.optional(v.string()), at: v.number() })),
+  ),
   attempts: count,
   durationMs: v.number(),
   providerStatus: v.optional(v.object({ code: v.union([v.number(), v.string()]), description: v.optional(v.string()) })),

@@ -103,7 +103,7 @@ const idempotencyKey = {
   schema: { type: 'string', minLength: 1, maxLength: MAX_KEY_LENGTH + 2 },
 } as const;
 
-const checkIdParameter = {
+export const checkIdParameter = {
   name: 'checkId',
   in: 'path',
   required: true,
@@ -119,7 +119,7 @@ const decisionResponse: ResponseSpec = {
   content: { 'application/json': { schema: ref('Decision') } },
 };
 
-const problems = (...kinds: ProblemKind[]) => Object.fromEntries(kinds.map((kind) => [String(PROBLEMS[kind].status), problemRef(PROBLEMS[kind].status)]));
+export const problems = (...kinds: ProblemKind[]) => Object.fromEntries(kinds.map((kind) => [String(PROBLEMS[kind].status), problemRef(PROBLEMS[kind].status)]));
 
 /** Problems every POST that reads a body can answer. */
 const POST_PROBLEMS: ProblemKind[] = [
@@ -253,6 +253,7 @@ quota of records reached 429 (with \`Retry-After\`), 503 while draining or when 
       tags: [
         { name: 'checks', description: 'Pre-checks and their continuation' },
         { name: 'probes', description: 'Health, readiness, metrics and this document' },
+        { name: 'docs', description: "The machine docs, and a check's path drawn on its chart" },
       ],
       security: [{ bearer: [] }],
       components: {

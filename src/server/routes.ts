@@ -12,6 +12,7 @@ import { fingerprintOf, parseIdempotencyKey, type IdempotencyRecords, type Store
 import { readJsonBody } from './json-body.js';
 import type { ServiceMetrics } from './metrics.js';
 import { describe, documentation } from './openapi.js';
+import { isDocsPath, registerDocsRoutes } from './docs-routes.js';
 import { problemResponse } from './problem.js';
 import { refuseUnlessAwaited, resumeEventOf, type ResumeAction } from './resume-body.js';
 import type { RecordQuota } from './record-quota.js';
@@ -101,7 +102,7 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
         connection: 'close',
       });
     }
-    if (OPEN_WITHOUT_TOKEN.has(c.req.path)) return next();
+    if (OPEN_WITHOUT_TOKEN.has(c.req.path) || isDocsPath(c.req.path)) return next();
     const caller = auth.authenticate(c.req.header('authorization'));
     if (caller === undefined) {
       const header = c.req.header('authorization') === undefined ? WWW_AUTHENTICATE : `${WWW_AUTHENTICATE}, error="invalid_token"`;
@@ -300,6 +301,8 @@ export function createRoutes(deps: RouteDeps): Hono<Env> {
     const text = await metrics.registry.metrics();
     return c.body(text, 200, { 'content-type': metrics.registry.contentType });
   });
+
+  registerDocsRoutes(app, { engine, refuseUnlessOwner, storeUnavailable });
 
   // hono-openapi's own handler leaves its route out of the document; this one is in it, like every route.
   let document: Promise<unknown> | undefined;

@@ -198,6 +198,8 @@ export function checkSnapshot(
   const known = stateKeys(machine.root);
   if (!context.trace.every((entry) => known.has(entry.state))) refuse('its trace names a state the chart does not have');
   if (context.trace.at(-1)!.state !== leaf.key) refuse('its trace does not end in the state it rests in');
+  const leafId = leaf.id.slice(machine.root.id.length + 1);
+  if (context.transitions?.length && context.transitions.at(-1)!.to !== leafId) refuse('its transitions do not end in the state it rests in');
   const latest = now + MAX_CLOCK_SKEW_MS;
   const times = [context.startedAt, ...context.trace.map((entry) => entry.at), context.waitingSince ?? 0];
   if (times.some((time) => time > latest)) refuse('it holds times in the future');

@@ -112,6 +112,21 @@ export const contextSchema = v.strictObject({
     v.minLength(1),
     v.maxLength(MAX_TRACE_ENTRIES),
   ),
+  /** Absent in a snapshot written before transitions were traced. */
+  transitions: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          from: text(64),
+          to: text(64),
+          event: text(64),
+          guard: v.optional(text(64)),
+          at: instant,
+        }),
+      ),
+      v.maxLength(MAX_TRACE_ENTRIES),
+    ),
+  ),
   waitingSince: v.optional(instant),
   nameCheck: v.optional(nameCheckSchema),
 });

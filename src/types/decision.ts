@@ -50,9 +50,28 @@ export interface TraceEntry {
   at: number;
 }
 
+/**
+ * One transition the check took, in order: `from` the state it was in, `to` the state it entered (ids as in the
+ * chart, e.g. `checking.lookingUp`), `event` the event's type (`always` for an eventless transition, `after:<delay>`
+ * for a delayed one, `xstate.done.actor.lookupAccount` for the lookup's answer), `guard` the named guard that chose
+ * it. Never a name, phone or provider body.
+ */
+export interface TraceTransition {
+  from: string;
+  to: string;
+  event: string;
+  guard?: string;
+  at: number;
+}
+
 /** Enough to answer, months later, "why did this transfer (not) go through?". Never a credential. */
 export interface Trace {
   states: TraceEntry[];
+  /**
+   * The transitions taken, in order: the path drawn by `renderPath(decision)`. Absent only on a check restored from
+   * a snapshot written before transitions were traced.
+   */
+  transitions?: TraceTransition[];
   attempts: number;
   durationMs: number;
   /** The provider's own last code and words, e.g. `{ code: 306, description: 'Invalid Account Number…' }`. */
