@@ -98,6 +98,9 @@ export function precheckFrom(container: Container): Precheck {
   // A store passed in is the caller's (another engine may use it); only the one the engine made is the engine's to close.
   const ownStore = options.store === undefined;
   const pools = container.get(PROVIDER_POOLS);
+  // `precheck.machine` run as an actor does not pass through check()'s warm-up: start loading the transport now, so
+  // that a first lookup on that path does not spend its attempt's bound on it (check() still waits for it).
+  void pools.ready();
   const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor, snapshots.keys);
   // A stored wait that is over ends at once, by the chart's own timeout transition.
   const expiring = machine.provide({ delays: { namesTimeout: 0, confirmationTimeout: 0 } });
