@@ -42,4 +42,55 @@ test('a pause whose owner cannot be recorded answers retry store-unavailable, ne
   }
 });
 
+test('metric labels and log lines name the route template (hono/route), never a check id; unmatched paths are "unmatched"', async () => {
+  const sandbox = await startSandbox();
+  const lines: { route: string; status: number }[] = [];
+  const server = createServer({ engine: { providers: sandbox.providers }, tokens: [TOKEN], log: (line) => lines.push(JSON.parse(line)) });
+  const send = (method: string, path: string, token: string | null = TOKEN, body?: unknown) =>
+    server.fetch(
+      new Request(`http://precheck.test${path}`, {
+        method,
+        headers: { ...(token !== null && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+  try {
+    const paused = await (await send('POST', '/v1/checks', TOKEN, { provider: 'bmo', intent: 'debit', phone: '+2290197000003', confirmPayee: true })).json();
+    assert.match(paused.checkId, /^chk_/);
+    assert.is((await send('GET', `/v1/checks/${paused.checkId}`)).status, 200);
+    assert.is((await send('GET', `/v1/checks/${paused.checkId}`, null)).status, 401, 'refused by the auth middleware');
+    const wrongMethod = await send('PUT', `/v1/checks/${paused.checkId}`);
+    assert.equal([wrongMethod.status, wrongMethod.headers.get('allow')], [405, 'GET, HEAD']);
+    assert.is((await send('POST', `/v1/checks/${paused.checkId}/confirm`)).status, 200);
+    assert.is((await send('GET', `/v1/checks/${paused.checkId}/nothing`)).status, 404);
+    const metrics = await (await send('GET', '/metrics', null)).text();
+    for (const label of [
+      'method="POST",route="/v1/checks",code="200"',
+      'method="GET",route="/v1/checks/{checkId}",code="200"',
+      'method="GET",route="/v1/checks/{checkId}",code="401"',
+      'method="PUT",route="/v1/checks/{checkId}",code="405"',
+      'method="POST",route="/v1/checks/{checkId}/confirm",code="200"',
+      'method="GET",route="unmatched",code="404"',
+    ]) {
+      assert.ok(metrics.includes(`precheck_http_requests_total{${label}} 1`), label);
+    }
+    assert.not.ok(/route="[^"]*(chk_|\*)/.test(metrics), 'no check id, no wildcard as a label');
+    assert.equal(
+      lines.map((line) => `${line.status} ${line.route}`),
+      [
+        '200 /v1/checks',
+        '200 /v1/checks/{checkId}',
+        '401 /v1/checks/{checkId}',
+        '405 /v1/checks/{checkId}',
+        '200 /v1/checks/{checkId}/confirm',
+        `404 /v1/checks/${paused.checkId}/nothing`,
+        '200 /metrics',
+      ],
+    );
+  } finally {
+    await server.close(0);
+    await sandbox.close();
+  }
+});
+
 test.run();
