@@ -4,7 +4,7 @@ import type { AppDeps, AppEnv } from '../app-env.js';
 import { answeredDecision } from '../engine-decision.js';
 import { answerOnce } from '../idempotent-post.js';
 import { maskPhone } from '../mask-phone.js';
-import { describe } from '../openapi.js';
+import { describe } from '../openapi/route-descriptions.js';
 import { inQuotaSlot } from '../quota-slot.js';
 
 /** POST /v1/checks: one pre-check, in a slot of its caller's quota (it may pause); the decision is 200. */

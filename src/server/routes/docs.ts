@@ -3,7 +3,8 @@ import { describeRoute } from 'hono-openapi';
 import { renderPath } from '../../render-path.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { storeUnavailable } from '../common-problems.js';
-import { checkIdParameter, problems } from '../openapi.js';
+import { problems } from '../openapi/refs.js';
+import { checkIdParameter } from '../openapi/route-descriptions.js';
 import { problemResponse } from '../problem.js';
 import { refuseUnlessOwner } from '../refuse-unless-owner.js';
 

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { bounded } from '../../util/bounded.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { RETRY_AFTER_S } from '../common-problems.js';
-import { describe } from '../openapi.js';
+import { describe } from '../openapi/route-descriptions.js';
 import { problemResponse } from '../problem.js';
 
 /** GET /healthz (the process is alive) and GET /readyz (the store answers and the service is not draining). */

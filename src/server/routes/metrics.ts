@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env.js';
-import { describe } from '../openapi.js';
+import { describe } from '../openapi/route-descriptions.js';
 
 /** GET /metrics: the service's Prometheus metrics. */
 export function addMetricsRoute(app: Hono<AppEnv>, deps: AppDeps): void {

@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
 import { generateSpecs } from 'hono-openapi';
 import type { AppDeps, AppEnv } from '../app-env.js';
-import { describe, documentation } from '../openapi.js';
+import { documentation } from '../openapi/document.js';
+import { describe } from '../openapi/route-descriptions.js';
 
 /**
  * GET /openapi.json: the document, generated from the app's routes on first use. hono-openapi's own handler leaves

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { answeredDecision } from '../engine-decision.js';
 import { answerOnce } from '../idempotent-post.js';
-import { describe } from '../openapi.js';
+import { describe } from '../openapi/route-descriptions.js';
 import { refuseUnlessOwner } from '../refuse-unless-owner.js';
 import { refuseUnlessAwaited, resumeEventOf, type ResumeAction } from '../resume-body.js';
 

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { storeUnavailable } from '../common-problems.js';
 import { noteDecision } from '../middleware/request-log.js';
-import { describe } from '../openapi.js';
+import { describe } from '../openapi/route-descriptions.js';
 import { problemResponse } from '../problem.js';
 import { refuseUnlessOwner } from '../refuse-unless-owner.js';
 
