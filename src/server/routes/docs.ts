@@ -4,7 +4,7 @@ import { renderPath } from '../../render-path.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { storeUnavailable } from '../common-problems.js';
 import { problems } from '../openapi/refs.js';
-import { checkIdParameter } from '../openapi/route-descriptions.js';
+import { checkIdParameter } from '../openapi/route-parts.js';
 import { problemResponse } from '../problem.js';
 import { refuseUnlessOwner } from '../refuse-unless-owner.js';
 
