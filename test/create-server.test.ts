@@ -93,4 +93,27 @@ test('metric labels and log lines name the route template (hono/route), never a 
   }
 });
 
+test('every route of the document answers another method 405 with Allow naming its methods (HEAD with GET)', async () => {
+  const sandbox = await startSandbox();
+  const server = createServer({ engine: { providers: sandbox.providers }, tokens: [TOKEN], log: () => {} });
+  try {
+    const document = await (await server.fetch(new Request('http://precheck.test/openapi.json'))).json();
+    const paths = Object.entries(document.paths as Record<string, Record<string, unknown>>);
+    assert.ok(paths.length >= 11, `${paths.length} paths`);
+    for (const [template, operations] of paths) {
+      const path = template.replace('{checkId}', 'chk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').replace('{page}', 'precheck.html');
+      const methods = Object.keys(operations).map((method) => method.toUpperCase());
+      const allow = methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
+      for (const method of ['PUT', 'PATCH', 'DELETE', 'OPTIONS', methods.includes('GET') ? 'POST' : 'GET']) {
+        const response = await server.fetch(new Request(`http://precheck.test${path}`, { method, headers: { authorization: `Bearer ${TOKEN}` } }));
+        assert.equal([response.status, response.headers.get('allow')], [405, allow], `${method} ${template}`);
+        assert.is((await response.json()).type, '/problems/method-not-allowed');
+      }
+    }
+  } finally {
+    await server.close(0);
+    await sandbox.close();
+  }
+});
+
 test.run();
