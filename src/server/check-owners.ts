@@ -1,6 +1,6 @@
 import type { CheckStore } from '../store/check-store.js';
 import { bounded, boundedWrite } from '../util/bounded.js';
-import type { Caller } from './auth.js';
+import type { Caller } from './bearer-tokens.js';
 
 /**
  * Which caller created each paused check (checkId → caller), kept in the store beside the checks so that any

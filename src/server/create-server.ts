@@ -6,13 +6,13 @@ import { memoryStore } from '../store/memory-store.js';
 import type { CheckStore } from '../store/check-store.js';
 import { PROVIDER_POOLS } from '../tokens.js';
 import type { PrecheckOptions } from '../types/options.js';
-import { assertUsableTokens, bearerAuth } from './auth.js';
+import { createApp } from './app.js';
+import { assertUsableTokens, bearerAuth } from './bearer-tokens.js';
 import { checkOwners } from './check-owners.js';
 import { idempotencyRecords, requestLeaseMs } from './idempotency.js';
 import { serviceMetrics } from './metrics.js';
+import { requestLogger } from './request-logger.js';
 import { DEFAULT_MAX_RECORDS_PER_CALLER, recordQuota } from './record-quota.js';
-import { requestLogger } from './request-log.js';
-import { createRoutes } from './routes.js';
 import { closeServer, drainTracker } from './shutdown.js';
 
 export interface ServerOptions {
@@ -90,7 +90,7 @@ export function createServer(options: ServerOptions): PrecheckServer {
   ]);
   const drain = drainTracker();
   const write = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const app = createRoutes({
+  const app = createApp({
     engine,
     store,
     storeTimeoutMs,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckStore } from '../store/check-store.js';
 import { bounded, boundedWrite } from '../util/bounded.js';
-import type { Caller } from './auth.js';
+import type { Caller } from './bearer-tokens.js';
 import type { RecordQuota } from './record-quota.js';
 
 /** Keys and stored responses are kept 24 h (IETF httpapi idempotency-key draft; Stripe keeps them as long). */

@@ -1,6 +1,6 @@
 import type { CheckStore, QuotaResult } from '../store/check-store.js';
 import { bounded } from '../util/bounded.js';
-import type { Caller } from './auth.js';
+import type { Caller } from './bearer-tokens.js';
 import { processQuotas } from './process-quotas.js';
 
 /** `maxRecordsPerCaller` / `--max-records-per-caller` unless set. */

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 
 /**
- * Graceful shutdown: once draining, new requests are answered 503 (the routes check `draining`), the ones in flight
+ * Graceful shutdown: once draining, new requests are answered 503 (middleware/drain.ts), the ones in flight
  * finish, and `settled` resolves when none is left or when the grace period ends.
  */
 export function drainTracker() {

@@ -1,9 +1,12 @@
-import type { Context, Env, Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { Precheck } from '../create-precheck.js';
-import { renderPath } from '../render-path.js';
-import { checkIdParameter, problems } from './openapi.js';
-import { problemResponse } from './problem.js';
+import { renderPath } from '../../render-path.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { storeUnavailable } from '../common-problems.js';
+import { problems } from '../openapi/refs.js';
+import { checkIdParameter } from '../openapi/route-parts.js';
+import { problemResponse } from '../problem.js';
+import { refuseUnlessOwner } from '../refuse-unless-owner.js';
 
 /** Paths under /docs/ are open, like /openapi.json: they hold the charts, never check data. */
 export const isDocsPath = (path: string) => path === '/docs' || path.startsWith('/docs/');
@@ -49,27 +52,16 @@ const describe = {
   }),
 };
 
-// The routes' own environment (the caller, the log fields) is theirs: these routes only pass the context back.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyContext = Context<any>;
-
-export interface DocsRouteDeps {
-  engine: Precheck;
-  /** Undefined when the caller owns the check; else the response to give (404, or 503 when the store is silent). */
-  refuseUnlessOwner: (c: AnyContext, checkId: string) => Promise<Response | undefined>;
-  storeUnavailable: () => Response;
-}
-
 /** The pages, built on first use (Graphviz runs once), and kept: they depend only on the machines. */
 let pages: Promise<Map<string, string>> | undefined;
 
 async function buildPages(): Promise<Map<string, string>> {
   const [{ allMachines }, { machineGraph }, { drawChart }, { interactivePage }, { INTRODUCTIONS, pageLink }] = await Promise.all([
-    import('../docs/machine-list.js'),
-    import('../docs/machine-graph.js'),
-    import('../docs/chart-svg.js'),
-    import('../docs/interactive-page.js'),
-    import('../docs/machine-page.js'),
+    import('../../docs/machine-list.js'),
+    import('../../docs/machine-graph.js'),
+    import('../../docs/chart-svg.js'),
+    import('../../docs/interactive-page.js'),
+    import('../../docs/machine-page.js'),
   ]);
   const built = new Map<string, string>();
   const links: string[] = [];
@@ -87,18 +79,18 @@ async function buildPages(): Promise<Map<string, string>> {
 }
 
 /** GET /v1/checks/{checkId}/path.svg (bearer auth, the caller's own checks only) and GET /docs/ (open). */
-export function registerDocsRoutes<E extends Env>(app: Hono<E>, deps: DocsRouteDeps): void {
-  const { engine, refuseUnlessOwner, storeUnavailable } = deps;
+export function addDocsRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  const { engine } = deps;
   app.get('/v1/checks/:checkId/path.svg', describe.pathSvg, async (c) => {
     const checkId = c.req.param('checkId');
-    const refused = await refuseUnlessOwner(c, checkId);
+    const refused = await refuseUnlessOwner(c, deps.owners, checkId);
     if (refused) return refused;
     const status = await engine.status(checkId);
     if (status?.state === 'unavailable') return storeUnavailable();
     if (status?.state !== 'decided') return problemResponse('not-found', 'No decided check by this id (unknown, expired, not yours, or still paused).');
     return c.body(await renderPath(status.decision), 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'content-security-policy': SVG_POLICY });
   });
-  const page = async (c: AnyContext, name: string) => {
+  const page = async (c: Context<AppEnv>, name: string) => {
     const html = (await (pages ??= buildPages())).get(name);
     if (html === undefined) return problemResponse('not-found', 'No such page: see /docs/.');
     return c.html(html, 200, { 'content-security-policy': PAGE_POLICY });

@@ -1,0 +1,31 @@
+import type { Precheck } from '../create-precheck.js';
+import type { CheckStore } from '../store/check-store.js';
+import type { Authenticator, Caller } from './bearer-tokens.js';
+import type { CheckOwners } from './check-owners.js';
+import type { IdempotencyRecords } from './idempotency.js';
+import type { ServiceMetrics } from './metrics.js';
+import type { RecordQuota } from './record-quota.js';
+import type { RequestLogFields, RequestLogger } from './request-logger.js';
+import type { DrainTracker } from './shutdown.js';
+
+/** What the service's middleware and routes are built from (`createServer` assembles it). */
+export interface AppDeps {
+  engine: Precheck;
+  store: CheckStore;
+  storeTimeoutMs: number;
+  auth: Authenticator;
+  idempotency: IdempotencyRecords;
+  owners: CheckOwners;
+  quota: RecordQuota;
+  /** How long a request may run (`requestLeaseMs`): a check holds a slot of its caller's quota this long. */
+  requestLeaseMs: number;
+  metrics: ServiceMetrics;
+  log: RequestLogger;
+  drain: DrainTracker;
+  /** How long a paused check waits (for the paused-checks gauge). */
+  pauseWaitMs: number;
+  version: string;
+}
+
+/** What a request carries through the middleware: its caller (once authenticated) and its log line's fields. */
+export type AppEnv = { Variables: { caller: Caller; log: Partial<RequestLogFields> } };

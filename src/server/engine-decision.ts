@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import type { Decision } from '../types/decision.js';
+import type { AppDeps, AppEnv } from './app-env.js';
+import type { Caller } from './bearer-tokens.js';
+import type { CheckOwners } from './check-owners.js';
+import { noteDecision } from './middleware/request-log.js';
+import { checkIdOf, isPaused } from './paused-check.js';
+
+/** A pause whose owner could not be recorded: retry `store-unavailable`, never a pause without the id to continue it. */
+function pauseNotSaved(decision: Decision): Decision {
+  const { provider, intent, transactionId, attempts, trace } = decision;
+  return {
+    status: 'retry',
+    reason: 'store-unavailable',
+    provider,
+    intent,
+    message: 'The check paused but could not be saved (the store did not answer): check again later.',
+    ...(transactionId !== undefined && { transactionId }),
+    attempts,
+    trace,
+  };
+}
+
+async function ownerRecorded(owners: CheckOwners, checkId: string, caller: Caller): Promise<boolean> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return await owners.claim(checkId, caller);
+    } catch {
+      // The store did not answer: once more, then give up on the id.
+    }
+  }
+  return false;
+}
+
+/**
+ * What the engine decided (a check or a resume begun at `started`), as answered: a check that paused has its owner
+ * recorded first; the decision is counted and noted in the request's log line.
+ */
+export async function answeredDecision(
+  c: Context<AppEnv>,
+  deps: Pick<AppDeps, 'owners' | 'metrics' | 'pauseWaitMs'>,
+  started: number,
+  decision: Decision,
+): Promise<Decision> {
+  let answered = decision;
+  const checkId = checkIdOf(decision);
+  if (checkId !== undefined && isPaused(decision) && !(await ownerRecorded(deps.owners, checkId, c.get('caller')))) {
+    // Without its owner the id would answer 404 to its own caller: the pause could not be saved.
+    answered = pauseNotSaved(decision);
+  }
+  deps.metrics.decision(answered, (performance.now() - started) / 1000, deps.pauseWaitMs);
+  noteDecision(c, answered);
+  return answered;
+}

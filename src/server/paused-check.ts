@@ -1,0 +1,5 @@
+import type { Decision } from '../types/decision.js';
+
+export const isPaused = (decision: Decision) => decision.status === 'needs-names' || decision.status === 'needs-confirmation';
+
+export const checkIdOf = (decision: Decision) => ('checkId' in decision ? decision.checkId : undefined);
