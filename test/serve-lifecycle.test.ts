@@ -1,10 +1,10 @@
 import { rejects } from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { freePort } from './support/own-redis.js';
 import { keysUnder, redisOrSkip, REDIS_URL, removeKeys, testPrefix } from './support/redis.js';
 import { startSandboxProcess } from './support/sandbox-process.js';
 import { providerEnv, startServeProcess } from './support/serve-process.js';
@@ -141,16 +141,6 @@ async function serveRefused(args: string[], env: Record<string, string>) {
   const [code] = await once(child, 'exit');
   clearTimeout(timer);
   return { code: code as number | null, output, ms: Date.now() - started };
-}
-
-/** A loopback port nothing listens on. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 const until = async (what: string, condition: () => boolean, ms: number) => {

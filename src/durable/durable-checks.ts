@@ -13,6 +13,7 @@ import type { HookFence } from '../util/hook-fence.js';
 import type { RecordSignatures } from '../snapshot/record-signature.js';
 import { isCheckId, newCheckId } from './check-id.js';
 import { claimBackoffMs } from './claim-backoff.js';
+import { pauseNotKept } from './pause-not-kept.js';
 import { unusableBecause } from './usable-record.js';
 
 export interface DurableDeps {
@@ -74,7 +75,7 @@ export class DurableChecks {
         if (!(error instanceof LateWriteError)) break;
       }
     }
-    return notSaved(record.decision);
+    return pauseNotKept(record.decision);
   }
 
   async resume(checkId: string, event: ResumeEvent): Promise<Decision> {
@@ -311,22 +312,6 @@ const stillRunning = (checkId: string) =>
       'nothing was changed by this one. Resume again later.',
   );
 
-/** What a pause the store did not keep answers: retry, with what the check had found, and nothing to continue. */
-function notSaved(paused: Decision): Decision {
-  const { provider, intent, transactionId, attempts, trace } = paused;
-  return {
-    status: 'retry',
-    reason: 'store-unavailable',
-    provider,
-    intent,
-    ...(transactionId !== undefined && { transactionId }),
-    message:
-      `The check paused (${paused.status}) but the check store did not answer in time, so it was not kept and there ` +
-      'is nothing to resume. Check again later.',
-    attempts,
-    trace,
-  };
-}
 
 const invalidEvent = (checkId: string) =>
   unreadCheck(

@@ -1,25 +1,11 @@
 import type { Context } from 'hono';
+import { pauseNotKept } from '../durable/pause-not-kept.js';
 import type { Decision } from '../types/decision.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import type { Caller } from './bearer-tokens.js';
 import type { CheckOwners } from './check-owners.js';
 import { noteDecision } from './middleware/request-log.js';
 import { checkIdOf, isPaused } from './paused-check.js';
-
-/** A pause whose owner could not be recorded: retry `store-unavailable`, never a pause without the id to continue it. */
-function pauseNotSaved(decision: Decision): Decision {
-  const { provider, intent, transactionId, attempts, trace } = decision;
-  return {
-    status: 'retry',
-    reason: 'store-unavailable',
-    provider,
-    intent,
-    message: 'The check paused but could not be saved (the store did not answer): check again later.',
-    ...(transactionId !== undefined && { transactionId }),
-    attempts,
-    trace,
-  };
-}
 
 async function ownerRecorded(owners: CheckOwners, checkId: string, caller: Caller): Promise<boolean> {
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -46,7 +32,7 @@ export async function answeredDecision(
   const checkId = checkIdOf(decision);
   if (checkId !== undefined && isPaused(decision) && !(await ownerRecorded(deps.owners, checkId, c.get('caller')))) {
     // Without its owner the id would answer 404 to its own caller: the pause could not be saved.
-    answered = pauseNotSaved(decision);
+    answered = pauseNotKept(decision);
   }
   deps.metrics.decision(answered, (performance.now() - started) / 1000, deps.pauseWaitMs);
   noteDecision(c, answered);
