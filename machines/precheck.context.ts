@@ -1,4 +1,4 @@
-import type { LookupOutcome } from '../src/providers/account-provider.js';
+import type { LookupOutcome } from '../src/core/account-provider.js';
 import type { AbortReason, PayeeNameCheck, RetryReason, TraceEntry, TraceTransition } from '../src/types/decision.js';
 import type { Intent, LookupTarget } from '../src/types/request.js';
 

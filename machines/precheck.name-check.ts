@@ -1,5 +1,5 @@
 import type { PayeeNameMatch, PayeeNameMatcher } from '../src/name-check/types.js';
-import type { LookupOutcome } from '../src/providers/account-provider.js';
+import type { LookupOutcome } from '../src/core/account-provider.js';
 import type { Account, PayeeNameCheck } from '../src/types/decision.js';
 import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../src/types/request.js';
 import { cleanText } from '../src/util/clean-text.js';

@@ -10,7 +10,7 @@ export type { PrecheckContext, PrecheckEvent, PrecheckMachine } from '../machine
 export { renderPath } from './render-path.js';
 export type { PathSource } from './render-path.js';
 export { ACCOUNT_PROVIDER, BEEP_HTTP, BEEP_SETTINGS, BMO_HTTP, BMO_SETTINGS, NAME_MATCHER, PRECHECK_MACHINE, PRECHECK_OPTIONS } from './tokens.js';
-export type { AccountProvider, LookupOutcome, ProviderStatus, RequestField } from './providers/account-provider.js';
+export type { AccountProvider, LookupOutcome, ProviderStatus, RequestField } from './core/account-provider.js';
 export type {
   AbortDecision,
   AbortReason,

@@ -4,7 +4,7 @@ import { checkName, nameCheckStep } from '../machines/precheck.name-check.js';
 import { retryBackoff, retryFitsDeadline } from '../machines/retry-backoff.js';
 import type { PayeeNameMatcher } from './name-check/types.js';
 import type { EngineConfig } from './options/engine-config.js';
-import type { AccountProvider } from './providers/account-provider.js';
+import type { AccountProvider } from './core/account-provider.js';
 import { validateRequest } from './request/validate-request.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import { recordCheckSpan } from './telemetry.js';

@@ -3,7 +3,7 @@ import type { KyInstance } from 'ky';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import type { PayeeNameMatcher } from './name-check/types.js';
 import type { CheckStore } from './store/check-store.js';
-import type { AccountProvider } from './providers/account-provider.js';
+import type { AccountProvider } from './core/account-provider.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import type { EngineConfig } from './options/engine-config.js';
 import type { BeepSettings, BmoSettings, GsmaSettings, MtnMomoSettings, PrecheckOptions } from './types/options.js';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { InspectionEvent } from 'xstate';
-import type { AccountProvider } from '../providers/account-provider.js';
+import type { AccountProvider } from '../core/account-provider.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES } from '../snapshot/snapshot-signature.js';
 import type { CheckStore } from '../store/check-store.js';
 import { DEFAULT_NAME_CHECK_POLICY } from '../types/request.js';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DEFAULT_BEEP_PATH } from '../providers/beep-path.js';
+import { DEFAULT_BEEP_PATH } from '../providers/beep/beep-path.js';
 import { GSMA_IDENTIFIER_TYPES } from '../providers/gsma/identifier-types.js';
 import { basicUser, credential, defaulted, headerCredential, httpUrl, optional, required, settings } from './option-values.js';
 import { transportSettingsSchema } from './transport-schema.js';

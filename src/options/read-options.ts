@@ -1,4 +1,4 @@
-import { basicCredentials } from '../providers/basic-credentials.js';
+import { basicCredentials } from '../providers/shared/basic-credentials.js';
 import { snapshotKey } from '../snapshot/snapshot-signature.js';
 import { readTransports, transportCredentials } from '../transport/read-transport.js';
 import type { PrecheckOptions } from '../types/options.js';

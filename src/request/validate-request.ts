@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import type { AccountProvider } from '../providers/account-provider.js';
+import type { AccountProvider } from '../core/account-provider.js';
 import type { LookupTarget } from '../types/request.js';
 import { describeIssues, requestSchema } from './request-schema.js';
 

@@ -1,4 +1,4 @@
-import type { AccountProvider, LookupOutcome } from '../providers/account-provider.js';
+import type { AccountProvider, LookupOutcome } from '../core/account-provider.js';
 import { INTENTS, type LookupTarget } from '../types/request.js';
 import { AnswerCache } from './answer-cache.js';
 import { Bulkhead, QUEUE_FULL } from './bulkhead.js';

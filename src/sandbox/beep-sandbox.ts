@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord, parseJson } from '../http/read-body.js';
-import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
+import { DEFAULT_BEEP_PATH } from '../providers/beep/beep-provider.js';
 import { readRequestBody, sendFault, sendJson } from './faults.js';
 import { BEEP_TRIGGERS, findTrigger, SANDBOX_CREDENTIALS } from './fixtures.js';
 import type { SandboxLog } from './sandbox-log.js';

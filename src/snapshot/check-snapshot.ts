@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { decisionOf } from '../../machines/precheck.decisions.js';
 import type { PrecheckContext, PrecheckMachine } from '../../machines/precheck.machine.js';
 import { pauseOf } from '../../machines/precheck.pause.js';
-import type { AccountProvider } from '../providers/account-provider.js';
+import type { AccountProvider } from '../core/account-provider.js';
 import { validateRequest } from '../request/validate-request.js';
 import { canonicalJson } from './canonical-json.js';
 import { PrecheckSnapshotError } from './snapshot-error.js';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { LookupOutcome } from '../providers/account-provider.js';
+import type { LookupOutcome } from '../core/account-provider.js';
 import type { AbortReason, PayeeNameCheck, RetryReason } from '../types/decision.js';
 import type { Verdict } from '../../machines/precheck.machine.js';
 

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
-import { exchange, transportOutcome, type Exchange } from '../../http/exchange.js';
+import { exchange, transportOutcome, type Exchange } from '../shared/exchange.js';
 import { isRecord, parseJson } from '../../http/read-body.js';
 import type { EngineConfig } from '../../options/engine-config.js';
 import { ENGINE_CONFIG, MTN_MOMO_HTTP, MTN_MOMO_SETTINGS } from '../../tokens.js';
@@ -8,10 +8,10 @@ import type { Account } from '../../types/decision.js';
 import type { MtnMomoSettings, MtnProduct } from '../../types/options.js';
 import type { LookupTarget } from '../../types/request.js';
 import { cleanText } from '../../util/clean-text.js';
-import type { AccountProvider, LookupOutcome } from '../account-provider.js';
-import { basicCredentials } from '../basic-credentials.js';
-import { addHolderName } from '../holder-name.js';
-import { issuedToken, TokenCache, type TokenAnswer } from '../oauth-token.js';
+import type { AccountProvider, LookupOutcome } from '../../core/account-provider.js';
+import { basicCredentials } from '../shared/basic-credentials.js';
+import { addHolderName } from '../shared/holder-name.js';
+import { issuedToken, TokenCache, type TokenAnswer } from '../shared/oauth-token.js';
 import { mtnError, mtnWords } from './mtn-error.js';
 
 /** The MTN product a movement of money goes through: a credit is a Disbursement, a debit a Collection. */

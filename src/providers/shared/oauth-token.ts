@@ -1,5 +1,5 @@
-import { credentialForms } from '../util/redact.js';
-import type { LookupOutcome } from './account-provider.js';
+import { credentialForms } from '../../util/redact.js';
+import type { LookupOutcome } from '../../core/account-provider.js';
 
 /** What a token request gave: a token and its lifetime, or the outcome the look-up ends with instead. */
 export type TokenAnswer = { kind: 'issued'; token: string; expiresInS: number } | { kind: 'failed'; outcome: LookupOutcome };

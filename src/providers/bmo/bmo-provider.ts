@@ -1,14 +1,14 @@
 import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
-import { exchange, transportOutcome } from '../http/exchange.js';
-import { isRecord, parseJson } from '../http/read-body.js';
-import { BMO_HTTP, BMO_SETTINGS, ENGINE_CONFIG } from '../tokens.js';
-import type { EngineConfig } from '../options/engine-config.js';
-import type { Account } from '../types/decision.js';
-import type { BmoSettings } from '../types/options.js';
-import type { LookupTarget } from '../types/request.js';
-import { cleanText } from '../util/clean-text.js';
-import type { AccountProvider, LookupOutcome } from './account-provider.js';
+import { exchange, transportOutcome } from '../shared/exchange.js';
+import { isRecord, parseJson } from '../../http/read-body.js';
+import { BMO_HTTP, BMO_SETTINGS, ENGINE_CONFIG } from '../../tokens.js';
+import type { EngineConfig } from '../../options/engine-config.js';
+import type { Account } from '../../types/decision.js';
+import type { BmoSettings } from '../../types/options.js';
+import type { LookupTarget } from '../../types/request.js';
+import { cleanText } from '../../util/clean-text.js';
+import type { AccountProvider, LookupOutcome } from '../../core/account-provider.js';
 
 /** B-MO does not publish its identity object's field names: these are the spellings we accept, first match wins. */
 const FIELD_SPELLINGS = {

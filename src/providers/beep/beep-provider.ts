@@ -1,13 +1,13 @@
 import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
-import { exchange, transportOutcome } from '../http/exchange.js';
-import { isRecord, parseJson } from '../http/read-body.js';
-import { BEEP_HTTP, BEEP_SETTINGS, ENGINE_CONFIG } from '../tokens.js';
-import type { EngineConfig } from '../options/engine-config.js';
-import type { BeepSettings } from '../types/options.js';
-import type { LookupTarget } from '../types/request.js';
-import { cleanText } from '../util/clean-text.js';
-import type { AccountProvider, LookupOutcome, ProviderStatus } from './account-provider.js';
+import { exchange, transportOutcome } from '../shared/exchange.js';
+import { isRecord, parseJson } from '../../http/read-body.js';
+import { BEEP_HTTP, BEEP_SETTINGS, ENGINE_CONFIG } from '../../tokens.js';
+import type { EngineConfig } from '../../options/engine-config.js';
+import type { BeepSettings } from '../../types/options.js';
+import type { LookupTarget } from '../../types/request.js';
+import { cleanText } from '../../util/clean-text.js';
+import type { AccountProvider, LookupOutcome, ProviderStatus } from '../../core/account-provider.js';
 import { DEFAULT_BEEP_PATH } from './beep-path.js';
 
 export { DEFAULT_BEEP_PATH };
