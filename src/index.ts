@@ -9,7 +9,9 @@ export { precheckMachine } from '../machines/precheck.machine.js';
 export type { PrecheckContext, PrecheckEvent, PrecheckMachine } from '../machines/precheck.machine.js';
 export { renderPath } from './render-path.js';
 export type { PathSource } from './render-path.js';
-export { ACCOUNT_PROVIDER, BEEP_HTTP, BEEP_SETTINGS, BMO_HTTP, BMO_SETTINGS, NAME_MATCHER, PRECHECK_MACHINE, PRECHECK_OPTIONS } from './tokens.js';
+export { ACCOUNT_PROVIDER, NAME_MATCHER, PRECHECK_MACHINE, PRECHECK_OPTIONS } from './tokens.js';
+export { BMO_HTTP, BMO_SETTINGS } from './providers/bmo/bmo-definition.js';
+export { BEEP_HTTP, BEEP_SETTINGS } from './providers/beep/beep-definition.js';
 export type { AccountProvider, LookupOutcome, ProviderStatus, RequestField } from './core/account-provider.js';
 export type {
   AbortDecision,
@@ -27,14 +29,12 @@ export type {
   TraceEntry,
   TraceTransition,
 } from './types/decision.js';
+export type { BmoSettings } from './providers/bmo/bmo-settings.js';
+export type { BeepSettings } from './providers/beep/beep-settings.js';
+export type { MtnMomoSettings, MtnProduct } from './providers/mtn-momo/mtn-momo-settings.js';
+export type { GsmaAuth, GsmaSettings } from './providers/gsma/gsma-settings.js';
 export type {
-  BeepSettings,
-  BmoSettings,
   CheckOptions,
-  GsmaAuth,
-  GsmaSettings,
-  MtnMomoSettings,
-  MtnProduct,
   CheckStatus,
   HttpSettings,
   PrecheckOptions,

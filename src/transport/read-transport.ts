@@ -13,7 +13,7 @@ export interface TransportConfig {
 }
 
 /** The built-in providers that are configured, by name, each with its transport. */
-export type ProviderTransports = Partial<Record<'bmo' | 'beep' | 'mtn-momo' | 'gsma', TransportConfig>>;
+export type ProviderTransports = { [name: string]: TransportConfig };
 
 const defined = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 
@@ -28,8 +28,7 @@ export function readTransports(options: ParsedOptions, env: NodeJS.ProcessEnv = 
   const engineTls = readTls('http.tls', engine.tls);
   let environment: ProxyRoute | undefined;
   const transports: ProviderTransports = {};
-  for (const name of ['bmo', 'beep', 'mtn-momo', 'gsma'] as const) {
-    const settings = options.providers[name];
+  for (const [name, settings] of Object.entries(options.providers)) {
     if (!settings) continue;
     const where = formatPath(['providers', name, 'http']);
     const own = settings.http ?? {};

@@ -1,11 +1,9 @@
-import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
 import { exchange, transportOutcome, type Exchange } from '../shared/exchange.js';
 import { isRecord, parseJson } from '../../http/read-body.js';
-import type { EngineConfig } from '../../options/engine-config.js';
-import { ENGINE_CONFIG, GSMA_HTTP, GSMA_SETTINGS, GSMA_TOKEN_HTTP } from '../../tokens.js';
 import type { Account } from '../../types/decision.js';
-import type { GsmaSettings } from '../../types/options.js';
+import type { GsmaSettings } from './gsma-settings.js';
+import type { ProviderDeps } from '../provider-definition.js';
 import type { LookupTarget } from '../../types/request.js';
 import { cleanText } from '../../util/clean-text.js';
 import type { AccountProvider, LookupOutcome, ProviderStatus, RequestField } from '../../core/account-provider.js';
@@ -21,7 +19,6 @@ export const DEFAULT_GSMA_IDENTIFIER_TYPE = 'msisdn';
  * `GET /accounts/{type}/{id}/accountname`. Basic authentication on every request, or an OAuth 2.0 client-credentials
  * token (kept, shared, renewed once on a 401).
  */
-@injectable()
 export class GsmaProvider implements AccountProvider {
   readonly displayName = 'GSMA';
   /** An `unregistered` identifier may at most get a voucher, never an account: a credit to it is not a transfer. */
@@ -31,10 +28,10 @@ export class GsmaProvider implements AccountProvider {
   private readonly tokens?: TokenCache;
 
   constructor(
-    @inject(GSMA_HTTP) private readonly http: KyInstance,
-    @inject(GSMA_TOKEN_HTTP) private readonly tokenHttp: KyInstance,
-    @inject(GSMA_SETTINGS) private readonly settings: GsmaSettings,
-    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms' | 'deadlineMs'>,
+    private readonly http: KyInstance,
+    private readonly tokenHttp: KyInstance,
+    private readonly settings: GsmaSettings,
+    private readonly config: Pick<ProviderDeps<unknown>, 'credentialForms' | 'deadlineMs'>,
   ) {
     this.identifierType = settings.identifierType ?? DEFAULT_GSMA_IDENTIFIER_TYPE;
     this.requiredFields = this.identifierType === 'msisdn' ? ['phone'] : ['accountNumber'];
