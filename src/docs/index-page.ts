@@ -1,6 +1,7 @@
-import { BEEP_TRIGGERS, BMO_TRIGGERS } from '../sandbox/fixtures.js';
-import { GSMA_TRIGGERS } from '../sandbox/gsma-fixtures.js';
-import { MTN_TRIGGERS } from '../sandbox/mtn-momo-fixtures.js';
+import { BMO_TRIGGERS } from '../providers/bmo/bmo-fixtures.js';
+import { BEEP_TRIGGERS } from '../providers/beep/beep-fixtures.js';
+import { GSMA_TRIGGERS } from '../providers/gsma/gsma-fixtures.js';
+import { MTN_TRIGGERS } from '../providers/mtn-momo/mtn-momo-fixtures.js';
 import type { MachineGraph } from './machine-graph.js';
 import { GENERATED_HEADER } from './machine-page.js';
 

@@ -42,6 +42,8 @@ export interface ProviderEnv<Settings> {
 export interface ProviderDefinition<Name extends string = string, Schema extends v.GenericSchema = v.GenericSchema> {
   /** The key under `providers` and the name requests use. */
   readonly name: Name;
+  /** How docs and messages name it (`B-MO`), as its adapter's `displayName`. */
+  readonly displayName: string;
   /** What `providers.<name>` is, for docs/configuration.md. */
   readonly summary: string;
   /** `providers.<name>`: checked at start-up, and the public settings type inferred from it. */

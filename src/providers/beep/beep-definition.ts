@@ -12,6 +12,7 @@ export const BEEP_HTTP = Symbol.for('precheck.BeepHttp') as ServiceIdentifier<Ky
 
 export const beep = defineProvider({
   name: 'beep',
+  displayName: 'BEEP',
   summary: 'BEEP (bill payments): validation by country, service code and account number.',
   settingsSchema: beepSettingsSchema,
   secrets: (settings) => [settings.password],

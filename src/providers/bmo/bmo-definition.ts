@@ -12,6 +12,7 @@ export const BMO_HTTP = Symbol.for('precheck.BmoHttp') as ServiceIdentifier<KyIn
 
 export const bmo = defineProvider({
   name: 'bmo',
+  displayName: 'B-MO',
   summary: 'B-MO (Benin mobile money): look-up by phone; a credit to an unknown number can create the account.',
   settingsSchema: bmoSettingsSchema,
   secrets: (settings) => [settings.apiKey, settings.apiSecret],

@@ -15,6 +15,7 @@ export const GSMA_TOKEN_HTTP = Symbol.for('precheck.GsmaTokenHttp') as ServiceId
 
 export const gsma = defineProvider({
   name: 'gsma',
+  displayName: 'GSMA',
   summary: 'GSMA Mobile Money API: look-up by phone or another identifier.',
   settingsSchema: gsmaSettingsSchema,
   secrets: ({ apiKey, auth }) => [

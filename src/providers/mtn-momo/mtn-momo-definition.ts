@@ -13,6 +13,7 @@ export const MTN_MOMO_HTTP = Symbol.for('precheck.MtnMomoHttp') as ServiceIdenti
 
 export const mtnMomo = defineProvider({
   name: 'mtn-momo',
+  displayName: 'MTN MoMo',
   summary: 'MTN MoMo Open API: look-up by phone, Disbursement product for a credit, Collection for a debit.',
   settingsSchema: mtnMomoSettingsSchema,
   secrets: (settings) => [
