@@ -129,15 +129,7 @@ export class GsmaProvider implements AccountProvider {
       const basic = auth.type === 'basic' ? basicCredentials(auth.username, auth.password) : '';
       return { kind: 'asked', result: await send(`Basic ${basic}`) };
     }
-    let token = await this.tokens.get(signal);
-    if (token.kind === 'failed') return token;
-    let result = await send(`Bearer ${token.token}`);
-    if (result.kind === 'answered' && result.status === 401) {
-      token = await this.tokens.renew(token.token, signal);
-      if (token.kind === 'failed') return token;
-      result = await send(`Bearer ${token.token}`);
-    }
-    return { kind: 'asked', result };
+    return this.tokens.sendWithToken((token) => send(`Bearer ${token}`), signal);
   }
 
   /** OAuth 2.0 client credentials (RFC 6749 §4.4): Basic `clientId:clientSecret`, `grant_type=client_credentials`. */

@@ -127,16 +127,7 @@ export class MtnMomoProvider implements AccountProvider {
           },
         }),
       );
-    const tokens = this.tokens[product];
-    let token = await tokens.get(signal);
-    if (token.kind === 'failed') return token;
-    let result = await send(token.token);
-    if (result.kind === 'answered' && result.status === 401) {
-      token = await tokens.renew(token.token, signal);
-      if (token.kind === 'failed') return token;
-      result = await send(token.token);
-    }
-    return { kind: 'asked', result };
+    return this.tokens[product].sendWithToken(send, signal);
   }
 
   private async requestToken(product: MtnProduct, signal: AbortSignal): Promise<TokenAnswer> {
