@@ -28,7 +28,7 @@ export type {
   Trace,
   TraceEntry,
   TraceTransition,
-} from './types/decision.js';
+} from './core/decision.js';
 export type { BmoSettings } from './providers/bmo/bmo-settings.js';
 export type { BeepSettings } from './providers/beep/beep-settings.js';
 export type { MtnMomoSettings, MtnProduct } from './providers/mtn-momo/mtn-momo-settings.js';
@@ -44,6 +44,6 @@ export type { TlsSettings, TransportSettings } from './transport/transport-setti
 export { LateWriteError, memoryStore, UnusableRecordError } from './store/index.js';
 export type { CheckRecord, CheckStore, ClaimResult, FleetShare, MemoryStoreOptions, QuotaResult, SharedAnswer, WaitingFor } from './store/index.js';
 export type { GsmaIdentifierType } from './providers/gsma/identifier-types.js';
-export type { Intent, LookupTarget, NameCheckPolicy, Names, PrecheckRequest } from './types/request.js';
+export type { Intent, LookupTarget, NameCheckPolicy, Names, PrecheckRequest } from './core/request.js';
 export { matchPayeeName } from './name-check/index.js';
 export type { HeldPayeeName, PayeeNameCode, PayeeNameMatch, PayeeNameMatcher, PayeeNameOutcome } from './name-check/index.js';

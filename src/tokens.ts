@@ -1,6 +1,6 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
-import type { PayeeNameMatcher } from './name-check/types.js';
+import type { PayeeNameMatcher } from './core/payee-name.js';
 import type { CheckStore } from './store/check-store.js';
 import type { AccountProvider } from './core/account-provider.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';

@@ -1,5 +1,5 @@
-import type { Account } from '../types/decision.js';
-import type { LookupTarget } from '../types/request.js';
+import type { Account } from './decision.js';
+import type { LookupTarget } from './request.js';
 
 /** The provider's own code and words, kept for messages (never credentials: they are redacted first). */
 export interface ProviderStatus {

@@ -1,7 +1,7 @@
 import type { Trigger } from '../sandbox/fixtures.js';
 import type { ProviderVariant } from '../sandbox/wrong-credentials.js';
 import type { PrecheckOptions } from '../types/options.js';
-import type { Intent, PrecheckRequest } from '../types/request.js';
+import type { Intent, PrecheckRequest } from '../core/request.js';
 
 /** One provider answer to observe, for both intents. */
 export interface DecisionCase {

@@ -2,8 +2,8 @@ import { createPrecheck } from '../create-precheck.js';
 import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';
-import type { Decision } from '../types/decision.js';
-import type { Intent, PrecheckRequest } from '../types/request.js';
+import type { Decision } from '../core/decision.js';
+import type { Intent, PrecheckRequest } from '../core/request.js';
 import { decisionCases, type DecisionCase } from './decision-cases.js';
 
 /**

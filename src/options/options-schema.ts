@@ -4,7 +4,7 @@ import type { AccountProvider } from '../core/account-provider.js';
 import { BUILTIN_PROVIDERS, type BuiltinProvider } from '../providers/builtin-providers.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES } from '../snapshot/snapshot-signature.js';
 import type { CheckStore } from '../store/check-store.js';
-import { DEFAULT_NAME_CHECK_POLICY } from '../types/request.js';
+import { DEFAULT_NAME_CHECK_POLICY } from '../core/request.js';
 import { count, defaulted, flag, optional, required, settings } from './option-values.js';
 import { providerContractBreach } from './provider-contract.js';
 import { storeContractBreach } from './store-contract.js';

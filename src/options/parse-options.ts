@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describeOptionIssue } from './describe-option-issue.js';
-import type { AnySchema } from './option-tree.js';
+import type { AnySchema } from '../core/option-tree.js';
 import { precheckOptionsSchema } from './options-schema.js';
 import { PrecheckConfigError } from './precheck-config-error.js';
 

@@ -1,9 +1,9 @@
 import { BUILTIN_PROVIDERS, type BuiltinProvider } from '../providers/builtin-providers.js';
-import { formatPath } from './option-tree.js';
+import { formatPath } from '../core/option-tree.js';
 import { snapshotKey } from '../snapshot/snapshot-signature.js';
 import { readTransports, transportCredentials } from '../transport/read-transport.js';
 import type { PrecheckOptions } from '../types/options.js';
-import { credentialForms } from '../util/redact.js';
+import { credentialForms } from '../core/redact.js';
 import type { EngineConfig } from './engine-config.js';
 import { parseOptions, type ParsedOptions } from './parse-options.js';
 import { PrecheckConfigError } from './precheck-config-error.js';

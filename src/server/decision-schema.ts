@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import type { AbortReason, Decision, PayeeNameCheck, RetryReason } from '../types/decision.js';
+import type { AbortReason, Decision, PayeeNameCheck, RetryReason } from '../core/decision.js';
 import type { CheckStatus } from '../types/options.js';
-import { INTENTS } from '../types/request.js';
+import { INTENTS } from '../core/request.js';
 
 /** Every abort reason, at run time, for the document's enums. The checks below fail typecheck when they drift. */
 export const ABORT_REASONS = [

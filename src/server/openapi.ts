@@ -1,6 +1,6 @@
 import { toJsonSchemaDefs } from '@valibot/to-json-schema';
 import { describeRoute, type DescribeRouteOptions, type GenerateSpecOptions } from 'hono-openapi';
-import { requestSchema, strictNamesSchema } from '../request/request-schema.js';
+import { requestSchema, strictNamesSchema } from '../core/request-schema.js';
 import {
   abortDecisionSchema,
   abortReasonSchema,

@@ -4,7 +4,7 @@ import { decisionOf } from '../../machines/precheck.decisions.js';
 import type { PrecheckContext, PrecheckMachine } from '../../machines/precheck.machine.js';
 import { pauseOf } from '../../machines/precheck.pause.js';
 import type { AccountProvider } from '../core/account-provider.js';
-import { validateRequest } from '../request/validate-request.js';
+import { validateRequest } from '../core/validate-request.js';
 import { canonicalJson } from './canonical-json.js';
 import { PrecheckSnapshotError } from './snapshot-error.js';
 import { describeSnapshotIssue, snapshotSchema } from './snapshot-schema.js';

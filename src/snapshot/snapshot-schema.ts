@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { LookupOutcome } from '../core/account-provider.js';
-import type { AbortReason, PayeeNameCheck, RetryReason } from '../types/decision.js';
+import type { AbortReason, PayeeNameCheck, RetryReason } from '../core/decision.js';
 import type { Verdict } from '../../machines/precheck.machine.js';
 
 /** The most entries a trace may hold: a check with ten retries, restored a few times, stays far below. */

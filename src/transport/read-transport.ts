@@ -1,4 +1,4 @@
-import { formatPath } from '../options/option-tree.js';
+import { formatPath } from '../core/option-tree.js';
 import type { ParsedOptions } from '../options/parse-options.js';
 import { proxyCredentials, proxyFromEnvironment, readProxy, type ProxyRoute } from './read-proxy.js';
 import { readTls, requireKeyPair, type TlsMaterial } from './read-tls.js';

@@ -2,7 +2,7 @@ import type * as v from 'valibot';
 import type { InspectionEvent } from 'xstate';
 import type { httpSettingsSchema } from '../options/transport-schema.js';
 import type { precheckOptionsSchema } from '../options/options-schema.js';
-import type { Decision } from './decision.js';
+import type { Decision } from '../core/decision.js';
 
 /*
  * The option types are inferred from the options schema (src/options/options-schema.ts), which also checks them at

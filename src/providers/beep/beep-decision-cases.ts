@@ -1,7 +1,7 @@
 import type { DecisionCase } from '../../docs/decision-case.js';
 import { triggerCase } from '../../docs/decision-case.js';
 import { beepRequest } from '../../sandbox/requests.js';
-import type { Intent } from '../../types/request.js';
+import type { Intent } from '../../core/request.js';
 import { BEEP_TRIGGERS } from './beep-fixtures.js';
 
 const beep = (accountNumber: string) => (intent: Intent) => beepRequest(intent, accountNumber);

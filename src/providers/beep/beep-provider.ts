@@ -3,8 +3,8 @@ import { exchange, transportOutcome } from '../shared/exchange.js';
 import { isRecord, parseJson } from '../../http/read-body.js';
 import type { BeepSettings } from './beep-settings.js';
 import type { ProviderDeps } from '../provider-definition.js';
-import type { LookupTarget } from '../../types/request.js';
-import { cleanText } from '../../util/clean-text.js';
+import type { LookupTarget } from '../../core/request.js';
+import { cleanText } from '../../core/clean-text.js';
 import type { AccountProvider, LookupOutcome, ProviderStatus } from '../../core/account-provider.js';
 import { DEFAULT_BEEP_PATH } from './beep-path.js';
 

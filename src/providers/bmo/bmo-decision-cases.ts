@@ -1,7 +1,7 @@
 import type { DecisionCase } from '../../docs/decision-case.js';
 import { triggerCase } from '../../docs/decision-case.js';
 import { bmoRequest } from '../../sandbox/requests.js';
-import type { Intent, PrecheckRequest } from '../../types/request.js';
+import type { Intent, PrecheckRequest } from '../../core/request.js';
 import { BMO_TRIGGERS } from './bmo-fixtures.js';
 
 const bmo = (phone: string, extra: Partial<PrecheckRequest> = {}) => (intent: Intent) => bmoRequest(intent, phone, extra);

@@ -1,11 +1,11 @@
 import type { KyInstance } from 'ky';
 import { exchange, transportOutcome } from '../shared/exchange.js';
 import { isRecord, parseJson } from '../../http/read-body.js';
-import type { Account } from '../../types/decision.js';
+import type { Account } from '../../core/decision.js';
 import type { BmoSettings } from './bmo-settings.js';
 import type { ProviderDeps } from '../provider-definition.js';
-import type { LookupTarget } from '../../types/request.js';
-import { cleanText } from '../../util/clean-text.js';
+import type { LookupTarget } from '../../core/request.js';
+import { cleanText } from '../../core/clean-text.js';
 import type { AccountProvider, LookupOutcome } from '../../core/account-provider.js';
 
 /** B-MO does not publish its identity object's field names: these are the spellings we accept, first match wins. */

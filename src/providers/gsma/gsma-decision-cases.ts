@@ -1,7 +1,7 @@
 import type { DecisionCase } from '../../docs/decision-case.js';
 import { triggerCase } from '../../docs/decision-case.js';
 import { gsmaRequest } from '../../sandbox/requests.js';
-import type { Intent, PrecheckRequest } from '../../types/request.js';
+import type { Intent, PrecheckRequest } from '../../core/request.js';
 import { GSMA_TRIGGERS } from './gsma-fixtures.js';
 
 /** A GSMA trigger is `type/identifier`: a phone for `msisdn`, an account number (and its settings) otherwise. */

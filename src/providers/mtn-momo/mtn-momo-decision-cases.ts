@@ -1,7 +1,7 @@
 import type { DecisionCase } from '../../docs/decision-case.js';
 import { triggerCase } from '../../docs/decision-case.js';
 import { mtnRequest } from '../../sandbox/requests.js';
-import type { Intent } from '../../types/request.js';
+import type { Intent } from '../../core/request.js';
 import { MTN_TRIGGERS } from './mtn-momo-fixtures.js';
 
 const mtn = (phone: string) => (intent: Intent) => mtnRequest(intent, phone);

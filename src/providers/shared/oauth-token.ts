@@ -1,4 +1,4 @@
-import { credentialForms } from '../../util/redact.js';
+import { credentialForms } from '../../core/redact.js';
 import type { LookupOutcome } from '../../core/account-provider.js';
 import type { Exchange } from './exchange.js';
 

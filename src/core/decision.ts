@@ -1,4 +1,4 @@
-import type { PayeeNameCode, PayeeNameOutcome } from '../name-check/types.js';
+import type { PayeeNameCode, PayeeNameOutcome } from './payee-name.js';
 import type { Intent } from './request.js';
 
 /** What the provider knows of the account. */
