@@ -1,38 +1,16 @@
 import * as v from 'valibot';
-import type { AbortReason, Decision, PayeeNameCheck, RetryReason } from '../core/decision.js';
+import type { Decision, PayeeNameCheck } from '../core/decision.js';
+import { ABORT_REASONS, abortReasonSchema, RETRY_REASONS, retryReasonSchema } from '../core/reasons.js';
 import type { CheckStatus } from '../types/options.js';
 import { INTENTS } from '../core/request.js';
 
-/** Every abort reason, at run time, for the document's enums. The checks below fail typecheck when they drift. */
-export const ABORT_REASONS = [
-  'account-not-found',
-  'account-inactive',
-  'auth-failed',
-  'service-not-configured',
-  'validation-unavailable',
-  'invalid-request',
-  'unexpected-response',
-  'names-required',
-  'payee-rejected',
-  'confirmation-timeout',
-  'cancelled',
-  'name-mismatch',
-  'check-not-found',
-] as const satisfies readonly AbortReason[];
-
-export const RETRY_REASONS = ['provider-unavailable', 'timeout', 'rate-limited', 'store-unavailable'] as const satisfies readonly RetryReason[];
+export { ABORT_REASONS, RETRY_REASONS, abortReasonSchema, retryReasonSchema };
 
 type Exhaustive<Listed, All> = [All] extends [Listed] ? true : never;
-const abortReasonsComplete: Exhaustive<(typeof ABORT_REASONS)[number], AbortReason> = true;
-const retryReasonsComplete: Exhaustive<(typeof RETRY_REASONS)[number], RetryReason> = true;
-void abortReasonsComplete;
-void retryReasonsComplete;
 
 const intent = v.picklist(INTENTS);
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const abortReasonSchema = v.picklist(ABORT_REASONS);
-export const retryReasonSchema = v.picklist(RETRY_REASONS);
 
 export const accountSchema = v.object({
   phone: v.optional(v.string()),
