@@ -6,7 +6,7 @@ import type { PrecheckOptions } from '../types/options.js';
 import { credentialForms } from '../core/redact.js';
 import type { EngineConfig } from './engine-config.js';
 import { parseOptions, type ParsedOptions } from './parse-options.js';
-import { PrecheckConfigError } from './precheck-config-error.js';
+import { PrecheckConfigError } from '../core/precheck-config-error.js';
 
 export { PrecheckConfigError };
 

@@ -1,4 +1,4 @@
-import { PrecheckConfigError } from '../options/precheck-config-error.js';
+import { PrecheckConfigError } from '../core/precheck-config-error.js';
 import { basicCredentials } from '../providers/shared/basic-credentials.js';
 
 /** Where a provider's requests go: straight to it, through one proxy, or as the environment said at start-up. */
