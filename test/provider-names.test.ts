@@ -22,10 +22,9 @@ const ALLOWED: Record<string, string> = {
   'src/providers/builtin-providers.ts': 'the one list of built-in providers',
   'src/index.ts': "the public entry re-exports each provider's settings type and DI ids (`BmoSettings`, `BMO_HTTP`): a contract",
   'src/core/request.ts': "`PrecheckRequest['provider']` lists the built-in names for editors' completion (a public type)",
-  'src/sandbox/': 'precheck/sandbox: its public API names each fake (`Sandbox.bmoUrl`, `bmoPort`, `BMO_TRIGGERS`, `bmoRequest`); kept out of the engine',
+  'src/sandbox/':
+    'precheck/sandbox: its public API names each fake (`Sandbox.bmoUrl`, `bmoPort`, `BMO_TRIGGERS`, `bmoRequest`) and it gathers their trigger tables and decision-table rows; kept out of the engine',
   'src/cli/sandbox-command.ts': "`precheck sandbox`: the sandbox's command line (`--bmo-port`, each fake's credentials)",
-  'src/docs/decision-cases.ts': "docs: gathers each provider's decision-table rows (the sandbox side, which the engine's definitions do not load)",
-  'src/docs/index-page.ts': "docs: the sandbox's trigger tables, one section per fake",
 };
 
 const words = (text: string) =>

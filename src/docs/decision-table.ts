@@ -4,7 +4,7 @@ import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';
 import type { Decision } from '../core/decision.js';
 import type { Intent, PrecheckRequest } from '../core/request.js';
-import { decisionCases, type DecisionCase } from './decision-cases.js';
+import { decisionCases, type DecisionCase } from '../sandbox/decision-cases.js';
 
 /**
  * Bound on one attempt. The triggers that never answer (or drip) reach it whatever it is; every other check gets

@@ -1,5 +1,5 @@
-import type { DecisionCase } from '../../docs/decision-case.js';
-import { triggerCase } from '../../docs/decision-case.js';
+import type { DecisionCase } from '../../sandbox/decision-case.js';
+import { triggerCase } from '../../sandbox/decision-case.js';
 import { gsmaRequest } from '../../sandbox/requests.js';
 import type { Intent, PrecheckRequest } from '../../core/request.js';
 import { GSMA_TRIGGERS } from './gsma-fixtures.js';

@@ -1,5 +1,5 @@
-import type { DecisionCase } from '../../docs/decision-case.js';
-import { triggerCase } from '../../docs/decision-case.js';
+import type { DecisionCase } from '../../sandbox/decision-case.js';
+import { triggerCase } from '../../sandbox/decision-case.js';
 import { mtnRequest } from '../../sandbox/requests.js';
 import type { Intent } from '../../core/request.js';
 import { MTN_TRIGGERS } from './mtn-momo-fixtures.js';

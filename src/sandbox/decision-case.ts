@@ -1,5 +1,5 @@
-import type { Trigger } from '../sandbox/fixtures.js';
-import type { ProviderVariant } from '../sandbox/wrong-credentials.js';
+import type { Trigger } from './fixtures.js';
+import type { ProviderVariant } from './wrong-credentials.js';
 import type { PrecheckOptions } from '../types/options.js';
 import type { Intent, PrecheckRequest } from '../core/request.js';
 
