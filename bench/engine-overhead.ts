@@ -1,8 +1,8 @@
 import { assign, createActor, fromPromise, toPromise } from 'xstate';
 import { decisionOf } from '../machines/precheck.decisions.js';
 import { createPrecheck, precheckMachine, type LookupOutcome, type LookupTarget, type PrecheckMachine } from '../src/index.js';
-import { toE164 } from '../src/request/phone-number.js';
-import { validateRequest } from '../src/request/validate-request.js';
+import { toE164 } from '../src/core/phone-number.js';
+import { validateRequest } from '../src/core/validate-request.js';
 import { interleaved } from './interleaved.js';
 import { memoryProvider } from './memory-provider.js';
 

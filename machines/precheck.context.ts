@@ -1,6 +1,6 @@
-import type { LookupOutcome } from '../src/providers/account-provider.js';
-import type { AbortReason, PayeeNameCheck, RetryReason, TraceEntry, TraceTransition } from '../src/types/decision.js';
-import type { Intent, LookupTarget } from '../src/types/request.js';
+import type { LookupOutcome } from '../src/core/account-provider.js';
+import type { AbortReason, PayeeNameCheck, RetryReason, TraceEntry, TraceTransition } from '../src/core/decision.js';
+import type { Intent, LookupTarget } from '../src/core/request.js';
 
 /** How the check ends, set on the transition that decides it; the final state's output turns it into a `Decision`. */
 export type Verdict =

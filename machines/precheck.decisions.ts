@@ -7,9 +7,9 @@ import type {
   PayeeNameCheck,
   RetryReason,
   Trace,
-} from '../src/types/decision.js';
-import type { Intent } from '../src/types/request.js';
-import { boundRetryAfter } from '../src/http/retry-after.js';
+} from '../src/core/decision.js';
+import type { Intent } from '../src/core/request.js';
+import { boundRetryAfter } from '../src/core/retry-after.js';
 import type { PrecheckContext } from './precheck.context.js';
 
 /** The fields every decision has. */

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { namesSchema } from '../src/request/request-schema.js';
-import { INTENTS, type Intent, type Names } from '../src/types/request.js';
-import { cleanText } from '../src/util/clean-text.js';
+import { namesSchema } from '../src/core/request-schema.js';
+import { INTENTS, type Intent, type Names } from '../src/core/request.js';
+import { cleanText } from '../src/core/clean-text.js';
 
 /** A request's field, read defensively: a getter or proxy that throws reads as absent. */
 function field(input: unknown, key: string): unknown {

@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { LookupOutcome } from '../src/providers/account-provider.js';
-import type { AbortReason, Decision } from '../src/types/decision.js';
-import type { LookupTarget, PrecheckRequest } from '../src/types/request.js';
+import type { LookupOutcome } from '../src/core/account-provider.js';
+import type { AbortReason, Decision } from '../src/core/decision.js';
+import type { LookupTarget, PrecheckRequest } from '../src/core/request.js';
 import type { PauseMeta, PrecheckContext, PrecheckEvent } from './precheck.context.js';
 import { echoIntent, echoProvider, usableNames } from './precheck.input.js';
 import { decisionOf } from './precheck.decisions.js';

@@ -1,8 +1,8 @@
-import type { PayeeNameMatch, PayeeNameMatcher } from '../src/name-check/types.js';
-import type { LookupOutcome } from '../src/providers/account-provider.js';
-import type { Account, PayeeNameCheck } from '../src/types/decision.js';
-import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../src/types/request.js';
-import { cleanText } from '../src/util/clean-text.js';
+import type { PayeeNameMatch, PayeeNameMatcher } from '../src/core/payee-name.js';
+import type { LookupOutcome } from '../src/core/account-provider.js';
+import type { Account, PayeeNameCheck } from '../src/core/decision.js';
+import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../src/core/request.js';
+import { cleanText } from '../src/core/clean-text.js';
 import type { PrecheckContext } from './precheck.context.js';
 
 /** What a check does after the name check: go on (to payee confirmation if asked), ask the payer, or stop. */

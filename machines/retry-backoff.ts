@@ -1,4 +1,4 @@
-import { timerDelay } from '../src/util/timer-delay.js';
+import { timerDelay } from '../src/core/timer-delay.js';
 import type { PrecheckContext } from './precheck.context.js';
 
 /** Longest `Retry-After` we wait for inside one check; beyond it the caller gets `retry` with the provider's delay. */

@@ -1,5 +1,5 @@
 import { assign, StateMachine, type AnyStateMachine } from 'xstate';
-import type { TraceTransition } from '../src/types/decision.js';
+import type { TraceTransition } from '../src/core/decision.js';
 
 /** What the tracer knows of a transition before it is taken; `from` only when its owner is an atomic state. */
 interface TransitionParams {

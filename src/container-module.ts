@@ -1,32 +1,22 @@
 import 'reflect-metadata';
-import { ContainerModule } from 'inversify';
+import { ContainerModule, type Bind } from 'inversify';
+import type { EngineConfig } from './options/engine-config.js';
 import { providerHttp } from './http/provider-http.js';
 import { provideMachine } from './machine-implementations.js';
 import { matchPayeeName } from './name-check/index.js';
 import { readOptions } from './options/read-options.js';
-import type { AccountProvider } from './providers/account-provider.js';
-import { BeepProvider } from './providers/beep-provider.js';
-import { BmoProvider } from './providers/bmo-provider.js';
-import { GsmaProvider } from './providers/gsma/gsma-provider.js';
-import { MtnMomoProvider } from './providers/mtn-momo/mtn-momo-provider.js';
+import type { AccountProvider } from './core/account-provider.js';
+import { BUILTIN_PROVIDERS } from './providers/builtin-providers.js';
+import type { ProviderDefinition } from './providers/provider-definition.js';
 import { GuardedLookup } from './resilience/guarded-lookup.js';
 import { memoryStore } from './store/memory-store.js';
 import { ProviderPools } from './transport/provider-pools.js';
 import {
   ACCOUNT_PROVIDER,
-  BEEP_HTTP,
-  BEEP_SETTINGS,
-  BMO_HTTP,
-  BMO_SETTINGS,
   CHECK_STORE,
   ENGINE_CONFIG,
-  GSMA_HTTP,
-  GSMA_SETTINGS,
-  GSMA_TOKEN_HTTP,
   GUARDED_LOOKUP,
   HOOK_FENCE,
-  MTN_MOMO_HTTP,
-  MTN_MOMO_SETTINGS,
   NAME_MATCHER,
   PRECHECK_MACHINE,
   PRECHECK_OPTIONS,
@@ -50,29 +40,9 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
     bind(PRECHECK_OPTIONS).toConstantValue(options);
     bind(ENGINE_CONFIG).toConstantValue(config);
     bind(CHECK_STORE).toConstantValue(options.store ?? memoryStore());
-    const { bmo, beep } = options.providers;
-    if (bmo) {
-      bind(BMO_SETTINGS).toConstantValue(bmo);
-      bind(BMO_HTTP).toConstantValue(providerHttp(bmo.baseUrl, pools.fetchFor('bmo')));
-      bind(ACCOUNT_PROVIDER).to(BmoProvider).inSingletonScope().whenNamed('bmo');
-    }
-    if (beep) {
-      bind(BEEP_SETTINGS).toConstantValue(beep);
-      bind(BEEP_HTTP).toConstantValue(providerHttp(beep.baseUrl, pools.fetchFor('beep')));
-      bind(ACCOUNT_PROVIDER).to(BeepProvider).inSingletonScope().whenNamed('beep');
-    }
-    const mtn = options.providers['mtn-momo'];
-    if (mtn) {
-      bind(MTN_MOMO_SETTINGS).toConstantValue(mtn);
-      bind(MTN_MOMO_HTTP).toConstantValue(providerHttp(mtn.baseUrl, pools.fetchFor('mtn-momo')));
-      bind(ACCOUNT_PROVIDER).to(MtnMomoProvider).inSingletonScope().whenNamed('mtn-momo');
-    }
-    const { gsma } = options.providers;
-    if (gsma) {
-      bind(GSMA_SETTINGS).toConstantValue(gsma);
-      bind(GSMA_HTTP).toConstantValue(providerHttp(gsma.baseUrl, pools.fetchFor('gsma')));
-      bind(GSMA_TOKEN_HTTP).toConstantValue(providerHttp(undefined, pools.fetchFor('gsma')));
-      bind(ACCOUNT_PROVIDER).to(GsmaProvider).inSingletonScope().whenNamed('gsma');
+    for (const provider of BUILTIN_PROVIDERS) {
+      const settings = options.providers[provider.name];
+      if (settings) bindBuiltin(bind, provider, settings, pools.fetchFor(provider.name), config);
     }
     for (const [name, provider] of Object.entries(options.customProviders ?? {})) {
       bind(ACCOUNT_PROVIDER).toConstantValue(provider).whenNamed(name);
@@ -116,4 +86,37 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
       )
       .inSingletonScope();
   });
+}
+
+/**
+ * A built-in provider's bindings: its settings and ky clients (over `fetch`, its own pool) under its public DI ids
+ * when it has them (so that an application may rebind them), and its adapter under `ACCOUNT_PROVIDER`, named.
+ */
+function bindBuiltin(
+  bind: Bind,
+  provider: ProviderDefinition,
+  settings: { baseUrl: string },
+  fetch: typeof globalThis.fetch,
+  config: EngineConfig,
+): void {
+  const http = providerHttp(settings.baseUrl, fetch);
+  const absoluteHttp = providerHttp(undefined, fetch);
+  const ids = provider.diTokens;
+  if (ids) {
+    bind(ids.settings).toConstantValue(settings);
+    bind(ids.http).toConstantValue(http);
+    if (ids.absoluteHttp) bind(ids.absoluteHttp).toConstantValue(absoluteHttp);
+  }
+  bind(ACCOUNT_PROVIDER)
+    .toDynamicValue((context) =>
+      provider.create({
+        settings: ids ? context.get(ids.settings) : settings,
+        http: ids ? context.get(ids.http) : http,
+        absoluteHttp: ids?.absoluteHttp ? context.get(ids.absoluteHttp) : absoluteHttp,
+        credentialForms: config.credentialForms,
+        deadlineMs: config.deadlineMs,
+      }),
+    )
+    .inSingletonScope()
+    .whenNamed(provider.name);
 }

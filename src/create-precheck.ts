@@ -5,7 +5,7 @@ import type { PrecheckMachine } from '../machines/precheck.machine.js';
 import { createContainer } from './container.js';
 import { internalFailure, runCheck } from './run-check.js';
 import { requireSomeProvider } from './options/read-options.js';
-import { validateRequest } from './request/validate-request.js';
+import { validateRequest } from './core/validate-request.js';
 import {
   CHECK_STORE,
   ENGINE_CONFIG,
@@ -19,9 +19,9 @@ import {
 import { DurableChecks } from './durable/durable-checks.js';
 import { RecordSignatures } from './snapshot/record-signature.js';
 import { warmUp } from './warm-up.js';
-import type { Decision } from './types/decision.js';
+import type { Decision } from './core/decision.js';
 import type { CheckOptions, CheckStatus, PrecheckOptions, ResumeEvent } from './types/options.js';
-import type { PrecheckRequest } from './types/request.js';
+import type { PrecheckRequest } from './core/request.js';
 
 export interface Precheck {
   /**

@@ -2,14 +2,14 @@ import { assign, fromPromise } from 'xstate';
 import { precheckMachine, type PrecheckMachine } from '../machines/precheck.machine.js';
 import { checkName, nameCheckStep } from '../machines/precheck.name-check.js';
 import { retryBackoff, retryFitsDeadline } from '../machines/retry-backoff.js';
-import type { PayeeNameMatcher } from './name-check/types.js';
+import type { PayeeNameMatcher } from './core/payee-name.js';
 import type { EngineConfig } from './options/engine-config.js';
-import type { AccountProvider } from './providers/account-provider.js';
-import { validateRequest } from './request/validate-request.js';
+import type { AccountProvider } from './core/account-provider.js';
+import { validateRequest } from './core/validate-request.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import { recordCheckSpan } from './telemetry.js';
 import type { HookFence } from './util/hook-fence.js';
-import { timerDelay } from './util/timer-delay.js';
+import { timerDelay } from './core/timer-delay.js';
 
 /**
  * Time left of a `bound` that started at `since`, as a delay a timer honours: a `since` in the future (a snapshot

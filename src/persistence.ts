@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
-import type { AccountProvider } from './providers/account-provider.js';
+import type { AccountProvider } from './core/account-provider.js';
 import { canonicalJson } from './snapshot/canonical-json.js';
 import { checkSnapshot, type CheckedSnapshot } from './snapshot/check-snapshot.js';
 import { PrecheckSnapshotError } from './snapshot/snapshot-error.js';

@@ -6,8 +6,8 @@ import { echoIntent, echoProvider } from '../machines/precheck.input.js';
 import type { PersistedCheck } from './persistence.js';
 import { readCheckOptions } from './options/read-check-options.js';
 import { recordCheckSpan } from './telemetry.js';
-import type { Decision } from './types/decision.js';
-import type { PrecheckRequest } from './types/request.js';
+import type { Decision } from './core/decision.js';
+import type { PrecheckRequest } from './core/request.js';
 import type { HookFence } from './util/hook-fence.js';
 
 /** What the engine adds to every check: its default `inspect`, and the fence the caller's hooks run behind. */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as OpenTelemetry from '@opentelemetry/api';
 import type { PrecheckContext } from '../machines/precheck.machine.js';
-import type { Decision } from './types/decision.js';
+import type { Decision } from './core/decision.js';
 
 // An optional peer: a host without @opentelemetry/api records no spans, and nothing else changes. Loaded with a
 // synchronous require (its CommonJS build) so the first check already has it; the API keeps its registered SDK on

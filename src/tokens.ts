@@ -1,12 +1,11 @@
 import type { ServiceIdentifier } from 'inversify';
-import type { KyInstance } from 'ky';
 import type { PrecheckMachine } from '../machines/precheck.machine.js';
-import type { PayeeNameMatcher } from './name-check/types.js';
+import type { PayeeNameMatcher } from './core/payee-name.js';
 import type { CheckStore } from './store/check-store.js';
-import type { AccountProvider } from './providers/account-provider.js';
+import type { AccountProvider } from './core/account-provider.js';
 import type { GuardedLookup } from './resilience/guarded-lookup.js';
 import type { EngineConfig } from './options/engine-config.js';
-import type { BeepSettings, BmoSettings, GsmaSettings, MtnMomoSettings, PrecheckOptions } from './types/options.js';
+import type { PrecheckOptions } from './types/options.js';
 import type { ProviderPools } from './transport/provider-pools.js';
 import type { HookFence } from './util/hook-fence.js';
 
@@ -14,17 +13,6 @@ import type { HookFence } from './util/hook-fence.js';
 export const ENGINE_CONFIG = Symbol.for('precheck.EngineConfig') as ServiceIdentifier<EngineConfig>;
 /** The engine's options as given to `createPrecheck`. */
 export const PRECHECK_OPTIONS = Symbol.for('precheck.Options') as ServiceIdentifier<PrecheckOptions>;
-export const BMO_SETTINGS = Symbol.for('precheck.BmoSettings') as ServiceIdentifier<BmoSettings>;
-export const BEEP_SETTINGS = Symbol.for('precheck.BeepSettings') as ServiceIdentifier<BeepSettings>;
-export const BMO_HTTP = Symbol.for('precheck.BmoHttp') as ServiceIdentifier<KyInstance>;
-export const BEEP_HTTP = Symbol.for('precheck.BeepHttp') as ServiceIdentifier<KyInstance>;
-export const MTN_MOMO_SETTINGS = Symbol.for('precheck.MtnMomoSettings') as ServiceIdentifier<MtnMomoSettings>;
-export const MTN_MOMO_HTTP = Symbol.for('precheck.MtnMomoHttp') as ServiceIdentifier<KyInstance>;
-export const GSMA_SETTINGS = Symbol.for('precheck.GsmaSettings') as ServiceIdentifier<GsmaSettings>;
-/** The GSMA API under its `baseUrl`. */
-export const GSMA_HTTP = Symbol.for('precheck.GsmaHttp') as ServiceIdentifier<KyInstance>;
-/** GSMA's OAuth token endpoint: an absolute URL of its own, so a client without a prefix. */
-export const GSMA_TOKEN_HTTP = Symbol.for('precheck.GsmaTokenHttp') as ServiceIdentifier<KyInstance>;
 /** Each built-in provider's connection pool (`precheck.close()` closes them). */
 export const PROVIDER_POOLS = Symbol.for('precheck.ProviderPools') as ServiceIdentifier<ProviderPools>;
 /** Account providers, bound by name (`whenNamed('bmo')`). */

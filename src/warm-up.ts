@@ -1,4 +1,4 @@
-import { phoneLibrary } from './request/phone-number.js';
+import { phoneLibrary } from './core/phone-number.js';
 import { openTelemetry } from './telemetry.js';
 import type { ProviderPools } from './transport/provider-pools.js';
 

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BEEP_TRIGGERS, BMO_TRIGGERS } from '../src/sandbox/fixtures.js';
-import { GSMA_TRIGGERS } from '../src/sandbox/gsma-fixtures.js';
-import { MTN_TRIGGERS } from '../src/sandbox/mtn-momo-fixtures.js';
+import { BEEP_TRIGGERS } from '../src/providers/beep/beep-fixtures.js';
+import { BMO_TRIGGERS } from '../src/providers/bmo/bmo-fixtures.js';
+import { GSMA_TRIGGERS } from '../src/providers/gsma/gsma-fixtures.js';
+import { MTN_TRIGGERS } from '../src/providers/mtn-momo/mtn-momo-fixtures.js';
 import { cli } from './support/run-cli.js';
 import { startServeProcess } from './support/serve-process.js';
 

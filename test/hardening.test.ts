@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { createActor, waitFor, type InspectionEvent } from 'xstate';
 import { retryBackoff } from '../machines/retry-backoff.js';
 import { createPrecheck, type Decision, type Precheck, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
-import { parseRetryAfter } from '../src/http/retry-after.js';
+import { parseRetryAfter } from '../src/core/retry-after.js';
 import { BROTLI_BOMB_DECODED_BYTES, brotliBomb, gzipGzipBomb } from '../src/sandbox/bombs.js';
 import { beepRequest, bmoRequest } from '../src/sandbox/requests.js';
 import { sandboxSuite, type SandboxContext } from './support/sandbox-suite.js';

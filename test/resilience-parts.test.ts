@@ -4,7 +4,7 @@ import { AnswerCache } from '../src/resilience/answer-cache.js';
 import { Bulkhead, QUEUE_FULL } from '../src/resilience/bulkhead.js';
 import { CircuitBreaker } from '../src/resilience/circuit-breaker.js';
 import { SingleFlight } from '../src/resilience/single-flight.js';
-import type { LookupOutcome } from '../src/providers/account-provider.js';
+import type { LookupOutcome } from '../src/core/account-provider.js';
 
 const failure: LookupOutcome = { kind: 'unavailable', reason: 'provider-unavailable' };
 const found: LookupOutcome = { kind: 'found', account: { phone: '+2290197000001' } };

@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPrecheck, memoryStore, PrecheckConfigError, type PrecheckOptions } from '../src/index.js';
 import { configurationPage } from '../src/options/configuration-table.js';
-import { formatKey, formatPath, optionEntries, type AnySchema } from '../src/options/option-tree.js';
+import { formatKey, formatPath, optionEntries, type AnySchema } from '../src/core/option-tree.js';
 import { precheckOptionsSchema } from '../src/options/options-schema.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { ENGINE_CONFIG } from '../src/tokens.js';

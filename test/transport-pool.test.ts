@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPrecheck, type Decision, type PrecheckOptions } from '../src/index.js';
 import { bmoRequest, startSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { BMO_HTTP } from '../src/tokens.js';
+import { BMO_HTTP } from '../src/providers/bmo/bmo-definition.js';
 import { scriptedPeer } from './support/scripted-peer.js';
 
 /** Each provider's own pool: bounded, kept alive by the engine's own idle bound, closed by `precheck.close()`. */

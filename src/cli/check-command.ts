@@ -1,9 +1,10 @@
 import { RESUME_BY_CHECK_ID } from '../../machines/precheck.decisions.js';
 import { createPrecheck } from '../create-precheck.js';
 import { PrecheckConfigError } from '../options/read-options.js';
+import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
-import type { Decision, DecisionStatus } from '../types/decision.js';
-import { INTENTS, type PrecheckRequest } from '../types/request.js';
+import type { Decision, DecisionStatus } from '../core/decision.js';
+import { INTENTS, type PrecheckRequest } from '../core/request.js';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
 import { parseFlags } from './parse-flags.js';
 import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
@@ -14,9 +15,10 @@ import { writePath } from './docs-command.js';
 export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
 /** The providers `--sandbox` answers for: every built-in one. */
-const SANDBOX_PROVIDERS = ['bmo', 'beep', 'mtn-momo', 'gsma'] as const;
+/** The built-in providers, which the sandbox fakes. */
+const SANDBOX_PROVIDERS: readonly string[] = BUILTIN_PROVIDERS.map((provider) => provider.name);
 
-export const CHECK_HELP = `Usage: precheck check --provider bmo|beep|mtn-momo|gsma --intent credit|debit [fields] [--sandbox] [--json]
+export const CHECK_HELP = `Usage: precheck check --provider ${SANDBOX_PROVIDERS.join('|')} --intent credit|debit [fields] [--sandbox] [--json]
 
 Runs one pre-check against B-MO, BEEP, MTN MoMo or GSMA. Endpoints and credentials come from the environment, or from
 the embedded sandbox with --sandbox.
@@ -92,7 +94,7 @@ function eitherName(name: string, value: string | undefined, alias: string, alia
 /** `--provider`, one of those this run can ask: the sandbox's, or those the environment configures. */
 function readProvider(text: string | undefined, configured: readonly string[], sandbox: boolean): string {
   if (text === undefined) throw new UsageError(`--provider is required: ${listChoices(configured)}`);
-  if (!sandbox && !configured.includes(text) && (SANDBOX_PROVIDERS as readonly string[]).includes(text)) {
+  if (!sandbox && !configured.includes(text) && SANDBOX_PROVIDERS.includes(text)) {
     throw new PrecheckConfigError(
       `--provider ${text} is not configured: set its PRECHECK_* variables (see --help) or pass --sandbox; configured: ${configured.join(', ')}`,
     );

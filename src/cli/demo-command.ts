@@ -1,5 +1,5 @@
 import { startSandbox } from '../sandbox/start-sandbox.js';
-import type { Decision } from '../types/decision.js';
+import type { Decision } from '../core/decision.js';
 import { formatTable } from './format-table.js';
 import { parseFlags } from './parse-flags.js';
 import { runDemo } from './run-demo.js';

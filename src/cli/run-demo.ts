@@ -2,7 +2,7 @@ import { createPrecheck } from '../create-precheck.js';
 import { SCENARIOS, type Scenario } from '../sandbox/scenarios.js';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
 import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';
-import type { Decision } from '../types/decision.js';
+import type { Decision } from '../core/decision.js';
 
 export interface DemoRow {
   scenario: Scenario;

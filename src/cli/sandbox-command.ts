@@ -1,6 +1,8 @@
-import { BEEP_TRIGGERS, BMO_TRIGGERS, SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from '../sandbox/fixtures.js';
-import { GSMA_TRIGGERS } from '../sandbox/gsma-fixtures.js';
-import { MTN_TRIGGERS } from '../sandbox/mtn-momo-fixtures.js';
+import { SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from '../sandbox/fixtures.js';
+import { BMO_TRIGGERS } from '../providers/bmo/bmo-fixtures.js';
+import { BEEP_TRIGGERS } from '../providers/beep/beep-fixtures.js';
+import { GSMA_TRIGGERS } from '../providers/gsma/gsma-fixtures.js';
+import { MTN_TRIGGERS } from '../providers/mtn-momo/mtn-momo-fixtures.js';
 import { startSandbox } from '../sandbox/start-sandbox.js';
 import { formatTable } from './format-table.js';
 import { parseFlags } from './parse-flags.js';

@@ -1,4 +1,5 @@
 import { PrecheckConfigError } from '../options/read-options.js';
+import { sandboxUrls } from '../sandbox/sandbox-urls.js';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
 import type { StoreHealthLog } from '../server/store-log.js';
 import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
@@ -135,7 +136,7 @@ export async function serveCommand(args: string[], out: (text: string) => void):
         msg: 'listening',
         url,
         store: store ? 'redis' : 'memory',
-        ...(sandbox && { sandbox: { bmo: sandbox.bmoUrl, beep: sandbox.beepUrl, 'mtn-momo': sandbox.mtnUrl, gsma: sandbox.gsmaUrl } }),
+        ...(sandbox && { sandbox: sandboxUrls(sandbox) }),
       }),
     );
     const signal = await new Promise<string>((resolve) => {

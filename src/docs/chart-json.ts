@@ -1,4 +1,4 @@
-import type { TraceTransition } from '../types/decision.js';
+import type { TraceTransition } from '../core/decision.js';
 import { entryOf, type GraphState, type GraphTransition, type MachineGraph, type Trigger } from './machine-graph.js';
 import { edgesOf } from './machine-paths.js';
 

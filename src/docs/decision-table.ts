@@ -1,9 +1,10 @@
 import { createPrecheck } from '../create-precheck.js';
+import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';
-import type { Decision } from '../types/decision.js';
-import type { Intent, PrecheckRequest } from '../types/request.js';
-import { decisionCases, type DecisionCase } from './decision-cases.js';
+import type { Decision } from '../core/decision.js';
+import type { Intent, PrecheckRequest } from '../core/request.js';
+import { decisionCases, type DecisionCase } from '../sandbox/decision-cases.js';
 
 /**
  * Bound on one attempt. The triggers that never answer (or drip) reach it whatever it is; every other check gets
@@ -14,7 +15,8 @@ const TIMEOUT_MS = 5000;
 const INTENTS: Intent[] = ['credit', 'debit'];
 /** Accounts checked side by side: enough to finish fast, few enough that none waits on the others' work. */
 const CONCURRENCY = 8;
-const PROVIDER_NAMES = { bmo: 'B-MO', beep: 'BEEP', 'mtn-momo': 'MTN MoMo', gsma: 'GSMA' } as const;
+/** How the table names a provider: as its definition does. */
+const displayName = (name: string) => BUILTIN_PROVIDERS.find((provider) => provider.name === name)?.displayName ?? name;
 
 /** What the decision says beyond its status; never anything that changes from run to run (ids, timings). */
 function detail(decision: Decision): string {
@@ -103,8 +105,8 @@ export async function observedRows(): Promise<ObservedRow[]> {
   try {
     const cases = decisionCases();
     // Warm up (code paths, connections) with one check per provider, so that the first rows are not timed cold.
-    const firstOf = (provider: DecisionCase['provider']) => cases.find((item) => item.provider === provider)!;
-    await Promise.all([firstOf('bmo'), firstOf('beep'), firstOf('mtn-momo'), firstOf('gsma')].map((item) => observe(sandbox, item, 'debit')));
+    const firstOfEach = cases.filter((item, i) => cases.findIndex((other) => other.provider === item.provider) === i);
+    await Promise.all(firstOfEach.map((item) => observe(sandbox, item, 'debit')));
     const decisions = new Map<string, Decision>();
     const byAccount = new Map<string, DecisionCase[]>();
     for (const item of cases) byAccount.set(item.account, [...(byAccount.get(item.account) ?? []), item]);
@@ -122,7 +124,7 @@ export async function observedRows(): Promise<ObservedRow[]> {
         const decision = decisions.get(`${index} ${intent}`)!;
         const command = commandOf(item, intent);
         return {
-          provider: PROVIDER_NAMES[item.provider],
+          provider: displayName(item.provider),
           intent,
           answer: item.answer,
           status: decision.status,

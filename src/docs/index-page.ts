@@ -1,6 +1,4 @@
-import { BEEP_TRIGGERS, BMO_TRIGGERS } from '../sandbox/fixtures.js';
-import { GSMA_TRIGGERS } from '../sandbox/gsma-fixtures.js';
-import { MTN_TRIGGERS } from '../sandbox/mtn-momo-fixtures.js';
+import { TRIGGER_TABLES } from '../sandbox/trigger-tables.js';
 import type { MachineGraph } from './machine-graph.js';
 import { GENERATED_HEADER } from './machine-page.js';
 
@@ -72,21 +70,6 @@ export function indexPage(graphs: MachineGraph[], beside: (file: string) => bool
     '',
     'The sandbox (`startSandbox()`, `precheck sandbox`) answers as the providers do — B-MO, BEEP, MTN MoMo and GSMA — by these values.',
     '',
-    '### B-MO, by phone number',
-    '',
-    triggerTable('phone', BMO_TRIGGERS, '404 customer not found (a credit with names creates it)'),
-    '',
-    '### BEEP, by account number',
-    '',
-    triggerTable('accountNumber', BEEP_TRIGGERS, '306 invalid account'),
-    '',
-    '### MTN MoMo, by phone number',
-    '',
-    triggerTable('phone', MTN_TRIGGERS, 'active, basicuserinfo "Sand Box" (as MTN\'s sandbox)'),
-    '',
-    '### GSMA, by identifier (type/value)',
-    '',
-    triggerTable('identifier', GSMA_TRIGGERS, '404 identification/identifierError'),
-    '',
+    ...TRIGGER_TABLES.flatMap((table) => [`### ${table.heading}`, '', triggerTable(table.field, table.triggers, table.otherwise), '']),
   ].join('\n');
 }

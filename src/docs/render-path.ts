@@ -1,4 +1,4 @@
-import type { Decision, TraceTransition } from '../types/decision.js';
+import type { Decision, TraceTransition } from '../core/decision.js';
 import { chartJson, edgeOfEntry } from './chart-json.js';
 import { drawChart } from './chart-svg.js';
 import type { DotPath } from './dot.js';

@@ -6,7 +6,7 @@ import { PrecheckSnapshotError, type PersistedCheck } from '../persistence.js';
 import { driveToRest, internalFailure, type Rest } from '../run-check.js';
 import type { CheckRecord, CheckStore, ClaimResult } from '../store/check-store.js';
 import { LateWriteError, UnusableRecordError } from '../store/store-errors.js';
-import type { Decision } from '../types/decision.js';
+import type { Decision } from '../core/decision.js';
 import type { CheckStatus, ResumeEvent } from '../types/options.js';
 import { bounded, boundedWrite, newLiveness } from '../util/bounded.js';
 import type { HookFence } from '../util/hook-fence.js';

@@ -1,4 +1,4 @@
-import type { Decision } from '../types/decision.js';
+import type { Decision } from '../core/decision.js';
 
 /**
  * What a pause the store did not keep answers (the check's record, or the service's owner record): retry

@@ -3,7 +3,7 @@ import { heldWords, type HeldWords } from './family-name.js';
 import { asOrganisation, type Organisation } from './organisation.js';
 import { bestPairing, type Pair, type Pairing } from './pairing.js';
 import { tokenise, type NameWords } from './tokenise.js';
-import type { HeldPayeeName, NameRule, PayeeNameOutcome } from './types.js';
+import type { HeldPayeeName, NameRule, PayeeNameOutcome } from '../core/payee-name.js';
 
 export interface Decision {
   result: PayeeNameOutcome;

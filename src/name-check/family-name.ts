@@ -1,5 +1,5 @@
 import { tokenise, type NameWords } from './tokenise.js';
-import type { HeldPayeeName } from './types.js';
+import type { HeldPayeeName } from '../core/payee-name.js';
 
 /** The held name after step 1, with the word(s) that must be paired as its family name. */
 export interface HeldWords extends NameWords {

@@ -1,8 +1,8 @@
 import { decide } from './decide.js';
 import { tokenise } from './tokenise.js';
-import type { HeldPayeeName, PayeeNameCode, PayeeNameMatch, PayeeNameOutcome } from './types.js';
+import type { HeldPayeeName, PayeeNameCode, PayeeNameMatch, PayeeNameOutcome } from '../core/payee-name.js';
 
-export type { HeldPayeeName, NameRule, PayeeNameCode, PayeeNameMatch, PayeeNameMatcher, PayeeNameOutcome } from './types.js';
+export type { HeldPayeeName, NameRule, PayeeNameCode, PayeeNameMatch, PayeeNameMatcher, PayeeNameOutcome } from '../core/payee-name.js';
 
 const CODE: Record<PayeeNameOutcome, PayeeNameCode> = {
   match: 'MTCH',

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { formatKey, objectsIn, type AnySchema, type AnySchemaOrAction } from './option-tree.js';
+import { formatKey, objectsIn, type AnySchema, type AnySchemaOrAction } from '../core/option-tree.js';
 import { MAX_COUNT, type OptionMetadata } from './option-values.js';
 import { precheckOptionsSchema } from './options-schema.js';
 

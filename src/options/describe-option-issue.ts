@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import { closest, slipDistance } from '../util/did-you-mean.js';
-import { formatPath, keysOf, optionEntries, schemaAt, type AnySchema } from './option-tree.js';
+import { formatPath, keysOf, optionEntries, schemaAt, type AnySchema } from '../core/option-tree.js';
 
 type Issue = v.BaseIssue<unknown>;
 

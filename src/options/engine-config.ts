@@ -1,7 +1,7 @@
 import type { GuardSettings } from '../resilience/guarded-lookup.js';
 import type { SnapshotKey } from '../snapshot/snapshot-signature.js';
 import type { ProviderTransports } from '../transport/read-transport.js';
-import type { NameCheckPolicy } from '../types/request.js';
+import type { NameCheckPolicy } from '../core/request.js';
 
 /** The engine's options read and defaulted (`readOptions`): what the container, the chart and the providers use. */
 export interface EngineConfig {

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import type { InspectionEvent } from 'xstate';
-import type { AccountProvider } from '../providers/account-provider.js';
+import type { AccountProvider } from '../core/account-provider.js';
+import { BUILTIN_PROVIDERS, type BuiltinProvider } from '../providers/builtin-providers.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES } from '../snapshot/snapshot-signature.js';
 import type { CheckStore } from '../store/check-store.js';
-import { DEFAULT_NAME_CHECK_POLICY } from '../types/request.js';
+import { DEFAULT_NAME_CHECK_POLICY } from '../core/request.js';
 import { count, defaulted, flag, optional, required, settings } from './option-values.js';
 import { providerContractBreach } from './provider-contract.js';
-import { beepSettingsSchema, bmoSettingsSchema, gsmaSettingsSchema, mtnMomoSettingsSchema } from './provider-schemas.js';
 import { storeContractBreach } from './store-contract.js';
 import { httpSettingsSchema } from './transport-schema.js';
 
@@ -19,12 +19,14 @@ import { httpSettingsSchema } from './transport-schema.js';
 const contract = <T>(what: string, breach: (value: unknown) => string | undefined) =>
   v.custom<T>((value) => breach(value) === undefined, (issue) => `must be ${what}: it ${breach(issue.input)}`);
 
-const providers = settings({
-  bmo: optional(bmoSettingsSchema, 'B-MO (Benin mobile money): look-up by phone; a credit to an unknown number can create the account.'),
-  beep: optional(beepSettingsSchema, 'BEEP (bill payments): validation by country, service code and account number.'),
-  'mtn-momo': optional(mtnMomoSettingsSchema, 'MTN MoMo Open API: look-up by phone, Disbursement product for a credit, Collection for a debit.'),
-  gsma: optional(gsmaSettingsSchema, 'GSMA Mobile Money API: look-up by phone or another identifier.'),
-});
+const providerSettings = <S extends v.GenericSchema>(schema: S, summary: string) => optional(schema, summary);
+
+/** `providers`: each built-in provider's settings, under its name. */
+type ProviderEntries = { [P in BuiltinProvider as P['name']]: ReturnType<typeof providerSettings<P['settingsSchema']>> };
+
+const providers = settings(
+  Object.fromEntries(BUILTIN_PROVIDERS.map((provider) => [provider.name, providerSettings(provider.settingsSchema, provider.summary)])) as ProviderEntries,
+);
 
 const choice = <const T extends string>(choices: readonly T[]) =>
   v.picklist(choices, `must be ${choices.map((c) => `'${c}'`).join(', ').replace(/, ([^,]+)$/, ' or $1')}`);

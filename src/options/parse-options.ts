@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { describeOptionIssue } from './describe-option-issue.js';
-import type { AnySchema } from './option-tree.js';
+import type { AnySchema } from '../core/option-tree.js';
 import { precheckOptionsSchema } from './options-schema.js';
-import { PrecheckConfigError } from './precheck-config-error.js';
+import { PrecheckConfigError } from '../core/precheck-config-error.js';
 
 /** The options once checked against the schema, every default filled in. */
 export type ParsedOptions = v.InferOutput<typeof precheckOptionsSchema>;

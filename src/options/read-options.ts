@@ -1,11 +1,12 @@
-import { basicCredentials } from '../providers/basic-credentials.js';
+import { BUILTIN_PROVIDERS, type BuiltinProvider } from '../providers/builtin-providers.js';
+import { formatPath } from '../core/option-tree.js';
 import { snapshotKey } from '../snapshot/snapshot-signature.js';
 import { readTransports, transportCredentials } from '../transport/read-transport.js';
 import type { PrecheckOptions } from '../types/options.js';
-import { credentialForms } from '../util/redact.js';
+import { credentialForms } from '../core/redact.js';
 import type { EngineConfig } from './engine-config.js';
 import { parseOptions, type ParsedOptions } from './parse-options.js';
-import { PrecheckConfigError } from './precheck-config-error.js';
+import { PrecheckConfigError } from '../core/precheck-config-error.js';
 
 export { PrecheckConfigError };
 
@@ -13,39 +14,22 @@ type Providers = ParsedOptions['providers'];
 
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
+/** What each configured built-in provider's definition says of its settings (its secrets, its user names). */
+function collect(providers: Providers, what: (provider: BuiltinProvider, settings: never) => readonly (string | undefined)[]): string[] {
+  return BUILTIN_PROVIDERS.flatMap((provider) => {
+    const settings = providers[provider.name];
+    return settings ? what(provider, settings as never) : [];
+  }).filter(isNonEmptyString);
+}
+
 /**
  * Every configured key, secret and password, and each Basic authentication pair as it travels (base64): none may
  * appear in anything the engine gives out. Also what keys a fleet's digests.
  */
-function secretsOf(providers: Providers): string[] {
-  const { bmo, beep, gsma } = providers;
-  const mtn = providers['mtn-momo'];
-  const gsmaAuth = gsma?.auth;
-  return [
-    bmo?.apiKey,
-    bmo?.apiSecret,
-    beep?.password,
-    mtn?.apiKey,
-    mtn?.subscriptionKeys.collection,
-    mtn?.subscriptionKeys.disbursement,
-    mtn && basicCredentials(mtn.apiUser, mtn.apiKey),
-    gsma?.apiKey,
-    gsmaAuth?.type === 'basic' ? gsmaAuth.password : undefined,
-    gsmaAuth?.type === 'basic' ? basicCredentials(gsmaAuth.username, gsmaAuth.password) : undefined,
-    gsmaAuth?.type === 'oauth2' ? gsmaAuth.clientSecret : undefined,
-    gsmaAuth?.type === 'oauth2' ? basicCredentials(gsmaAuth.clientId, gsmaAuth.clientSecret) : undefined,
-  ].filter(isNonEmptyString);
-}
+const secretsOf = (providers: Providers) => collect(providers, (provider, settings) => provider.secrets(settings));
 
 /** Names that go with a secret (user names, API users, client ids): not secret alone, but cut out as well. */
-function userNamesOf(providers: Providers): string[] {
-  const gsmaAuth = providers.gsma?.auth;
-  return [
-    providers.beep?.username,
-    providers['mtn-momo']?.apiUser,
-    gsmaAuth?.type === 'basic' ? gsmaAuth.username : gsmaAuth?.type === 'oauth2' ? gsmaAuth.clientId : undefined,
-  ].filter(isNonEmptyString);
-}
+const userNamesOf = (providers: Providers) => collect(providers, (provider, settings) => provider.userNames(settings));
 
 /**
  * Checks the options once, at start-up, against the options schema (every key known, every value of its type and
@@ -92,7 +76,7 @@ export function requireSomeProvider(options: PrecheckOptions): void {
   const configured = Object.values(parsed.providers).some(Boolean) || Object.keys(parsed.customProviders ?? {}).length > 0;
   if (!configured) {
     throw new PrecheckConfigError(
-      'no provider is configured: give at least one of providers.bmo, providers.beep, providers[\'mtn-momo\'], providers.gsma, or customProviders',
+      `no provider is configured: give at least one of ${BUILTIN_PROVIDERS.map((provider) => `${formatPath(['providers', provider.name])}, `).join('')}or customProviders`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { LookupOutcome } from '../providers/account-provider.js';
+import type { LookupOutcome } from '../core/account-provider.js';
 
 /** Most entries kept; the oldest go first. */
 const MAX_ENTRIES = 10_000;

@@ -1,6 +1,6 @@
 import { createActor, type Actor } from 'xstate';
 import { circuitBreakerMachine, type CircuitBreakerInput } from '../../machines/circuit-breaker.machine.js';
-import type { LookupOutcome } from '../providers/account-provider.js';
+import type { LookupOutcome } from '../core/account-provider.js';
 import { unrefClock } from './unref-clock.js';
 
 export type Admission = { admitted: true } | { admitted: false; retryAfterMs: number };

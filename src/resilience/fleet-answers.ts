@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { LookupOutcome } from '../providers/account-provider.js';
+import type { LookupOutcome } from '../core/account-provider.js';
 import { signatureRefusal, signJson } from '../snapshot/signed-json.js';
 import type { SnapshotKey, SnapshotSignature } from '../snapshot/snapshot-signature.js';
 import type { FleetShare } from '../store/check-store.js';

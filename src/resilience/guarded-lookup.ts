@@ -1,12 +1,12 @@
-import type { AccountProvider, LookupOutcome } from '../providers/account-provider.js';
-import { INTENTS, type LookupTarget } from '../types/request.js';
+import type { AccountProvider, LookupOutcome } from '../core/account-provider.js';
+import { INTENTS, type LookupTarget } from '../core/request.js';
 import { AnswerCache } from './answer-cache.js';
 import { Bulkhead, QUEUE_FULL } from './bulkhead.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { FleetAnswers, type FleetSettings } from './fleet-answers.js';
 import { lookupKey } from './lookup-key.js';
 import { SingleFlight } from './single-flight.js';
-import { credentialForms, redactOutcome } from '../util/redact.js';
+import { credentialForms, redactOutcome } from '../core/redact.js';
 
 export interface GuardSettings {
   cache: { ttlMs: number; notFoundTtlMs: number };

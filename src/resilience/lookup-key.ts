@@ -1,4 +1,4 @@
-import type { LookupTarget } from '../types/request.js';
+import type { LookupTarget } from '../core/request.js';
 
 /**
  * What identifies one provider answer: the provider, the account fields it is asked about and the provider's

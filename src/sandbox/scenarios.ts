@@ -1,6 +1,6 @@
-import type { DecisionStatus } from '../types/decision.js';
+import type { DecisionStatus } from '../core/decision.js';
 import type { PrecheckOptions } from '../types/options.js';
-import type { PrecheckRequest } from '../types/request.js';
+import type { PrecheckRequest } from '../core/request.js';
 import { beepRequest, bmoRequest, gsmaRequest, mtnRequest } from './requests.js';
 import type { ProviderVariant } from './wrong-credentials.js';
 

@@ -1,14 +1,17 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { createBeepHandler } from './beep-sandbox.js';
-import { createBmoHandler } from './bmo-sandbox.js';
+import { createBeepHandler } from '../providers/beep/beep-sandbox.js';
+import { createBmoHandler } from '../providers/bmo/bmo-sandbox.js';
 import { SANDBOX_CREDENTIALS } from './fixtures.js';
-import { createGsmaHandler, GSMA_SANDBOX_PATHS } from './gsma-sandbox.js';
-import { createMtnMomoHandler } from './mtn-momo-sandbox.js';
+import { createGsmaHandler, GSMA_SANDBOX_PATHS } from '../providers/gsma/gsma-sandbox.js';
+import { createMtnMomoHandler } from '../providers/mtn-momo/mtn-momo-sandbox.js';
 import { SandboxLog } from './sandbox-log.js';
 import { SandboxTokens } from './sandbox-tokens.js';
-import type { BeepSettings, BmoSettings, GsmaSettings, MtnMomoSettings } from '../types/options.js';
+import type { BeepSettings } from '../providers/beep/beep-settings.js';
+import type { BmoSettings } from '../providers/bmo/bmo-settings.js';
+import type { GsmaSettings } from '../providers/gsma/gsma-settings.js';
+import type { MtnMomoSettings } from '../providers/mtn-momo/mtn-momo-settings.js';
 
 export interface SandboxOptions {
   /** Ports to listen on (loopback). 0, the default, picks free ones. */

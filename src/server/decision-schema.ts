@@ -1,130 +1,22 @@
 import * as v from 'valibot';
-import type { AbortReason, Decision, PayeeNameCheck, RetryReason } from '../types/decision.js';
+import { checkIdSchema, decisionSchema } from '../core/decision-schema.js';
 import type { CheckStatus } from '../types/options.js';
-import { INTENTS } from '../types/request.js';
 
-/** Every abort reason, at run time, for the document's enums. The checks below fail typecheck when they drift. */
-export const ABORT_REASONS = [
-  'account-not-found',
-  'account-inactive',
-  'auth-failed',
-  'service-not-configured',
-  'validation-unavailable',
-  'invalid-request',
-  'unexpected-response',
-  'names-required',
-  'payee-rejected',
-  'confirmation-timeout',
-  'cancelled',
-  'name-mismatch',
-  'check-not-found',
-] as const satisfies readonly AbortReason[];
-
-export const RETRY_REASONS = ['provider-unavailable', 'timeout', 'rate-limited', 'store-unavailable'] as const satisfies readonly RetryReason[];
+export { ABORT_REASONS, RETRY_REASONS, abortReasonSchema, retryReasonSchema } from '../core/reasons.js';
+export {
+  abortDecisionSchema,
+  accountSchema,
+  checkIdSchema,
+  decisionSchema,
+  nameCheckSchema,
+  needsConfirmationDecisionSchema,
+  needsNamesDecisionSchema,
+  proceedDecisionSchema,
+  retryDecisionSchema,
+  traceSchema,
+} from '../core/decision-schema.js';
 
 type Exhaustive<Listed, All> = [All] extends [Listed] ? true : never;
-const abortReasonsComplete: Exhaustive<(typeof ABORT_REASONS)[number], AbortReason> = true;
-const retryReasonsComplete: Exhaustive<(typeof RETRY_REASONS)[number], RetryReason> = true;
-void abortReasonsComplete;
-void retryReasonsComplete;
-
-const intent = v.picklist(INTENTS);
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-
-export const abortReasonSchema = v.picklist(ABORT_REASONS);
-export const retryReasonSchema = v.picklist(RETRY_REASONS);
-
-export const accountSchema = v.object({
-  phone: v.optional(v.string()),
-  accountNumber: v.optional(v.string()),
-  firstName: v.optional(v.string()),
-  lastName: v.optional(v.string()),
-  fullName: v.optional(v.string()),
-});
-
-export const traceSchema = v.object({
-  states: v.array(v.object({ state: v.string(), at: v.number() })),
-  transitions: v.optional(
-    v.array(v.object({ from: v.string(), to: v.string(), event: v.string(), guard: v.optional(v.string()), at: v.number() })),
-  ),
-  attempts: count,
-  durationMs: v.number(),
-  providerStatus: v.optional(v.object({ code: v.union([v.number(), v.string()]), description: v.optional(v.string()) })),
-});
-
-/** A payee name check's answer; `heldName` only on a close match. */
-export const nameCheckSchema = v.object({
-  result: v.picklist(['match', 'close-match', 'no-match', 'not-possible']),
-  code: v.picklist(['MTCH', 'CMTC', 'NMTC', 'NOAP']),
-  heldName: v.optional(v.string()),
-});
-
-const common = {
-  provider: v.string(),
-  transactionId: v.optional(v.string()),
-  attempts: count,
-  trace: traceSchema,
-};
-
-export const checkIdSchema = v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/));
-
-export const proceedDecisionSchema = v.object({
-  status: v.literal('proceed'),
-  ...common,
-  checkId: v.optional(checkIdSchema),
-  intent,
-  createAccount: v.boolean(),
-  verified: v.boolean(),
-  account: accountSchema,
-  nameCheck: v.optional(nameCheckSchema),
-});
-
-export const needsNamesDecisionSchema = v.object({
-  status: v.literal('needs-names'),
-  ...common,
-  checkId: v.optional(checkIdSchema),
-  intent,
-  message: v.string(),
-});
-
-export const needsConfirmationDecisionSchema = v.object({
-  status: v.literal('needs-confirmation'),
-  ...common,
-  checkId: v.optional(checkIdSchema),
-  intent,
-  account: accountSchema,
-  nameCheck: v.optional(nameCheckSchema),
-  message: v.string(),
-});
-
-export const abortDecisionSchema = v.object({
-  status: v.literal('abort'),
-  ...common,
-  checkId: v.optional(checkIdSchema),
-  intent: v.picklist([...INTENTS, 'unknown']),
-  reason: abortReasonSchema,
-  message: v.string(),
-  nameCheck: v.optional(nameCheckSchema),
-});
-
-export const retryDecisionSchema = v.object({
-  status: v.literal('retry'),
-  ...common,
-  checkId: v.optional(checkIdSchema),
-  intent: v.picklist([...INTENTS, 'unknown']),
-  reason: retryReasonSchema,
-  message: v.string(),
-  retryAfterMs: v.optional(count),
-});
-
-/** A decision, whatever its status: what every check and resume route answers with 200. */
-export const decisionSchema = v.variant('status', [
-  proceedDecisionSchema,
-  needsNamesDecisionSchema,
-  needsConfirmationDecisionSchema,
-  abortDecisionSchema,
-  retryDecisionSchema,
-]);
 
 /**
  * `GET /v1/checks/{checkId}`: what `status()` answers for a known check. Its third answer (`unavailable`: the store
@@ -150,10 +42,6 @@ export const problemSchema = v.object({
   detail: v.string(),
 });
 
-// The schemas describe the engine's types: what the engine answers must fit them, and nothing they leave out.
-const nameCheckFits: Exhaustive<v.InferOutput<typeof nameCheckSchema>, PayeeNameCheck> = true;
-void nameCheckFits;
-const decisionFits: Exhaustive<v.InferOutput<typeof decisionSchema>, Decision> = true;
+// The schema describes the engine's type: what the engine answers must fit it, and nothing it leaves out.
 const statusFits: Exhaustive<v.InferOutput<typeof checkStatusSchema>, Exclude<CheckStatus, { state: 'unavailable' }>> = true;
-void decisionFits;
 void statusFits;

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { pauseNotKept } from '../durable/pause-not-kept.js';
-import type { Decision } from '../types/decision.js';
+import type { Decision } from '../core/decision.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import type { Caller } from './bearer-tokens.js';
 import type { CheckOwners } from './check-owners.js';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Decision } from '../types/decision.js';
+import type { Decision } from '../core/decision.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { storeUnavailable, tooManyRecords } from './common-problems.js';
 import { fingerprintOf, parseIdempotencyKey, type StoredResponse } from './idempotency.js';

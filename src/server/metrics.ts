@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Decision } from '../types/decision.js';
+import type { Decision } from '../core/decision.js';
 
 const CIRCUIT_STATES = ['closed', 'open', 'halfOpen', 'probing'] as const;
 

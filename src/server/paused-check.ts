@@ -1,4 +1,4 @@
-import type { Decision } from '../types/decision.js';
+import type { Decision } from '../core/decision.js';
 
 export const isPaused = (decision: Decision) => decision.status === 'needs-names' || decision.status === 'needs-confirmation';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Decision } from '../types/decision.js';
+import type { Decision } from '../core/decision.js';
 import type { Caller } from './bearer-tokens.js';
 import type { CheckOwners } from './check-owners.js';
 import { storeUnavailable, tooManyRecords } from './common-problems.js';

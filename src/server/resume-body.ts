@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Precheck } from '../create-precheck.js';
-import { describeIssues, strictNamesSchema } from '../request/request-schema.js';
+import { describeIssues, strictNamesSchema } from '../core/request-schema.js';
 import type { ResumeEvent } from '../types/options.js';
 import { emptyBodySchema } from './decision-schema.js';
 import { problemResponse } from './problem.js';

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import type { LookupOutcome } from '../providers/account-provider.js';
-import type { AbortReason, PayeeNameCheck, RetryReason } from '../types/decision.js';
+import { lookupOutcomeSchema } from '../core/lookup-outcome.js';
+import type { PayeeNameCheck } from '../core/decision.js';
+import { abortReasonSchema, retryReasonSchema } from '../core/reasons.js';
 import type { Verdict } from '../../machines/precheck.machine.js';
 
 /** The most entries a trace may hold: a check with ten retries, restored a few times, stays far below. */
@@ -14,72 +15,16 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const instant = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const delay = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_DELAY_MS));
 
-const providerStatus = v.strictObject({
-  code: v.union([v.pipe(v.number(), v.finite()), text(64)]),
-  description: v.optional(text(200)),
-});
-const saidBy = { providerStatus: v.optional(providerStatus) };
-
-/** What the provider said, as the providers and the guarded lookup write it (strings cut as they cut them). */
-const answerSchema = v.variant('kind', [
-  v.strictObject({
-    kind: v.literal('found'),
-    account: v.strictObject({
-      phone: v.optional(text(32)),
-      accountNumber: v.optional(text(64)),
-      firstName: v.optional(text(100)),
-      lastName: v.optional(text(100)),
-      fullName: v.optional(text(201)),
-    }),
-    ...saidBy,
-  }),
-  v.strictObject({ kind: v.literal('not-found'), ...saidBy }),
-  v.strictObject({ kind: v.literal('inactive'), ...saidBy }),
-  v.strictObject({ kind: v.literal('unverifiable'), ...saidBy }),
-  v.strictObject({ kind: v.literal('refused'), reason: v.picklist(['auth-failed', 'service-not-configured']), ...saidBy }),
-  v.strictObject({
-    kind: v.literal('unavailable'),
-    reason: v.picklist(['provider-unavailable', 'rate-limited', 'timeout']),
-    retryAfterMs: v.optional(delay),
-    shed: v.optional(v.picklist(['circuit-open', 'queue-full'])),
-    ...saidBy,
-  }),
-  v.strictObject({ kind: v.literal('unexpected'), detail: text(300), ...saidBy }),
-]);
-
-// Every reason of the types, so that a reason added there and not here fails to compile.
-const ABORT_REASONS: Record<AbortReason, true> = {
-  'account-not-found': true,
-  'account-inactive': true,
-  'auth-failed': true,
-  'service-not-configured': true,
-  'validation-unavailable': true,
-  'invalid-request': true,
-  'unexpected-response': true,
-  'names-required': true,
-  'payee-rejected': true,
-  'confirmation-timeout': true,
-  cancelled: true,
-  'name-mismatch': true,
-  'check-not-found': true,
-};
-const RETRY_REASONS: Record<RetryReason, true> = {
-  'provider-unavailable': true,
-  timeout: true,
-  'rate-limited': true,
-  'store-unavailable': true,
-};
-
 const verdictSchema = v.variant('status', [
   v.strictObject({ status: v.literal('proceed'), createAccount: v.boolean(), verified: v.boolean() }),
   v.strictObject({
     status: v.literal('abort'),
-    reason: v.picklist(Object.keys(ABORT_REASONS) as AbortReason[]),
+    reason: abortReasonSchema,
     detail: v.optional(text(1000)),
   }),
   v.strictObject({
     status: v.literal('retry'),
-    reason: v.picklist(Object.keys(RETRY_REASONS) as RetryReason[]),
+    reason: retryReasonSchema,
     retryAfterMs: v.optional(delay),
   }),
 ]);
@@ -105,7 +50,7 @@ export const contextSchema = v.strictObject({
   target: v.optional(v.record(v.string(), v.unknown())),
   attempts: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_ATTEMPTS)),
   startedAt: instant,
-  answer: v.optional(answerSchema),
+  answer: v.optional(lookupOutcomeSchema),
   verdict: v.optional(verdictSchema),
   trace: v.pipe(
     v.array(v.strictObject({ state: text(64), at: instant })),
@@ -152,7 +97,6 @@ export const signatureSchema = v.strictObject({
 
 // Compile-time: what the schemas accept is what the chart's types allow.
 type Accepts<Wide, Narrow extends Wide> = Narrow;
-export type CheckedAnswer = Accepts<LookupOutcome, v.InferOutput<typeof answerSchema>>;
 export type CheckedVerdict = Accepts<Verdict, v.InferOutput<typeof verdictSchema>>;
 export type CheckedNameCheck = Accepts<PayeeNameCheck, v.InferOutput<typeof nameCheckSchema>>;
 

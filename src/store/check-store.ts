@@ -1,4 +1,4 @@
-import type { Decision } from '../types/decision.js';
+import type { Decision } from '../core/decision.js';
 
 /** What a paused check waits for; read from the chart's `meta`, never from state names. */
 export type WaitingFor = 'names' | 'confirmation';

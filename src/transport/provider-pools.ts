@@ -11,7 +11,7 @@ export class ProviderPools {
   constructor(private readonly transports: ProviderTransports) {}
 
   /** The `fetch` over `provider`'s own pool. */
-  fetchFor(provider: keyof ProviderTransports): typeof fetch {
+  fetchFor(provider: string): typeof fetch {
     let pool = this.pools.get(provider);
     if (!pool) {
       pool = new ProviderPool(this.transports[provider] as TransportConfig);

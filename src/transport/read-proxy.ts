@@ -1,5 +1,5 @@
-import { PrecheckConfigError } from '../options/precheck-config-error.js';
-import { basicCredentials } from '../providers/basic-credentials.js';
+import { PrecheckConfigError } from '../core/precheck-config-error.js';
+import { basicCredentials } from '../providers/shared/basic-credentials.js';
 
 /** Where a provider's requests go: straight to it, through one proxy, or as the environment said at start-up. */
 export type ProxyRoute =

@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PrecheckConfigError } from '../options/precheck-config-error.js';
+import { PrecheckConfigError } from '../core/precheck-config-error.js';
 import type { TlsSettings } from './transport-settings.js';
 
 /** `tls` read: PEM text, every certificate parsed, the key parsed. */

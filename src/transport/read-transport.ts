@@ -1,7 +1,14 @@
-import { formatPath } from '../options/option-tree.js';
-import type { ParsedOptions } from '../options/parse-options.js';
+import { formatPath } from '../core/option-tree.js';
+import type * as v from 'valibot';
+import type { httpSettingsSchema, transportSettingsSchema } from '../options/transport-schema.js';
 import { proxyCredentials, proxyFromEnvironment, readProxy, type ProxyRoute } from './read-proxy.js';
 import { readTls, requireKeyPair, type TlsMaterial } from './read-tls.js';
+
+/** What the transport is read from: the engine-wide `http` (defaults filled in) and each provider's own `http`. */
+export interface TransportOptions {
+  http: v.InferOutput<typeof httpSettingsSchema>;
+  providers: { [name: string]: { http?: v.InferOutput<typeof transportSettingsSchema> } | undefined };
+}
 
 /** One provider's transport, every field read, checked and defaulted. */
 export interface TransportConfig {
@@ -13,7 +20,7 @@ export interface TransportConfig {
 }
 
 /** The built-in providers that are configured, by name, each with its transport. */
-export type ProviderTransports = Partial<Record<'bmo' | 'beep' | 'mtn-momo' | 'gsma', TransportConfig>>;
+export type ProviderTransports = { [name: string]: TransportConfig };
 
 const defined = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 
@@ -22,14 +29,13 @@ const defined = <T extends object>(value: T) => Object.fromEntries(Object.entrie
  * defaults the schema filled in), field by field (inside `tls` too); the proxy from `env` unless one of them sets it.
  * Throws `PrecheckConfigError` for a proxy or TLS material that cannot be used, never quoting a password or a key.
  */
-export function readTransports(options: ParsedOptions, env: NodeJS.ProcessEnv = process.env): ProviderTransports {
+export function readTransports(options: TransportOptions, env: NodeJS.ProcessEnv = process.env): ProviderTransports {
   const engine = options.http;
   const engineProxy = readProxy('http.proxy', engine.proxy);
   const engineTls = readTls('http.tls', engine.tls);
   let environment: ProxyRoute | undefined;
   const transports: ProviderTransports = {};
-  for (const name of ['bmo', 'beep', 'mtn-momo', 'gsma'] as const) {
-    const settings = options.providers[name];
+  for (const [name, settings] of Object.entries(options.providers)) {
     if (!settings) continue;
     const where = formatPath(['providers', name, 'http']);
     const own = settings.http ?? {};

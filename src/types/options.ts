@@ -2,8 +2,7 @@ import type * as v from 'valibot';
 import type { InspectionEvent } from 'xstate';
 import type { httpSettingsSchema } from '../options/transport-schema.js';
 import type { precheckOptionsSchema } from '../options/options-schema.js';
-import type { beepSettingsSchema, bmoSettingsSchema, gsmaAuthSchema, gsmaSettingsSchema, mtnMomoSettingsSchema } from '../options/provider-schemas.js';
-import type { Decision } from './decision.js';
+import type { Decision } from '../core/decision.js';
 
 /*
  * The option types are inferred from the options schema (src/options/options-schema.ts), which also checks them at
@@ -18,24 +17,6 @@ import type { Decision } from './decision.js';
  * { providers: { bmo: { baseUrl: 'https://svc.test.bestcash.me', apiKey, apiSecret } }, http: { timeoutMs: 5000, retries: 2 } }
  */
 export type PrecheckOptions = v.InferInput<typeof precheckOptionsSchema>;
-
-/** `providers.bmo`: `{ baseUrl, apiKey, apiSecret, http? }`. */
-export type BmoSettings = v.InferInput<typeof bmoSettingsSchema>;
-
-/** `providers.beep`: `{ baseUrl, username, password, path?, http? }`. */
-export type BeepSettings = v.InferInput<typeof beepSettingsSchema>;
-
-/** MTN MoMo Open API products a look-up asks: Disbursement for a credit, Collection for a debit. */
-export type MtnProduct = 'collection' | 'disbursement';
-
-/** `providers['mtn-momo']`: `{ baseUrl, apiUser, apiKey, subscriptionKeys: { collection?, disbursement? }, targetEnvironment, http? }`. */
-export type MtnMomoSettings = v.InferInput<typeof mtnMomoSettingsSchema>;
-
-/** `{ type: 'basic', username, password }` or `{ type: 'oauth2', tokenUrl, clientId, clientSecret }`. */
-export type GsmaAuth = v.InferInput<typeof gsmaAuthSchema>;
-
-/** `providers.gsma`: `{ baseUrl, auth, apiKey?, identifierType?, http? }`. */
-export type GsmaSettings = v.InferInput<typeof gsmaSettingsSchema>;
 
 /** The engine-wide `http`: attempts bounded and retried, and every provider's connection pool, proxy and TLS. */
 export type HttpSettings = v.InferInput<typeof httpSettingsSchema>;

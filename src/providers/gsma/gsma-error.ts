@@ -1,5 +1,5 @@
 import { isRecord, parseJson } from '../../http/read-body.js';
-import { cleanText } from '../../util/clean-text.js';
+import { cleanText } from '../../core/clean-text.js';
 
 /** The GSMA `errorObject`, category and code lower-cased (the docs capitalise what the spec and simulator do not). */
 export interface GsmaError {

@@ -1,17 +1,15 @@
-import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
-import { exchange, transportOutcome, type Exchange } from '../../http/exchange.js';
+import { exchange, transportOutcome, type Exchange } from '../shared/exchange.js';
 import { isRecord, parseJson } from '../../http/read-body.js';
-import type { EngineConfig } from '../../options/engine-config.js';
-import { ENGINE_CONFIG, GSMA_HTTP, GSMA_SETTINGS, GSMA_TOKEN_HTTP } from '../../tokens.js';
-import type { Account } from '../../types/decision.js';
-import type { GsmaSettings } from '../../types/options.js';
-import type { LookupTarget } from '../../types/request.js';
-import { cleanText } from '../../util/clean-text.js';
-import type { AccountProvider, LookupOutcome, ProviderStatus, RequestField } from '../account-provider.js';
-import { basicCredentials } from '../basic-credentials.js';
-import { addHolderName } from '../holder-name.js';
-import { issuedToken, TokenCache, type TokenAnswer } from '../oauth-token.js';
+import type { Account } from '../../core/decision.js';
+import type { GsmaSettings } from './gsma-settings.js';
+import type { ProviderDeps } from '../provider-definition.js';
+import type { LookupTarget } from '../../core/request.js';
+import { cleanText } from '../../core/clean-text.js';
+import type { AccountProvider, LookupOutcome, ProviderStatus, RequestField } from '../../core/account-provider.js';
+import { basicCredentials } from '../shared/basic-credentials.js';
+import { addHolderName } from '../shared/holder-name.js';
+import { issuedToken, TokenCache, type TokenAnswer } from '../shared/oauth-token.js';
 import { gsmaError } from './gsma-error.js';
 
 export const DEFAULT_GSMA_IDENTIFIER_TYPE = 'msisdn';
@@ -21,7 +19,6 @@ export const DEFAULT_GSMA_IDENTIFIER_TYPE = 'msisdn';
  * `GET /accounts/{type}/{id}/accountname`. Basic authentication on every request, or an OAuth 2.0 client-credentials
  * token (kept, shared, renewed once on a 401).
  */
-@injectable()
 export class GsmaProvider implements AccountProvider {
   readonly displayName = 'GSMA';
   /** An `unregistered` identifier may at most get a voucher, never an account: a credit to it is not a transfer. */
@@ -31,10 +28,10 @@ export class GsmaProvider implements AccountProvider {
   private readonly tokens?: TokenCache;
 
   constructor(
-    @inject(GSMA_HTTP) private readonly http: KyInstance,
-    @inject(GSMA_TOKEN_HTTP) private readonly tokenHttp: KyInstance,
-    @inject(GSMA_SETTINGS) private readonly settings: GsmaSettings,
-    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms' | 'deadlineMs'>,
+    private readonly http: KyInstance,
+    private readonly tokenHttp: KyInstance,
+    private readonly settings: GsmaSettings,
+    private readonly config: Pick<ProviderDeps<unknown>, 'credentialForms' | 'deadlineMs'>,
   ) {
     this.identifierType = settings.identifierType ?? DEFAULT_GSMA_IDENTIFIER_TYPE;
     this.requiredFields = this.identifierType === 'msisdn' ? ['phone'] : ['accountNumber'];
@@ -132,15 +129,7 @@ export class GsmaProvider implements AccountProvider {
       const basic = auth.type === 'basic' ? basicCredentials(auth.username, auth.password) : '';
       return { kind: 'asked', result: await send(`Basic ${basic}`) };
     }
-    let token = await this.tokens.get(signal);
-    if (token.kind === 'failed') return token;
-    let result = await send(`Bearer ${token.token}`);
-    if (result.kind === 'answered' && result.status === 401) {
-      token = await this.tokens.renew(token.token, signal);
-      if (token.kind === 'failed') return token;
-      result = await send(`Bearer ${token.token}`);
-    }
-    return { kind: 'asked', result };
+    return this.tokens.sendWithToken((token) => send(`Bearer ${token}`), signal);
   }
 
   /** OAuth 2.0 client credentials (RFC 6749 §4.4): Basic `clientId:clientSecret`, `grant_type=client_credentials`. */

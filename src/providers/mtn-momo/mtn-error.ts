@@ -1,5 +1,5 @@
 import { isRecord, parseJson } from '../../http/read-body.js';
-import { cleanText } from '../../util/clean-text.js';
+import { cleanText } from '../../core/clean-text.js';
 
 /** MTN's own error body, `{ code, message }` (`ErrorReason`): what its wallet platform answers. */
 export interface MtnError {

@@ -1,17 +1,15 @@
-import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
-import { exchange, transportOutcome, type Exchange } from '../../http/exchange.js';
+import { exchange, transportOutcome, type Exchange } from '../shared/exchange.js';
 import { isRecord, parseJson } from '../../http/read-body.js';
-import type { EngineConfig } from '../../options/engine-config.js';
-import { ENGINE_CONFIG, MTN_MOMO_HTTP, MTN_MOMO_SETTINGS } from '../../tokens.js';
-import type { Account } from '../../types/decision.js';
-import type { MtnMomoSettings, MtnProduct } from '../../types/options.js';
-import type { LookupTarget } from '../../types/request.js';
-import { cleanText } from '../../util/clean-text.js';
-import type { AccountProvider, LookupOutcome } from '../account-provider.js';
-import { basicCredentials } from '../basic-credentials.js';
-import { addHolderName } from '../holder-name.js';
-import { issuedToken, TokenCache, type TokenAnswer } from '../oauth-token.js';
+import type { Account } from '../../core/decision.js';
+import type { MtnMomoSettings, MtnProduct } from './mtn-momo-settings.js';
+import type { ProviderDeps } from '../provider-definition.js';
+import type { LookupTarget } from '../../core/request.js';
+import { cleanText } from '../../core/clean-text.js';
+import type { AccountProvider, LookupOutcome } from '../../core/account-provider.js';
+import { basicCredentials } from '../shared/basic-credentials.js';
+import { addHolderName } from '../shared/holder-name.js';
+import { issuedToken, TokenCache, type TokenAnswer } from '../shared/oauth-token.js';
 import { mtnError, mtnWords } from './mtn-error.js';
 
 /** The MTN product a movement of money goes through: a credit is a Disbursement, a debit a Collection. */
@@ -24,7 +22,6 @@ const NOT_CONFIGURED_CODES = new Set(['NOT_ALLOWED_TARGET_ENVIRONMENT', 'NOT_ALL
  * MTN MoMo Open API: `active` (is the holder registered and active?), then `basicuserinfo` (the holder's name), on
  * the product the money moves through, with that product's token.
  */
-@injectable()
 export class MtnMomoProvider implements AccountProvider {
   readonly displayName = 'MTN MoMo';
   /** MTN never creates a wallet on a credit (the transfer fails `PAYEE_NOT_FOUND`). */
@@ -33,9 +30,9 @@ export class MtnMomoProvider implements AccountProvider {
   private readonly tokens: Record<MtnProduct, TokenCache>;
 
   constructor(
-    @inject(MTN_MOMO_HTTP) private readonly http: KyInstance,
-    @inject(MTN_MOMO_SETTINGS) private readonly settings: MtnMomoSettings,
-    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms' | 'deadlineMs'>,
+    private readonly http: KyInstance,
+    private readonly settings: MtnMomoSettings,
+    private readonly config: Pick<ProviderDeps<unknown>, 'credentialForms' | 'deadlineMs'>,
   ) {
     const cache = (product: MtnProduct) => new TokenCache((signal) => this.requestToken(product, signal), config.deadlineMs);
     this.tokens = { collection: cache('collection'), disbursement: cache('disbursement') };
@@ -130,16 +127,7 @@ export class MtnMomoProvider implements AccountProvider {
           },
         }),
       );
-    const tokens = this.tokens[product];
-    let token = await tokens.get(signal);
-    if (token.kind === 'failed') return token;
-    let result = await send(token.token);
-    if (result.kind === 'answered' && result.status === 401) {
-      token = await tokens.renew(token.token, signal);
-      if (token.kind === 'failed') return token;
-      result = await send(token.token);
-    }
-    return { kind: 'asked', result };
+    return this.tokens[product].sendWithToken(send, signal);
   }
 
   private async requestToken(product: MtnProduct, signal: AbortSignal): Promise<TokenAnswer> {

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Decision } from '../../types/decision.js';
+import type { Decision } from '../../core/decision.js';
 import type { AppEnv } from '../app-env.js';
 import type { ServiceMetrics } from '../metrics.js';
 import { checkIdOf } from '../paused-check.js';

@@ -1,7 +1,7 @@
 // The OpenAPI document around the routes: its description (policies), tags, security and components.
 import { toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type { GenerateSpecOptions } from 'hono-openapi';
-import { requestSchema, strictNamesSchema } from '../../request/request-schema.js';
+import { requestSchema, strictNamesSchema } from '../../core/request-schema.js';
 import {
   abortDecisionSchema,
   abortReasonSchema,

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { PrecheckRequest } from '../../types/request.js';
+import type { PrecheckRequest } from '../../core/request.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { answeredDecision } from '../engine-decision.js';
 import { answerOnce } from '../idempotent-post.js';

@@ -1,4 +1,5 @@
-import type { PayeeNameCode, PayeeNameOutcome } from '../name-check/types.js';
+import type { PayeeNameCode, PayeeNameOutcome } from './payee-name.js';
+import type { AbortReason, RetryReason } from './reasons.js';
 import type { Intent } from './request.js';
 
 /** What the provider knows of the account. */
@@ -10,39 +11,7 @@ export interface Account {
   fullName?: string;
 }
 
-export type AbortReason =
-  | 'account-not-found'
-  /** The account exists but cannot take transactions (GSMA `unavailable`): not the same news as "no such account". */
-  | 'account-inactive'
-  | 'auth-failed'
-  | 'service-not-configured'
-  | 'validation-unavailable'
-  | 'invalid-request'
-  | 'unexpected-response'
-  | 'names-required'
-  | 'payee-rejected'
-  | 'confirmation-timeout'
-  | 'cancelled'
-  /**
-   * The payee name check stopped the payment: the name the payer typed does not match the held name, or — under an
-   * `abort` policy — is only close to it, or could not be checked. `nameCheck.result` says which.
-   */
-  | 'name-mismatch'
-  /**
-   * `resume()` / `status()`: no such check (unknown, malformed, purged, a snapshot this engine cannot read, or a stored
-   * record it cannot use).
-   */
-  | 'check-not-found';
-
-export type RetryReason =
-  | 'provider-unavailable'
-  | 'timeout'
-  | 'rate-limited'
-  /**
-   * `resume()`: the store did not answer in time (or another resume still holds the check); nothing changed, nor will
-   * later: resume again later. `check()`: the check paused but the store did not keep it; check again later.
-   */
-  | 'store-unavailable';
+export type { AbortReason, RetryReason };
 
 /** One state the check passed through, and when (ms since epoch). */
 export interface TraceEntry {

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { hasNameWords } from '../name-check/index.js';
-import { formatPath, keysOf, schemaAt, type AnySchema } from '../options/option-tree.js';
+import { formatPath, keysOf, schemaAt, type AnySchema } from './option-tree.js';
 import { closest } from '../util/did-you-mean.js';
-import { hasControlCharacters, hasFormatCharacters } from '../util/clean-text.js';
-import { INTENTS } from '../types/request.js';
+import { hasControlCharacters, hasFormatCharacters } from './clean-text.js';
+import { INTENTS } from './request.js';
 import { toE164 } from './phone-number.js';
 
 const noControlCharacters = v.check<string, string>((s) => !hasControlCharacters(s), 'must not contain control characters');

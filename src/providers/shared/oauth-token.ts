@@ -1,5 +1,6 @@
-import { credentialForms } from '../util/redact.js';
-import type { LookupOutcome } from './account-provider.js';
+import { credentialForms } from '../../core/redact.js';
+import type { LookupOutcome } from '../../core/account-provider.js';
+import type { Exchange } from './exchange.js';
 
 /** What a token request gave: a token and its lifetime, or the outcome the look-up ends with instead. */
 export type TokenAnswer = { kind: 'issued'; token: string; expiresInS: number } | { kind: 'failed'; outcome: LookupOutcome };
@@ -43,6 +44,25 @@ export class TokenCache {
   renew(stale: string, signal: AbortSignal): Promise<TokenAnswer> {
     if (this.current?.token === stale) this.current = undefined;
     return this.get(signal);
+  }
+
+  /**
+   * Sends with the kept token (`send` puts it in the request); when the provider refuses it (401), renews it once and
+   * sends again. A token that cannot be had ends the look-up with the token request's outcome.
+   */
+  async sendWithToken(
+    send: (token: string) => Promise<Exchange>,
+    signal: AbortSignal,
+  ): Promise<{ kind: 'failed'; outcome: LookupOutcome } | { kind: 'asked'; result: Exchange }> {
+    let token = await this.get(signal);
+    if (token.kind === 'failed') return token;
+    let result = await send(token.token);
+    if (result.kind === 'answered' && result.status === 401) {
+      token = await this.renew(token.token, signal);
+      if (token.kind === 'failed') return token;
+      result = await send(token.token);
+    }
+    return { kind: 'asked', result };
   }
 
   /** Every form of the tokens issued lately (see `credentialForms`): to cut out of whatever a provider says. */

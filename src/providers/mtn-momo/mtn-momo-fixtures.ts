@@ -1,5 +1,5 @@
-import type { Fault } from './faults.js';
-import type { Trigger } from './fixtures.js';
+import type { Fault } from '../../sandbox/faults.js';
+import type { Trigger } from '../../sandbox/fixtures.js';
 
 /** A holder's name as `basicuserinfo` gives it (OIDC-style fields, as MTN's sandbox answers). */
 export type MtnUserInfo = Record<string, string>;

@@ -1,14 +1,12 @@
-import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
-import { exchange, transportOutcome } from '../http/exchange.js';
-import { isRecord, parseJson } from '../http/read-body.js';
-import { BMO_HTTP, BMO_SETTINGS, ENGINE_CONFIG } from '../tokens.js';
-import type { EngineConfig } from '../options/engine-config.js';
-import type { Account } from '../types/decision.js';
-import type { BmoSettings } from '../types/options.js';
-import type { LookupTarget } from '../types/request.js';
-import { cleanText } from '../util/clean-text.js';
-import type { AccountProvider, LookupOutcome } from './account-provider.js';
+import { exchange, transportOutcome } from '../shared/exchange.js';
+import { isRecord, parseJson } from '../../http/read-body.js';
+import type { Account } from '../../core/decision.js';
+import type { BmoSettings } from './bmo-settings.js';
+import type { ProviderDeps } from '../provider-definition.js';
+import type { LookupTarget } from '../../core/request.js';
+import { cleanText } from '../../core/clean-text.js';
+import type { AccountProvider, LookupOutcome } from '../../core/account-provider.js';
 
 /** B-MO does not publish its identity object's field names: these are the spellings we accept, first match wins. */
 const FIELD_SPELLINGS = {
@@ -19,17 +17,16 @@ const FIELD_SPELLINGS = {
 } as const;
 
 /** B-MO Customer Verification: `GET /external/customer/:fullPhoneNumber`. */
-@injectable()
 export class BmoProvider implements AccountProvider {
   readonly displayName = 'B-MO';
   readonly createsAccounts = true;
   readonly requiredFields = ['phone'] as const;
 
   constructor(
-    @inject(BMO_HTTP) private readonly http: KyInstance,
-    @inject(BMO_SETTINGS) private readonly settings: BmoSettings,
+    private readonly http: KyInstance,
+    private readonly settings: BmoSettings,
     /** Its `credentialForms`: cut out of the provider's words before anything else is done with them. */
-    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms'>,
+    private readonly config: Pick<ProviderDeps<unknown>, 'credentialForms'>,
   ) {}
 
   async lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {

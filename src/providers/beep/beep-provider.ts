@@ -1,13 +1,11 @@
-import { inject, injectable } from 'inversify';
 import type { KyInstance } from 'ky';
-import { exchange, transportOutcome } from '../http/exchange.js';
-import { isRecord, parseJson } from '../http/read-body.js';
-import { BEEP_HTTP, BEEP_SETTINGS, ENGINE_CONFIG } from '../tokens.js';
-import type { EngineConfig } from '../options/engine-config.js';
-import type { BeepSettings } from '../types/options.js';
-import type { LookupTarget } from '../types/request.js';
-import { cleanText } from '../util/clean-text.js';
-import type { AccountProvider, LookupOutcome, ProviderStatus } from './account-provider.js';
+import { exchange, transportOutcome } from '../shared/exchange.js';
+import { isRecord, parseJson } from '../../http/read-body.js';
+import type { BeepSettings } from './beep-settings.js';
+import type { ProviderDeps } from '../provider-definition.js';
+import type { LookupTarget } from '../../core/request.js';
+import { cleanText } from '../../core/clean-text.js';
+import type { AccountProvider, LookupOutcome, ProviderStatus } from '../../core/account-provider.js';
 import { DEFAULT_BEEP_PATH } from './beep-path.js';
 
 export { DEFAULT_BEEP_PATH };
@@ -23,17 +21,16 @@ const VALIDATION_NOT_SET_UP = 301;
 const SERVICE_NOT_CONFIGURED = 167;
 
 /** BEEP `validateAccount`, over the v1 global API: one POST, the outcome in the body's codes. */
-@injectable()
 export class BeepProvider implements AccountProvider {
   readonly displayName = 'BEEP';
   readonly createsAccounts = false;
   readonly requiredFields = ['countryCode', 'serviceCode', 'accountNumber'] as const;
 
   constructor(
-    @inject(BEEP_HTTP) private readonly http: KyInstance,
-    @inject(BEEP_SETTINGS) private readonly settings: BeepSettings,
+    private readonly http: KyInstance,
+    private readonly settings: BeepSettings,
     /** Its `credentialForms`: cut out of the provider's words before anything else is done with them. */
-    @inject(ENGINE_CONFIG) private readonly config: Pick<EngineConfig, 'credentialForms'>,
+    private readonly config: Pick<ProviderDeps<unknown>, 'credentialForms'>,
   ) {}
 
   async lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {

@@ -1,5 +1,5 @@
-import type { Fault } from './faults.js';
-import type { Trigger } from './fixtures.js';
+import type { Fault } from '../../sandbox/faults.js';
+import type { Trigger } from '../../sandbox/fixtures.js';
 
 /** `subjectName`, as `accountname` gives it. */
 export type GsmaName = Record<string, string>;

@@ -1,4 +1,4 @@
-import type { LookupOutcome } from '../providers/account-provider.js';
+import type { LookupOutcome } from './account-provider.js';
 
 export const REDACTED = '[redacted]';
 

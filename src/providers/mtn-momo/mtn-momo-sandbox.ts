@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendFault, sendJson } from './faults.js';
-import { findTrigger, SANDBOX_CREDENTIALS, SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from './fixtures.js';
+import { sendFault, sendJson } from '../../sandbox/faults.js';
+import { findTrigger, SANDBOX_CREDENTIALS, SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from '../../sandbox/fixtures.js';
 import { MTN_MESSAGES, MTN_SANDBOX_PERSON, MTN_TRIGGERS, type MtnUserInfo } from './mtn-momo-fixtures.js';
-import type { SandboxLog } from './sandbox-log.js';
-import type { SandboxTokens } from './sandbox-tokens.js';
+import type { SandboxLog } from '../../sandbox/sandbox-log.js';
+import type { SandboxTokens } from '../../sandbox/sandbox-tokens.js';
 
 /** The fake also answers under this path, as a gateway that hosts the API below its root would. */
 export const MTN_SANDBOX_MOUNT = '/momo';

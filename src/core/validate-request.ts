@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import type { AccountProvider } from '../providers/account-provider.js';
-import type { LookupTarget } from '../types/request.js';
+import type { AccountProvider } from './account-provider.js';
+import type { LookupTarget } from './request.js';
 import { describeIssues, requestSchema } from './request-schema.js';
 
 export type Validation =

@@ -1,7 +1,7 @@
-import type { LookupOutcome } from '../providers/account-provider.js';
-import { describeTransportFailure } from '../transport/transport-failure.js';
-import { readBody, UnreadableBodyError } from './read-body.js';
-import { parseRetryAfter } from './retry-after.js';
+import type { LookupOutcome } from '../../core/account-provider.js';
+import { describeTransportFailure } from '../../transport/transport-failure.js';
+import { readBody, UnreadableBodyError } from '../../http/read-body.js';
+import { parseRetryAfter } from '../../core/retry-after.js';
 
 /** One HTTP request and its whole (bounded) body, or why there is none. Never rejects. */
 export type Exchange =

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readRequestBody, sendFault, sendJson } from './faults.js';
-import { findTrigger, SANDBOX_CREDENTIALS, SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from './fixtures.js';
+import { readRequestBody, sendFault, sendJson } from '../../sandbox/faults.js';
+import { findTrigger, SANDBOX_CREDENTIALS, SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from '../../sandbox/fixtures.js';
 import { GSMA_TRIGGERS, type GsmaErrorAnswer, type GsmaName } from './gsma-fixtures.js';
-import type { SandboxLog } from './sandbox-log.js';
-import type { SandboxTokens } from './sandbox-tokens.js';
+import type { SandboxLog } from '../../sandbox/sandbox-log.js';
+import type { SandboxTokens } from '../../sandbox/sandbox-tokens.js';
 
 /** Where the fake serves the API, as the GSMA simulator does: Basic authentication, and OAuth 2.0 tokens. */
 export const GSMA_SANDBOX_PATHS = {

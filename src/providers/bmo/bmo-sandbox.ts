@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isRecord, parseJson } from '../http/read-body.js';
-import { readRequestBody, sendFault, sendJson } from './faults.js';
-import { BMO_TRIGGERS, findTrigger, SANDBOX_CREDENTIALS } from './fixtures.js';
-import type { SandboxLog } from './sandbox-log.js';
+import { isRecord, parseJson } from '../../http/read-body.js';
+import { readRequestBody, sendFault, sendJson } from '../../sandbox/faults.js';
+import { findTrigger, SANDBOX_CREDENTIALS } from '../../sandbox/fixtures.js';
+import { BMO_TRIGGERS } from './bmo-fixtures.js';
+import type { SandboxLog } from '../../sandbox/sandbox-log.js';
 
 const CUSTOMER_PATH = /^\/external\/customer\/([^/?]+)$/;
 const CREDIT_PATH = '/external/operations/credit';

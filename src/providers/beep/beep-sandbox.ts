@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isRecord, parseJson } from '../http/read-body.js';
-import { DEFAULT_BEEP_PATH } from '../providers/beep-provider.js';
-import { readRequestBody, sendFault, sendJson } from './faults.js';
-import { BEEP_TRIGGERS, findTrigger, SANDBOX_CREDENTIALS } from './fixtures.js';
-import type { SandboxLog } from './sandbox-log.js';
+import { isRecord, parseJson } from '../../http/read-body.js';
+import { DEFAULT_BEEP_PATH } from './beep-provider.js';
+import { readRequestBody, sendFault, sendJson } from '../../sandbox/faults.js';
+import { findTrigger, SANDBOX_CREDENTIALS } from '../../sandbox/fixtures.js';
+import { BEEP_TRIGGERS } from './beep-fixtures.js';
+import type { SandboxLog } from '../../sandbox/sandbox-log.js';
 
 const AUTH_DESCRIPTIONS: Record<number, string> = {
   131: 'Authentication was a success',

@@ -1,29 +1,7 @@
-import type { Account } from '../types/decision.js';
-import type { LookupTarget } from '../types/request.js';
+import type { LookupOutcome, ProviderStatus } from './lookup-outcome.js';
+import type { LookupTarget } from './request.js';
 
-/** The provider's own code and words, kept for messages (never credentials: they are redacted first). */
-export interface ProviderStatus {
-  code: number | string;
-  description?: string;
-}
-
-/** What the provider said, in the machine's terms. Deciding what to do with it is the machine's job. */
-export type LookupOutcome =
-  | { kind: 'found'; account: Account; providerStatus?: ProviderStatus }
-  | { kind: 'not-found'; providerStatus?: ProviderStatus }
-  /** The account exists but cannot take transactions (blocked, suspended, dormant). */
-  | { kind: 'inactive'; providerStatus?: ProviderStatus }
-  | { kind: 'unverifiable'; providerStatus?: ProviderStatus }
-  | { kind: 'refused'; reason: 'auth-failed' | 'service-not-configured'; providerStatus?: ProviderStatus }
-  | {
-      kind: 'unavailable';
-      reason: 'provider-unavailable' | 'rate-limited' | 'timeout';
-      retryAfterMs?: number;
-      /** Refused by the engine itself, without a request: not worth retrying within this check. */
-      shed?: 'circuit-open' | 'queue-full';
-      providerStatus?: ProviderStatus;
-    }
-  | { kind: 'unexpected'; detail: string; providerStatus?: ProviderStatus };
+export type { LookupOutcome, ProviderStatus };
 
 export type RequestField = 'phone' | 'accountNumber' | 'serviceCode' | 'countryCode';
 

@@ -1,5 +1,5 @@
-import type { Account } from '../types/decision.js';
-import { cleanText } from '../util/clean-text.js';
+import type { Account } from '../../core/decision.js';
+import { cleanText } from '../../core/clean-text.js';
 
 /**
  * Adds the account holder's names, as a provider's name look-up gave them, to `account`: cleaned, bounded, the full
