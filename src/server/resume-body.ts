@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { eventsAwaited } from '../../machines/precheck.pause.js';
 import type { Precheck } from '../create-precheck.js';
 import { describeIssues, strictNamesSchema } from '../core/request-schema.js';
 import type { ResumeEvent } from '../types/options.js';
@@ -29,9 +30,6 @@ export function resumeEventOf(action: ResumeAction, body: unknown): ResumeEvent 
   return problemResponse('invalid-resume', `This route takes an empty body or {}${why}. The check is unchanged.`);
 }
 
-/** The events a paused check can take, by what it waits for (CANCEL ends any). */
-const AWAITED = { names: ['NAMES', 'CANCEL'], confirmation: ['CONFIRM', 'REJECT', 'CANCEL'] } as const;
-
 const WHAT_TO_SEND = {
   names: 'names: POST /v1/checks/{checkId}/names with { firstName, lastName }, or /cancel',
   confirmation: "the payer's confirmation: POST /v1/checks/{checkId}/confirm or /reject, or /cancel",
@@ -45,7 +43,7 @@ const WHAT_TO_SEND = {
 export async function refuseUnlessAwaited(engine: Precheck, checkId: string, event: ResumeEvent): Promise<Response | undefined> {
   const status = await engine.status(checkId);
   if (status?.state !== 'paused') return undefined;
-  if ((AWAITED[status.waitingFor] as readonly string[]).includes(event.type)) return undefined;
+  if (eventsAwaited(engine.machine, status.waitingFor).includes(event.type)) return undefined;
   const what = WHAT_TO_SEND[status.waitingFor].replaceAll('{checkId}', checkId);
   return problemResponse('not-awaited', `This check waits for ${what}. It is still paused, unchanged.`);
 }
