@@ -69,8 +69,7 @@ function passwordForms(url: URL): string[] {
  */
 async function openRedisStore(url: URL, prefix: string | undefined, health: StoreHealthLog) {
   const { redisStore } = await import('../redis/index.js');
-  const store = redisStore({ url: url.href, ...(prefix && { prefix }), onError: health.error, onRecover: health.recovered });
-  return { store, close: () => store.close() };
+  return redisStore({ url: url.href, ...(prefix && { prefix }), onError: health.error, onRecover: health.recovered });
 }
 
 /** What `createServer` and `parseTokens` refuse (no token, a weak one, --insecure-local off loopback, engine options) is configuration: exit 2. */
@@ -112,16 +111,15 @@ export async function serveCommand(args: string[], out: (text: string) => void):
   const { storeHealthLog } = await import('../server/store-log.js');
 
   let sandbox: Sandbox | undefined;
-  let redis: Awaited<ReturnType<typeof openRedisStore>> | undefined;
+  let store: Awaited<ReturnType<typeof openRedisStore>> | undefined;
   try {
     if (values.sandbox) sandbox = await (await import('../sandbox/start-sandbox.js')).startSandbox();
     const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
     if (!anyProvider(providers)) throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
     if (redisUrl) {
       const health = storeHealthLog(out, 'redis', passwordForms(redisUrl));
-      redis = await openRedisStore(redisUrl, values['redis-prefix'] ?? process.env.PRECHECK_REDIS_PREFIX, health);
+      store = await openRedisStore(redisUrl, values['redis-prefix'] ?? process.env.PRECHECK_REDIS_PREFIX, health);
     }
-    const store = redis?.store;
     const server = configured(createServer, {
       engine: { ...engineOptions, providers, ...(store && { store }) },
       tokens,
@@ -151,7 +149,7 @@ export async function serveCommand(args: string[], out: (text: string) => void):
     setTimeout(() => process.exit(), 500).unref();
     return 0;
   } finally {
-    await redis?.close();
+    await store?.close();
     await sandbox?.close();
   }
 }

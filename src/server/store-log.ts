@@ -1,5 +1,4 @@
-/** While the store keeps failing, one line per this window at most (with how many errors were not logged). */
-export const STORE_LOG_WINDOW_MS = 10_000;
+import { UnusableRecordError } from '../store/store-errors.js';
 
 /** What an error says: its message (or code), the first one of an `AggregateError` (one per address tried). */
 function describe(error: unknown): string {
@@ -9,14 +8,13 @@ function describe(error: unknown): string {
 }
 
 /**
- * The service's log of its store's health, as JSON lines: `store-error` naming the error as soon as the store fails,
- * then at most one a window while it keeps failing, and `store-recovered` once it is back. `secrets` (a password in
- * the store's URL) never appear in a line.
+ * The service's log of its store's health, as JSON lines, fed by `redisStore`'s `onError` / `onRecover` (which
+ * rate-limit them): `store-error` naming the error, `store-recovered` with how long it was down, and
+ * `store-record-unusable` for a stored check that cannot be read. `secrets` (a password in the store's URL) never
+ * appear in a line.
  */
 export function storeHealthLog(write: (line: string) => void, store: string, secrets: readonly string[] = []) {
   let failingSince: number | undefined;
-  let loggedAt = -Infinity;
-  let unlogged = 0;
   const line = (msg: string, fields: Record<string, unknown>) => {
     let text = JSON.stringify({ time: new Date().toISOString(), msg, store, ...fields });
     for (const secret of secrets) if (secret.length > 0) text = text.split(secret).join('[redacted]');
@@ -24,22 +22,14 @@ export function storeHealthLog(write: (line: string) => void, store: string, sec
   };
   return {
     error(error: unknown) {
-      const now = Date.now();
-      failingSince ??= now;
-      if (now - loggedAt < STORE_LOG_WINDOW_MS) {
-        unlogged += 1;
-        return;
-      }
-      line('store-error', { error: describe(error), ...(unlogged > 0 && { unlogged }) });
-      loggedAt = now;
-      unlogged = 0;
+      if (error instanceof UnusableRecordError) return line('store-record-unusable', { error: describe(error) });
+      failingSince ??= Date.now();
+      line('store-error', { error: describe(error) });
     },
     recovered() {
       if (failingSince === undefined) return;
-      line('store-recovered', { downMs: Date.now() - failingSince, ...(unlogged > 0 && { unlogged }) });
+      line('store-recovered', { downMs: Date.now() - failingSince });
       failingSince = undefined;
-      loggedAt = -Infinity;
-      unlogged = 0;
     },
   };
 }
