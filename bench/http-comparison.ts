@@ -1,7 +1,7 @@
 import ky from 'ky';
 import { request as undiciRequest } from 'undici';
 import { createContainer, createPrecheck, precheckFrom, type PrecheckOptions } from '../src/index.js';
-import { providerHttp } from '../src/http/provider-http.js';
+import { providerHttp } from '../src/transport/provider-http.js';
 import { BEEP_HTTP } from '../src/providers/beep/beep-definition.js';
 import { BMO_HTTP } from '../src/providers/bmo/bmo-definition.js';
 import { timedLoop, type LoopResult } from './stats.js';

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { generateDocs } from '../src/docs/generate-docs.js';
-import { writeConfigurationPage } from '../src/options/configuration-table.js';
+import { writeConfigurationPage } from '../src/engine/options/configuration-table.js';
 import { REPOSITORY_PAGES } from './generate-docs.js';
 
 // `npm run docs:check`: regenerates into a temporary folder (linking the pages docs/ holds) and compares with the

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateDocs } from '../src/docs/generate-docs.js';
-import { writeConfigurationPage } from '../src/options/configuration-table.js';
+import { writeConfigurationPage } from '../src/engine/options/configuration-table.js';
 import { reliabilityPage } from '../test/support/fault-matrix.js';
 
 export { generateDocs };

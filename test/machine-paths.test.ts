@@ -8,7 +8,7 @@ import { allMachines } from '../src/docs/machine-list.js';
 import { coveringPaths, describePath, enteredStates, restingStates, type Edge, type Step } from '../src/docs/machine-paths.js';
 import { createPrecheck, type PrecheckMachine, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { GUARDED_LOOKUP } from '../src/tokens.js';
+import { GUARDED_LOOKUP } from '../src/engine/di-tokens.js';
 
 /**
  * Every machine in machines/index.ts: for every (state, transition) edge, a path from the initial state through it

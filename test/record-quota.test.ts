@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { redisStore } from '../src/redis/index.js';
 import { processQuotas } from '../src/server/process-quotas.js';
-import type { CheckStore } from '../src/store/check-store.js';
+import type { CheckStore } from '../src/persistence/store/check-store.js';
 import { keysUnder, redisOrSkip, REDIS_URL, removeKeys, testPrefix } from './support/redis.js';
 
 type Quotas = Required<Pick<CheckStore, 'addToQuota' | 'removeFromQuota'>>;

@@ -25,7 +25,7 @@ function engine(sandbox: Sandbox, options: Omit<PrecheckOptions, 'providers'> = 
 
 /**
  * A check's decision, and how long it took from when its clock started (its first state, `trace.states[0].at`) to its
- * decision: the first check of a process first loads what checks need (src/warm-up.ts), before its clocks start.
+ * decision: the first check of a process first loads what checks need (src/engine/warm-up.ts), before its clocks start.
  */
 async function timed(precheck: Precheck, request: PrecheckRequest): Promise<[Decision, number]> {
   const decision = await precheck.check(request);

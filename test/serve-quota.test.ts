@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { redisStore } from '../src/redis/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox.js';
 import { createServer, type PrecheckServer } from '../src/server/index.js';
-import type { CheckStore } from '../src/store/check-store.js';
+import type { CheckStore } from '../src/persistence/store/check-store.js';
 import { contractOf } from './support/openapi-contract.js';
 import { keysUnder, redisOrSkip, REDIS_URL, removeKeys, testPrefix } from './support/redis.js';
 import { startServeProcess } from './support/serve-process.js';

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPrecheck, memoryStore, PrecheckConfigError, type PrecheckOptions } from '../src/index.js';
-import { configurationPage } from '../src/options/configuration-table.js';
+import { configurationPage } from '../src/engine/options/configuration-table.js';
 import { formatKey, formatPath, optionEntries, type AnySchema } from '../src/core/option-tree.js';
-import { precheckOptionsSchema } from '../src/options/options-schema.js';
+import { precheckOptionsSchema } from '../src/engine/options/options-schema.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { ENGINE_CONFIG } from '../src/tokens.js';
+import { ENGINE_CONFIG } from '../src/engine/di-tokens.js';
 
 /** Issue 21, item 1: every key of the options, at every level, is known or refused; wrong types are refused too. */
 const strict = suite<{ sandbox: Sandbox }>('strict options');

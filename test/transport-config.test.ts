@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPrecheck, PrecheckConfigError, type PrecheckOptions } from '../src/index.js';
-import { ENGINE_CONFIG } from '../src/tokens.js';
+import { ENGINE_CONFIG } from '../src/engine/di-tokens.js';
 import { createTestPki, type TestPki } from './support/test-pki.js';
 
 /** Transport options (`http`, `providers.<name>.http`): read and checked at start-up, field by field over the defaults. */

@@ -1,6 +1,6 @@
 import { RESUME_BY_CHECK_ID } from '../../machines/precheck.decisions.js';
-import { createPrecheck } from '../create-precheck.js';
-import { PrecheckConfigError } from '../options/read-options.js';
+import { createPrecheck } from '../engine/create-precheck.js';
+import { PrecheckConfigError } from '../engine/options/read-options.js';
 import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import type { Decision, DecisionStatus } from '../core/decision.js';

@@ -1,4 +1,4 @@
-import type { PrecheckOptions } from '../types/options.js';
+import type { PrecheckOptions } from '../engine/options/precheck-options.js';
 import { readBoolean } from './read-boolean.js';
 import { readChoice } from './read-choice.js';
 import { readInteger } from './read-integer.js';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { PrecheckConfigError } from '../options/read-options.js';
+import { PrecheckConfigError } from '../engine/options/read-options.js';
 import { checkCommand, CHECK_HELP } from './check-command.js';
 import { DEMO_HELP, demoCommand } from './demo-command.js';
 import { DOCS_HELP, docsCommand } from './docs-command.js';

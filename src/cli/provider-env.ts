@@ -1,7 +1,7 @@
-import { PrecheckConfigError } from '../options/read-options.js';
+import { PrecheckConfigError } from '../engine/options/read-options.js';
 import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
 import type { EnvReading } from '../providers/provider-definition.js';
-import type { PrecheckOptions } from '../types/options.js';
+import type { PrecheckOptions } from '../engine/options/precheck-options.js';
 import { readChoice } from './read-choice.js';
 
 /** The provider variables, as `--help` lists them (check and serve). */

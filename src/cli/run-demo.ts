@@ -1,4 +1,4 @@
-import { createPrecheck } from '../create-precheck.js';
+import { createPrecheck } from '../engine/create-precheck.js';
 import { SCENARIOS, type Scenario } from '../sandbox/scenarios.js';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
 import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';

@@ -1,4 +1,4 @@
-import { PrecheckConfigError } from '../options/read-options.js';
+import { PrecheckConfigError } from '../engine/options/read-options.js';
 import { sandboxUrls } from '../sandbox/sandbox-urls.js';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
 import type { StoreHealthLog } from '../server/store-log.js';

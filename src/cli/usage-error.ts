@@ -1,4 +1,4 @@
-import { PrecheckConfigError } from '../options/read-options.js';
+import { PrecheckConfigError } from '../engine/options/read-options.js';
 
 /** A command line the CLI cannot run as typed: exit 2, the message and a pointer to `--help`. */
 export class UsageError extends Error {

@@ -9,7 +9,7 @@ interface PhoneLibrary {
 // libphonenumber-js loaded on the first number read, not on `import 'precheck'`: its ES build is ~110 modules (about
 // half of a cold start). Its CommonJS build (core + the "min" metadata, the same the default entry uses) loads in
 // about half that time, and an engine that is never asked about a phone number does not load it at all. The first
-// check with a phone number loads it before its clock starts (src/warm-up.ts).
+// check with a phone number loads it before its clock starts (src/engine/warm-up.ts).
 let library: PhoneLibrary | undefined;
 export function phoneLibrary(): PhoneLibrary {
   if (!library) {

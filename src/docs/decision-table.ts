@@ -1,4 +1,4 @@
-import { createPrecheck } from '../create-precheck.js';
+import { createPrecheck } from '../engine/create-precheck.js';
 import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
 import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';

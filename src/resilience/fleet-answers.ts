@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { LookupOutcome } from '../core/account-provider.js';
-import { signatureRefusal, signJson } from '../snapshot/signed-json.js';
-import type { SnapshotKey, SnapshotSignature } from '../snapshot/snapshot-signature.js';
-import type { FleetShare } from '../store/check-store.js';
+import { signatureRefusal, signJson } from '../persistence/snapshot/signed-json.js';
+import type { SnapshotKey, SnapshotSignature } from '../persistence/snapshot/snapshot-signature.js';
+import type { FleetShare } from '../persistence/store/check-store.js';
 import { bounded, newLiveness } from '../util/bounded.js';
 
 export interface FleetSettings {

@@ -1,6 +1,6 @@
 import type { Trigger } from './fixtures.js';
 import type { ProviderVariant } from './wrong-credentials.js';
-import type { PrecheckOptions } from '../types/options.js';
+import type { PrecheckOptions } from '../engine/options/precheck-options.js';
 import type { Intent, PrecheckRequest } from '../core/request.js';
 
 /** One provider answer to observe, for both intents. */

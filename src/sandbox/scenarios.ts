@@ -1,5 +1,5 @@
 import type { DecisionStatus } from '../core/decision.js';
-import type { PrecheckOptions } from '../types/options.js';
+import type { PrecheckOptions } from '../engine/options/precheck-options.js';
 import type { PrecheckRequest } from '../core/request.js';
 import { beepRequest, bmoRequest, gsmaRequest, mtnRequest } from './requests.js';
 import type { ProviderVariant } from './wrong-credentials.js';

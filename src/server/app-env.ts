@@ -1,5 +1,5 @@
-import type { Precheck } from '../create-precheck.js';
-import type { CheckStore } from '../store/check-store.js';
+import type { Precheck } from '../engine/create-precheck.js';
+import type { CheckStore } from '../persistence/store/check-store.js';
 import type { Authenticator, Caller } from './bearer-tokens.js';
 import type { CheckOwners } from './check-owners.js';
 import type { IdempotencyRecords } from './idempotency.js';

@@ -1,4 +1,4 @@
-import type { CheckStore } from '../store/check-store.js';
+import type { CheckStore } from '../persistence/store/check-store.js';
 import { bounded, boundedWrite } from '../util/bounded.js';
 import type { Caller } from './bearer-tokens.js';
 

@@ -1,11 +1,11 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPrecheck } from '../create-precheck.js';
-import { memoryStore } from '../store/memory-store.js';
-import type { CheckStore } from '../store/check-store.js';
-import { PROVIDER_POOLS } from '../tokens.js';
-import type { PrecheckOptions } from '../types/options.js';
+import { createPrecheck } from '../engine/create-precheck.js';
+import { memoryStore } from '../persistence/store/memory-store.js';
+import type { CheckStore } from '../persistence/store/check-store.js';
+import { PROVIDER_POOLS } from '../engine/di-tokens.js';
+import type { PrecheckOptions } from '../engine/options/precheck-options.js';
 import { createApp } from './app.js';
 import { assertUsableTokens, bearerAuth } from './bearer-tokens.js';
 import { checkOwners } from './check-owners.js';

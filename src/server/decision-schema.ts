@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { checkIdSchema, decisionSchema } from '../core/decision-schema.js';
-import type { CheckStatus } from '../types/options.js';
+import type { CheckStatus } from '../engine/options/precheck-options.js';
 
 export { ABORT_REASONS, RETRY_REASONS, abortReasonSchema, retryReasonSchema } from '../core/reasons.js';
 export {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { pauseNotKept } from '../durable/pause-not-kept.js';
+import { pauseNotKept } from '../persistence/durable/pause-not-kept.js';
 import type { Decision } from '../core/decision.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import type { Caller } from './bearer-tokens.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CheckStore } from '../store/check-store.js';
+import type { CheckStore } from '../persistence/store/check-store.js';
 import { bounded, boundedWrite } from '../util/bounded.js';
 import type { Caller } from './bearer-tokens.js';
 import type { RecordQuota } from './record-quota.js';

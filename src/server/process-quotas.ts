@@ -1,4 +1,4 @@
-import type { CheckStore, QuotaResult } from '../store/check-store.js';
+import type { CheckStore, QuotaResult } from '../persistence/store/check-store.js';
 
 type Quotas = Required<Pick<CheckStore, 'addToQuota' | 'removeFromQuota'>>;
 

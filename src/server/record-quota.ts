@@ -1,4 +1,4 @@
-import type { CheckStore, QuotaResult } from '../store/check-store.js';
+import type { CheckStore, QuotaResult } from '../persistence/store/check-store.js';
 import { bounded } from '../util/bounded.js';
 import type { Caller } from './bearer-tokens.js';
 import { processQuotas } from './process-quotas.js';

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { eventsAwaited } from '../../machines/precheck.pause.js';
-import type { Precheck } from '../create-precheck.js';
+import type { Precheck } from '../engine/create-precheck.js';
 import { describeIssues, strictNamesSchema } from '../core/request-schema.js';
-import type { ResumeEvent } from '../types/options.js';
+import type { ResumeEvent } from '../engine/options/precheck-options.js';
 import { emptyBodySchema } from './decision-schema.js';
 import { problemResponse } from './problem.js';
 

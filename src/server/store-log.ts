@@ -1,4 +1,4 @@
-import { UnusableRecordError } from '../store/store-errors.js';
+import { UnusableRecordError } from '../persistence/store/store-errors.js';
 
 /** What an error says: its message (or code), the first one of an `AggregateError` (one per address tried). */
 function describe(error: unknown): string {

@@ -1,8 +1,8 @@
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { constants, createGunzip, createInflate, type ZlibOptions } from 'node:zlib';
 import type { Dispatcher } from 'undici';
-import { contentCodings, decodingOf } from '../http/content-codings.js';
-import { MAX_BODY_BYTES } from '../http/read-body.js';
+import { contentCodings, decodingOf } from './content-codings.js';
+import { MAX_BODY_BYTES } from './read-body.js';
 import { BufferedResponse } from './buffered-response.js';
 
 /** Statuses whose response has no body (`new Response` refuses one). */

@@ -1,6 +1,6 @@
 import { formatPath } from '../core/option-tree.js';
 import type * as v from 'valibot';
-import type { httpSettingsSchema, transportSettingsSchema } from '../options/transport-schema.js';
+import type { httpSettingsSchema, transportSettingsSchema } from './transport-schema.js';
 import { proxyCredentials, proxyFromEnvironment, readProxy, type ProxyRoute } from './read-proxy.js';
 import { readTls, requireKeyPair, type TlsMaterial } from './read-tls.js';
 

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { tlsSettingsSchema, transportSettingsSchema } from '../options/transport-schema.js';
+import type { tlsSettingsSchema, transportSettingsSchema } from './transport-schema.js';
 
 /**
  * How the engine reaches one provider (`providers.<name>.http`): its connection pool, proxy and TLS, each field

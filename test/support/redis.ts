@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
-import type { AnyRedisClient } from '../../src/store/redis-connection.js';
+import type { AnyRedisClient } from '../../src/persistence/store/redis/redis-connection.js';
 
 /** The Redis the tests use: `REDIS_URL`, default the local one. */
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

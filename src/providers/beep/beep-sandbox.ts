@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isRecord, parseJson } from '../../http/read-body.js';
+import { isRecord, parseJson } from '../../transport/read-body.js';
 import { DEFAULT_BEEP_PATH } from './beep-provider.js';
 import { readRequestBody, sendFault, sendJson } from '../../sandbox/faults.js';
 import { findTrigger, SANDBOX_CREDENTIALS } from '../../sandbox/fixtures.js';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { credential, defaulted, httpUrl, required, settings } from '../../options/option-values.js';
+import { credential, defaulted, httpUrl, required, settings } from '../../core/option-values.js';
 import { DEFAULT_BEEP_PATH } from './beep-path.js';
 import { transportField } from '../shared/transport-field.js';
 

@@ -1,6 +1,6 @@
 import type { KyInstance } from 'ky';
 import { exchange, transportOutcome } from '../shared/exchange.js';
-import { isRecord, parseJson } from '../../http/read-body.js';
+import { isRecord, parseJson } from '../../transport/read-body.js';
 import type { Account } from '../../core/decision.js';
 import type { BmoSettings } from './bmo-settings.js';
 import type { ProviderDeps } from '../provider-definition.js';

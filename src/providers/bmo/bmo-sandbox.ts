@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isRecord, parseJson } from '../../http/read-body.js';
+import { isRecord, parseJson } from '../../transport/read-body.js';
 import { readRequestBody, sendFault, sendJson } from '../../sandbox/faults.js';
 import { findTrigger, SANDBOX_CREDENTIALS } from '../../sandbox/fixtures.js';
 import { BMO_TRIGGERS } from './bmo-fixtures.js';

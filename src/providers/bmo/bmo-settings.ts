@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { headerCredential, httpUrl, required, settings } from '../../options/option-values.js';
+import { headerCredential, httpUrl, required, settings } from '../../core/option-values.js';
 import { transportField } from '../shared/transport-field.js';
 
 export const bmoSettingsSchema = settings({

@@ -1,4 +1,4 @@
-import { isRecord, parseJson } from '../../http/read-body.js';
+import { isRecord, parseJson } from '../../transport/read-body.js';
 import { cleanText } from '../../core/clean-text.js';
 
 /** The GSMA `errorObject`, category and code lower-cased (the docs capitalise what the spec and simulator do not). */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { basicUser, defaulted, headerCredential, httpUrl, optional, required, settings } from '../../options/option-values.js';
+import { basicUser, defaulted, headerCredential, httpUrl, optional, required, settings } from '../../core/option-values.js';
 import { GSMA_IDENTIFIER_TYPES } from './identifier-types.js';
 import { transportField } from '../shared/transport-field.js';
 

@@ -1,4 +1,4 @@
-import { isRecord, parseJson } from '../../http/read-body.js';
+import { isRecord, parseJson } from '../../transport/read-body.js';
 import { cleanText } from '../../core/clean-text.js';
 
 /** MTN's own error body, `{ code, message }` (`ErrorReason`): what its wallet platform answers. */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { basicUser, headerCredential, httpUrl, optional, required, settings } from '../../options/option-values.js';
+import { basicUser, headerCredential, httpUrl, optional, required, settings } from '../../core/option-values.js';
 import { transportField } from '../shared/transport-field.js';
 
 /** A target environment is a word (`sandbox`, `mtnbenin`): it travels as a header value. */

@@ -1,6 +1,6 @@
 import type { LookupOutcome } from '../../core/account-provider.js';
 import { describeTransportFailure } from '../../transport/transport-failure.js';
-import { readBody, UnreadableBodyError } from '../../http/read-body.js';
+import { readBody, UnreadableBodyError } from '../../transport/read-body.js';
 import { parseRetryAfter } from '../../core/retry-after.js';
 
 /** One HTTP request and its whole (bounded) body, or why there is none. Never rejects. */

@@ -1,5 +1,5 @@
-import { optional } from '../../options/option-values.js';
-import { transportSettingsSchema } from '../../options/transport-schema.js';
+import { optional } from '../../core/option-values.js';
+import { transportSettingsSchema } from '../../transport/transport-schema.js';
 
 /** `providers.<name>.http`: a provider's own pool, proxy and TLS over the engine-wide `http`. */
 export const transportField = () =>

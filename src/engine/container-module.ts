@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+import { ContainerModule, type Bind } from 'inversify';
+import type { EngineConfig } from './options/engine-config.js';
+import { providerHttp } from '../transport/provider-http.js';
+import { provideMachine } from './machine-implementations.js';
+import { matchPayeeName } from '../name-check/index.js';
+import { readOptions } from './options/read-options.js';
+import type { AccountProvider } from '../core/account-provider.js';
+import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
+import type { ProviderDefinition } from '../providers/provider-definition.js';
+import { GuardedLookup } from '../resilience/guarded-lookup.js';
+import { memoryStore } from '../persistence/store/memory-store.js';
+import { ProviderPools } from '../transport/provider-pools.js';
+import {
+  ACCOUNT_PROVIDER,
+  CHECK_STORE,
+  ENGINE_CONFIG,
+  GUARDED_LOOKUP,
+  HOOK_FENCE,
+  NAME_MATCHER,
+  PRECHECK_MACHINE,
+  PRECHECK_OPTIONS,
+  PROVIDER_POOLS,
+  PROVIDER_REGISTRY,
+} from './di-tokens.js';
+import type { PrecheckOptions } from './options/precheck-options.js';
+import { HookFence } from '../util/hook-fence.js';
+
+/**
+ * precheck's bindings, for an application that has its own inversify container: configuration, one ky client per
+ * provider over its own connection pool (`PROVIDER_POOLS`), the providers by name (`ACCOUNT_PROVIDER`, `whenNamed`),
+ * the guarded lookup and the provided machine. Bind your own `AccountProvider` under `ACCOUNT_PROVIDER` `whenNamed('yours')` and the same machine drives it.
+ * Throws `PrecheckConfigError` for unusable options.
+ */
+export function precheckModule(options: PrecheckOptions): ContainerModule {
+  const config = readOptions(options);
+  return new ContainerModule(({ bind }) => {
+    const pools = new ProviderPools(config.transports);
+    bind(PROVIDER_POOLS).toConstantValue(pools);
+    bind(PRECHECK_OPTIONS).toConstantValue(options);
+    bind(ENGINE_CONFIG).toConstantValue(config);
+    bind(CHECK_STORE).toConstantValue(options.store ?? memoryStore());
+    for (const provider of BUILTIN_PROVIDERS) {
+      const settings = options.providers[provider.name];
+      if (settings) bindBuiltin(bind, provider, settings, pools.fetchFor(provider.name), config);
+    }
+    for (const [name, provider] of Object.entries(options.customProviders ?? {})) {
+      bind(ACCOUNT_PROVIDER).toConstantValue(provider).whenNamed(name);
+    }
+    bind(PROVIDER_REGISTRY)
+      .toDynamicValue((context) => {
+        const found = new Map<string, AccountProvider>();
+        return (name: string) => {
+          let provider = found.get(name);
+          if (!provider) {
+            provider = context.get(ACCOUNT_PROVIDER, { name, optional: true });
+            if (provider) found.set(name, provider);
+          }
+          return provider;
+        };
+      })
+      .inSingletonScope();
+    bind(GUARDED_LOOKUP)
+      .toDynamicValue((context) => {
+        const share = options.store?.fleet;
+        const fleet = share && {
+          share,
+          storeTimeoutMs: config.storeTimeoutMs,
+          attemptTimeoutMs: config.timeoutMs,
+          deadlineMs: config.deadlineMs,
+          signingKeys: config.snapshotKeys,
+        };
+        return new GuardedLookup(context.get(PROVIDER_REGISTRY), config.guards, config.secrets, fleet);
+      })
+      .inSingletonScope();
+    bind(HOOK_FENCE).toConstantValue(new HookFence());
+    bind(NAME_MATCHER).toConstantValue(matchPayeeName);
+    bind(PRECHECK_MACHINE)
+      .toDynamicValue((context) =>
+        provideMachine(config, {
+          findProvider: context.get(PROVIDER_REGISTRY),
+          lookup: context.get(GUARDED_LOOKUP),
+          hooks: context.get(HOOK_FENCE),
+          matchName: context.get(NAME_MATCHER),
+        }),
+      )
+      .inSingletonScope();
+  });
+}
+
+/**
+ * A built-in provider's bindings: its settings and ky clients (over `fetch`, its own pool) under its public DI ids
+ * when it has them (so that an application may rebind them), and its adapter under `ACCOUNT_PROVIDER`, named.
+ */
+function bindBuiltin(
+  bind: Bind,
+  provider: ProviderDefinition,
+  settings: { baseUrl: string },
+  fetch: typeof globalThis.fetch,
+  config: EngineConfig,
+): void {
+  const http = providerHttp(settings.baseUrl, fetch);
+  const absoluteHttp = providerHttp(undefined, fetch);
+  const ids = provider.diTokens;
+  if (ids) {
+    bind(ids.settings).toConstantValue(settings);
+    bind(ids.http).toConstantValue(http);
+    if (ids.absoluteHttp) bind(ids.absoluteHttp).toConstantValue(absoluteHttp);
+  }
+  bind(ACCOUNT_PROVIDER)
+    .toDynamicValue((context) =>
+      provider.create({
+        settings: ids ? context.get(ids.settings) : settings,
+        http: ids ? context.get(ids.http) : http,
+        absoluteHttp: ids?.absoluteHttp ? context.get(ids.absoluteHttp) : absoluteHttp,
+        credentialForms: config.credentialForms,
+        deadlineMs: config.deadlineMs,
+      }),
+    )
+    .inSingletonScope()
+    .whenNamed(provider.name);
+}

@@ -1,0 +1,147 @@
+import type { Container } from 'inversify';
+import type { Actor } from 'xstate';
+import { persistCheck, restoreCheck, type PersistedCheck } from '../persistence/persisted-check.js';
+import type { PrecheckMachine } from '../../machines/precheck.machine.js';
+import { createContainer } from './container.js';
+import { internalFailure, runCheck } from './run-check.js';
+import { requireSomeProvider } from './options/read-options.js';
+import { validateRequest } from '../core/validate-request.js';
+import {
+  CHECK_STORE,
+  ENGINE_CONFIG,
+  GUARDED_LOOKUP,
+  HOOK_FENCE,
+  PRECHECK_MACHINE,
+  PRECHECK_OPTIONS,
+  PROVIDER_POOLS,
+  PROVIDER_REGISTRY,
+} from './di-tokens.js';
+import { DurableChecks } from '../persistence/durable/durable-checks.js';
+import { RecordSignatures } from '../persistence/snapshot/record-signature.js';
+import { warmUp } from './warm-up.js';
+import type { Decision } from '../core/decision.js';
+import type { CheckOptions, CheckStatus, PrecheckOptions, ResumeEvent } from './options/precheck-options.js';
+import type { PrecheckRequest } from '../core/request.js';
+
+export interface Precheck {
+  /**
+   * Decides one pre-check. Never rejects: every outcome, bad input and cancellation included, is a `Decision`.
+   *
+   * @example
+   * const decision = await precheck.check({ provider: 'bmo', intent: 'debit', phone: '+2290197000001' });
+   * if (decision.status === 'proceed') debit();
+   */
+  check(request: PrecheckRequest, options?: CheckOptions): Promise<Decision>;
+  /** The machine with this engine's providers supplied: input = request, output = decision. */
+  readonly machine: PrecheckMachine;
+  /**
+   * Forgets the cached answer for the request's account, e.g. once a credit has created it; with a fleet store, in
+   * every instance (resolves once they will see it). Answers whether there was one; an invalid request is ignored.
+   * Never rejects.
+   */
+  invalidate(request: PrecheckRequest): Promise<boolean>;
+  /** Each asked provider's circuit: `closed`, `open`, `halfOpen` (next check probes) or `probing`. */
+  circuits(): Record<string, string>;
+  /**
+   * A JSON-safe snapshot of a running check (with `formatVersion`, without credentials), to resume elsewhere;
+   * signed (HMAC-SHA-256, `signature`) with the first of `snapshotKeys` when they are configured.
+   */
+  persist(actor: Actor<PrecheckMachine>): PersistedCheck;
+  /**
+   * A running actor from `persist()`'s snapshot. Throws `PrecheckSnapshotError`, synchronously, for a snapshot of
+   * another format, one the chart could not have written (state, context, request, output), or — with
+   * `snapshotKeys` — one that is unsigned or whose signature does not verify.
+   */
+  restore(persisted: PersistedCheck): Actor<PrecheckMachine>;
+  /**
+   * Continues a paused check (`needs-names`, `needs-confirmation`) by its `checkId`, on any instance: exactly once,
+   * idempotent (a decided check answers its stored decision). Never rejects: unknown or malformed id, or a stored record
+   * this engine cannot use → abort `check-not-found`; the store not answering, or another resume holding the check
+   * past the deadline → retry `store-unavailable` (nothing changed, nor will later). Answers within `deadlineMs` (plus
+   * `storeTimeoutMs`), in at most 20 store round trips.
+   */
+  resume(checkId: string, event: ResumeEvent): Promise<Decision>;
+  /** A check's state by `checkId`: paused (for what, until when) or decided; undefined when unknown or purged. */
+  status(checkId: string): Promise<CheckStatus | undefined>;
+  /**
+   * Stops the circuit breakers' timers, closes the store only when the engine created it (a `store` you passed stays
+   * open and yours to close: other engines may share it), and closes every provider's connection pool: resolves once
+   * their sockets are closed (requests in flight end first, each within its attempt's bound). Checks after it answer
+   * retry `provider-unavailable`. Never rejects.
+   */
+  close(): Promise<void>;
+  /** The inversify container behind this engine. */
+  readonly container: Container;
+}
+
+/**
+ * Builds an engine. Throws `PrecheckConfigError` (at start-up) when the options are unusable: an unknown key, a value
+ * of the wrong type or out of range, a store that is not a `CheckStore`, or no provider at all.
+ */
+export function createPrecheck(options: PrecheckOptions): Precheck {
+  requireSomeProvider(options);
+  return precheckFrom(createContainer(options));
+}
+
+/** The engine from a container that has `precheckModule(options)` loaded (yours, or `createContainer`'s). */
+export function precheckFrom(container: Container): Precheck {
+  const options = container.get(PRECHECK_OPTIONS);
+  const machine = container.get(PRECHECK_MACHINE);
+  const lookup = container.get(GUARDED_LOOKUP);
+  const findProvider = container.get(PROVIDER_REGISTRY);
+  const fence = container.get(HOOK_FENCE);
+  // Read once: the caller's inspect runs behind the fence, so that a throwing one changes no decision.
+  const inspect = options.inspect;
+  const fencedInspect = inspect && fence.wrap('inspect', inspect);
+  const snapshots = { machine, findProvider, keys: container.get(ENGINE_CONFIG).snapshotKeys };
+  const store = container.get(CHECK_STORE);
+  // A store passed in is the caller's (another engine may use it); only the one the engine made is the engine's to close.
+  const ownStore = options.store === undefined;
+  const pools = container.get(PROVIDER_POOLS);
+  // `precheck.machine` run as an actor does not pass through check()'s warm-up: start loading the transport now, so
+  // that a first lookup on that path does not spend its attempt's bound on it (check() still waits for it).
+  void pools.ready();
+  const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor, snapshots.keys);
+  // A stored wait that is over ends at once, by the chart's own timeout transition.
+  const expiring = machine.provide({ delays: { namesTimeout: 0, confirmationTimeout: 0 } });
+  const durable = new DurableChecks({
+    store,
+    config: container.get(ENGINE_CONFIG),
+    persist,
+    fence,
+    records: new RecordSignatures(snapshots.keys),
+    restore: (persisted, expired) =>
+      restoreCheck(persisted, expired ? { ...snapshots, machine: expiring } : snapshots, fencedInspect),
+  });
+  return {
+    machine,
+    container,
+    async check(request, checkOptions) {
+      try {
+        // Only the first checks of a process wait (for what they load), before their clocks start.
+        const warming = warmUp(pools, request);
+        if (warming) await warming;
+        return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence }));
+      } catch {
+        return internalFailure(request);
+      }
+    },
+    async invalidate(request) {
+      const validation = validateRequest(request, findProvider);
+      return validation.valid && lookup.invalidate(validation.target);
+    },
+    circuits: () => lookup.circuitStates(),
+    persist,
+    restore: (persisted) => restoreCheck(persisted, snapshots, fencedInspect),
+    async resume(checkId, event) {
+      const warming = warmUp(pools);
+      if (warming) await warming;
+      return durable.resume(checkId, event);
+    },
+    status: (checkId) => durable.status(checkId),
+    async close() {
+      lookup.stop();
+      await Promise.all([ownStore && store.close().catch(() => {}), pools.close()]);
+    },
+  };
+}
