@@ -37,7 +37,9 @@ import { pauseOf } from '../../machines/precheck.pause.js';
 import type { Decision } from '../core/decision.js';
 import type { PersistedCheck } from '../persistence/persisted-check.js';
 import type { HookFence } from '../util/hook-fence.js';
-import { promiseCreatorOf } from './promise-actor.js';
+import { promiseCreatorOf, type PromiseCreator } from './promise-actor.js';
+import { recordTransition, transitionEntry, type TransitionParams } from '../../machines/trace-transitions.js';
+import type { TraceTransition } from '../core/decision.js';
 import type { Rest } from './check-rest.js';
 import { recordCheckSpan } from './telemetry.js';
 
@@ -189,34 +191,105 @@ const byOrder = (a: ChartNode, b: ChartNode) => a.order - b.order;
 const resolveOutput = (mapper: unknown, context: Context, event: ChartEvent) =>
   typeof mapper === 'function' ? mapper(new Args(context, event)) : mapper;
 
+/**
+ * A transition as XState takes it from any configuration of the subset (no parallel or history states): its domain
+ * (`getTransitionDomain`), whether it exits the domain itself (a re-entering transition from its own source), and the
+ * states it enters in document order (`computeEntrySet`). Computed once per transition.
+ */
+interface Route {
+  domain: ChartNode | undefined;
+  exitsDomain: boolean;
+  entries: ChartNode[];
+  /** The atomic state it ends in. */
+  leaf: ChartNode;
+}
+
 /** Runs checks on a chart `unsupportedFeature` accepts. One per engine; each `run` is independent. */
 export class ChartRunner {
   readonly root: ChartNode;
   readonly impl: Implementations;
   readonly maxIterations: number;
+  readonly initial: Route;
+  private readonly routes = new WeakMap<Transition, Route>();
+  /** States whose configuration carries a tag (theirs or an ancestor's): where a check may be paused. */
+  private readonly tagged = new WeakSet<ChartNode>();
 
   constructor(readonly machine: PrecheckMachine) {
     this.root = machine.root as unknown as ChartNode;
     this.impl = machine.implementations as unknown as Implementations;
     this.maxIterations = (machine as unknown as { options?: { maxIterations?: number } }).options?.maxIterations ?? Infinity;
+    // XState's initial microstep: the root and its initial states entered, as a re-entering transition from the root.
+    this.initial = this.routeOf({ target: [this.root], source: this.root, reenter: true, actions: [], guard: undefined }, undefined);
+    const tag = (node: ChartNode, above: boolean) => {
+      const tagged = above || node.tags.length > 0;
+      if (tagged) this.tagged.add(node);
+      for (const child of Object.values(node.states)) tag(child, tagged);
+    };
+    tag(this.root, false);
   }
 
   /** One check from its request to its rest: a decision, or a pause with its snapshot. Never rejects. */
   run(input: unknown, options: RunOptions): Promise<Rest> {
     return new Promise<Rest>((resolve) => new CheckRun(this, options, resolve).start(input));
   }
+
+  route(t: Transition): Route {
+    let route = this.routes.get(t);
+    if (!route) {
+      route = this.routeOf(t, domainOf(t, this.root));
+      this.routes.set(t, route);
+    }
+    return route;
+  }
+
+  mayPause(leaf: ChartNode): boolean {
+    return this.tagged.has(leaf);
+  }
+
+  private routeOf(t: Transition, domain: ChartNode | undefined): Route {
+    const target = t.target![0];
+    const entries = new Set<ChartNode>();
+    if (t.source !== target || t.source !== domain || t.reenter) entries.add(target);
+    let leaf = target;
+    while (leaf.type === 'compound') {
+      leaf = leaf.initial!.target[0];
+      entries.add(leaf);
+    }
+    const reentrancyDomain = !t.source.parent && t.reenter ? undefined : domain;
+    for (const ancestor of properAncestors(target, domain)) {
+      if (!reentrancyDomain || isDescendant(ancestor, reentrancyDomain)) entries.add(ancestor);
+    }
+    return { domain, exitsDomain: t.reenter && t.source === domain, entries: [...entries].sort(byOrder), leaf };
+  }
+}
+
+/** XState's `getTransitionDomain` for a transition with one target (the subset). */
+function domainOf(t: Transition, root: ChartNode): ChartNode | undefined {
+  const target = t.target![0];
+  if (!t.reenter && (target === t.source || isDescendant(target, t.source))) return t.source;
+  const lca = properAncestors(target, undefined).find((ancestor) => isDescendant(t.source, ancestor));
+  if (lca) return lca;
+  return t.reenter ? undefined : root;
 }
 
 interface Invocation {
+  id: string;
   controller: AbortController;
   live: boolean;
 }
 
+/** Work XState defers to the end of a macrostep, in order: timers set and cleared, promises called, lookups stopped. */
+type Effect =
+  | { kind: 'schedule'; id: string; event: ChartEvent; delay: number }
+  | { kind: 'cancel'; id: string }
+  | { kind: 'invoke'; invocation: Invocation; creator: PromiseCreator<unknown, unknown>; input: unknown }
+  | { kind: 'stop'; invocation: Invocation };
+
 /** One check's state: its context, its active states, its timers and its lookup in flight. */
 class CheckRun {
   private context: Context = {};
-  private readonly active = new Set<ChartNode>();
-  private current: ChartNode;
+  /** The active atomic state; the active states are it and its ancestors (the subset has no parallel states). */
+  private leaf: ChartNode;
   private status: 'active' | 'done' = 'active';
   private output: unknown;
   private readonly internalQueue: ChartEvent[] = [];
@@ -224,12 +297,13 @@ class CheckRun {
   private readonly mailbox: ChartEvent[] = [];
   private processing = false;
   private settled = false;
-  /** Effects XState defers to the end of a macrostep: timers set and cleared, promises called, lookups stopped. */
-  private effects: (() => void)[] = [];
+  private effects: Effect[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly invocations = new Map<string, Invocation>();
   /** Whether the microstep changed what XState's snapshot holds (eventless transitions are selected again only then). */
   private changed = false;
+  /** `context.transitions` when this check owns it (a copy it made): `recordTransition` then appends in place. */
+  private ownTransitions: unknown[] | undefined;
   private readonly cancel = () => this.send({ type: 'CANCEL' });
 
   constructor(
@@ -237,7 +311,7 @@ class CheckRun {
     private readonly options: RunOptions,
     private readonly resolve: (rest: Rest) => void,
   ) {
-    this.current = chart.root;
+    this.leaf = chart.root;
   }
 
   start(input: unknown): void {
@@ -250,10 +324,7 @@ class CheckRun {
         typeof contextConfig === 'function'
           ? Object.assign({}, contextConfig(new InitArgs(input)))
           : ((contextConfig as Context | undefined) ?? {});
-      this.active.add(this.chart.root);
-      // XState's initial microstep: the root and its initial states entered, as a re-entering transition from the root.
-      this.enter({ target: [this.chart.root], source: this.chart.root, reenter: true, actions: [], guard: undefined }, event, true);
-      this.updateLeaf();
+      this.enter(this.chart.initial, event);
       this.settle(event);
     } catch {
       this.fail();
@@ -307,17 +378,17 @@ class CheckRun {
     }
     const effects = this.effects;
     this.effects = [];
-    for (const effect of effects) effect();
+    for (const effect of effects) this.apply(effect);
     if (this.status === 'done') {
       this.finish({ decision: this.output as Decision });
       return;
     }
-    this.pauseIfPaused();
+    if (this.chart.mayPause(this.leaf)) this.pauseIfPaused();
   }
 
   /** XState's `transitionNode` for one active atomic state: the first enabled transition from it outwards. */
   private select(event: ChartEvent): Transition | undefined {
-    for (let node: ChartNode | undefined = this.leaf(); node; node = node.parent) {
+    for (let node: ChartNode | undefined = this.leaf; node; node = node.parent) {
       const candidates = node.transitions.get(event.type);
       if (!candidates) continue;
       for (const candidate of candidates) {
@@ -328,23 +399,13 @@ class CheckRun {
   }
 
   private selectEventless(event: ChartEvent): Transition | undefined {
-    for (let node: ChartNode | undefined = this.leaf(); node; node = node.parent) {
-      for (const candidate of node.always ?? []) {
+    for (let node: ChartNode | undefined = this.leaf; node; node = node.parent) {
+      if (!node.always) continue;
+      for (const candidate of node.always) {
         if (candidate.guard === undefined || this.guard(candidate.guard, event)) return candidate;
       }
     }
     return undefined;
-  }
-
-  /** The active atomic state (the subset has no parallel states: one). */
-  private leaf(): ChartNode {
-    return this.current;
-  }
-
-  private updateLeaf(): void {
-    let deepest = this.chart.root;
-    for (const node of this.active) if (node.path.length > deepest.path.length) deepest = node;
-    this.current = deepest;
   }
 
   private guard(ref: Exclude<GuardRef, undefined>, event: ChartEvent): boolean {
@@ -360,76 +421,65 @@ class CheckRun {
     return typeof ref.params === 'function' ? ref.params({ context: this.context, event }) : ref.params;
   }
 
-  /** XState's `getTransitionDomain` for a transition with one target (the subset). */
-  private domain(t: Transition): ChartNode | undefined {
-    const targets = t.target ?? [];
-    if (!t.reenter && targets.every((target) => target === t.source || isDescendant(target, t.source))) return t.source;
-    const lca = properAncestors(targets[0], undefined).find((ancestor) => isDescendant(t.source, ancestor));
-    if (lca) return lca;
-    return t.reenter ? undefined : this.chart.root;
-  }
-
+  /** XState's `microstep`: exit (innermost first), the transition's actions, enter (document order). */
   private microstep(t: Transition, event: ChartEvent): void {
-    const before = t.target?.length ? [...this.active] : undefined;
-    if (t.target?.length) {
-      const domain = this.domain(t);
-      const exits = [...this.active].filter((node) => isDescendant(node, domain));
-      if (t.reenter && t.source === domain && domain) exits.push(domain);
-      exits.sort((a, b) => b.order - a.order);
-      for (const node of exits) {
-        this.actions(node.exit, event);
-        for (const def of node.invoke) this.stopInvocation(def.id);
-        this.active.delete(node);
-      }
+    if (!t.target?.length) {
+      this.actions(t.actions, event);
+      return;
+    }
+    const route = this.chart.route(t);
+    let exited = 0;
+    let sameStates = true;
+    for (let node: ChartNode | undefined = this.leaf; node && node !== route.domain; node = node.parent) {
+      this.exit(node, event);
+      exited += 1;
+      if (!route.entries.includes(node)) sameStates = false;
+    }
+    if (route.exitsDomain && route.domain) {
+      this.exit(route.domain, event);
+      exited += 1;
+      if (!route.entries.includes(route.domain)) sameStates = false;
     }
     this.actions(t.actions, event);
-    if (t.target?.length) this.enter(t, event, false);
+    this.enter(route, event);
     // XState keeps its snapshot when the same states are active again (a state re-entering itself).
-    if (before && (before.length !== this.active.size || before.some((node) => !this.active.has(node)))) this.changed = true;
-    if (before) this.updateLeaf();
+    if (!sameStates || exited !== route.entries.length) this.changed = true;
     if (this.status === 'done') {
-      this.actions([...this.active].sort((a, b) => b.order - a.order).flatMap((node) => node.exit), event);
+      for (let node: ChartNode | undefined = this.leaf; node; node = node.parent) this.actions(node.exit, event);
     }
   }
 
-  /** XState's `computeEntrySet` and `enterStates`, for compound, atomic and final states. */
-  private enter(t: Transition, event: ChartEvent, initial: boolean): void {
-    const domain = initial ? undefined : this.domain(t);
-    const toEnter = new Set<ChartNode>();
-    const addDescendants = (node: ChartNode) => {
-      if (node.type !== 'compound') return;
-      const [first] = node.initial!.target;
-      toEnter.add(first);
-      addDescendants(first);
-    };
-    const target = t.target![0];
-    if (t.source !== target || t.source !== domain || t.reenter) toEnter.add(target);
-    addDescendants(target);
-    const reentrancyDomain = !t.source.parent && t.reenter ? undefined : domain;
-    for (const ancestor of properAncestors(target, domain)) {
-      if (!reentrancyDomain || isDescendant(ancestor, reentrancyDomain)) toEnter.add(ancestor);
-    }
-    for (const node of [...toEnter].sort(byOrder)) {
-      this.active.add(node);
+  private exit(node: ChartNode, event: ChartEvent): void {
+    this.actions(node.exit, event);
+    for (const def of node.invoke) this.stopInvocation(def.id);
+  }
+
+  /** XState's `enterStates` for compound, atomic and final states. */
+  private enter(route: Route, event: ChartEvent): void {
+    this.leaf = route.leaf;
+    for (const node of route.entries) {
       this.actions(node.entry, event);
       for (const def of node.invoke) this.startInvocation(def, event);
-      if (node.type !== 'final') continue;
-      const parent = node.parent;
-      if (parent?.type === 'compound' && parent.parent) {
-        // A final child of a nested state: `xstate.done.state.<parent>` for its `onDone`, the machine goes on.
-        this.internalQueue.push({
-          type: `xstate.done.state.${parent.id}`,
-          output: node.output !== undefined ? resolveOutput(node.output, this.context, event) : undefined,
-        });
-        continue;
-      }
-      const doneEvent: ChartEvent = {
-        type: `xstate.done.state.${node.id}`,
-        output: node.output !== undefined && node.parent ? resolveOutput(node.output, this.context, event) : undefined,
-      };
-      this.status = 'done';
-      this.output = this.chart.root.output === undefined ? undefined : resolveOutput(this.chart.root.output, this.context, doneEvent);
+      if (node.type === 'final') this.entered(node, event);
     }
+  }
+
+  /** A final state entered: the machine is done (a final child of the root), or its parent's `onDone` is raised. */
+  private entered(node: ChartNode, event: ChartEvent): void {
+    const parent = node.parent;
+    if (parent?.type === 'compound' && parent.parent) {
+      this.internalQueue.push({
+        type: `xstate.done.state.${parent.id}`,
+        output: node.output !== undefined ? resolveOutput(node.output, this.context, event) : undefined,
+      });
+      return;
+    }
+    const doneEvent: ChartEvent = {
+      type: `xstate.done.state.${node.id}`,
+      output: node.output !== undefined && node.parent ? resolveOutput(node.output, this.context, event) : undefined,
+    };
+    this.status = 'done';
+    this.output = this.chart.root.output === undefined ? undefined : resolveOutput(this.chart.root.output, this.context, doneEvent);
   }
 
   /** XState's `resolveAndExecuteActionsWithContext` for the subset: assign, custom actions, `after`'s raise and cancel. */
@@ -439,6 +489,10 @@ class CheckRun {
       const resolved = inline ? ref : this.chart.impl.actions[typeof ref === 'string' ? ref : ref.type];
       if (!resolved) continue; // XState runs nothing for an action without an implementation
       const params = inline || typeof ref === 'string' ? undefined : this.params(ref, event);
+      if (resolved === (recordTransition as unknown)) {
+        this.recordTransition(params as TransitionParams);
+        continue;
+      }
       if (!('resolve' in resolved)) {
         resolved(new Args(this.context, event), params);
         continue;
@@ -451,7 +505,7 @@ class CheckRun {
           this.raise(resolved, event);
           break;
         case 'xstate.cancel':
-          this.cancelTimer(resolved.sendId as string);
+          this.effects.push({ kind: 'cancel', id: resolved.sendId as string });
           break;
         default:
           throw new Error(`the chart runner does not run the ${String(resolved.type)} action`);
@@ -475,57 +529,42 @@ class CheckRun {
     this.changed = true;
   }
 
+  /**
+   * trace-transitions' `recordTransition` (one per transition taken), the same entry without copying the context and
+   * the transitions each time: the check copies them once and appends in place. No one holds an earlier context.
+   */
+  private recordTransition(params: TransitionParams): void {
+    this.changed = true;
+    const transitions = this.context.transitions as TraceTransition[] | undefined;
+    if (!transitions) {
+      this.context = Object.assign({}, this.context);
+      return;
+    }
+    if (transitions !== this.ownTransitions) {
+      this.ownTransitions = [...transitions];
+      this.context = Object.assign({}, this.context, { transitions: this.ownTransitions });
+    }
+    (this.ownTransitions as TraceTransition[]).push(transitionEntry(transitions, params));
+  }
+
   /** The `raise` XState adds to a state's entry for each `after`: a timer, or (a delay that is not a number) at once. */
   private raise(raise: Fn, event: ChartEvent): void {
     const raised = (typeof raise.event === 'function' ? raise.event(new Args(this.context, event), undefined) : raise.event) as ChartEvent;
     const delayRef = raise.delay;
     const configured = typeof delayRef === 'string' ? this.chart.impl.delays[delayRef] : delayRef;
     const delay = typeof configured === 'function' ? configured(new Args(this.context, event), undefined) : configured;
-    if (typeof delay !== 'number') {
-      this.internalQueue.push(raised);
-      return;
-    }
-    const id = raise.id as string;
-    this.effects.push(() => {
-      this.timers.set(
-        id,
-        setTimeout(() => {
-          this.timers.delete(id);
-          this.send(raised);
-        }, delay),
-      );
-    });
-  }
-
-  private cancelTimer(id: string): void {
-    this.effects.push(() => {
-      clearTimeout(this.timers.get(id));
-      this.timers.delete(id);
-    });
+    if (typeof delay === 'number') this.effects.push({ kind: 'schedule', id: raise.id as string, event: raised, delay });
+    else this.internalQueue.push(raised);
   }
 
   /** XState's `spawnChild` for a promise actor: its input now, the promise called once the macrostep is over. */
   private startInvocation(def: InvokeDef, event: ChartEvent): void {
     const creator = promiseCreatorOf(actorLogic(this.chart.impl, def.src))!;
     const input = typeof def.input === 'function' ? def.input(new Args(this.context, event)) : def.input;
-    const invocation: Invocation = { controller: new AbortController(), live: true };
+    const invocation: Invocation = { id: def.id, controller: new AbortController(), live: true };
     this.invocations.set(def.id, invocation);
     this.changed = true;
-    this.effects.push(() => {
-      if (!invocation.live) return;
-      const answer = (output: unknown) => invocation.live && this.ended(def.id, { type: `xstate.done.actor.${def.id}`, output, actorId: def.id });
-      const failure = (error: unknown) => invocation.live && this.ended(def.id, { type: `xstate.error.actor.${def.id}`, error, actorId: def.id });
-      try {
-        Promise.resolve(creator({ input, signal: invocation.controller.signal })).then(answer, failure);
-      } catch (error) {
-        failure(error);
-      }
-    });
-  }
-
-  private ended(id: string, event: ChartEvent): void {
-    this.invocations.delete(id);
-    this.send(event);
+    this.effects.push({ kind: 'invoke', invocation, creator, input });
   }
 
   private stopInvocation(id: string): void {
@@ -534,16 +573,53 @@ class CheckRun {
     invocation.live = false;
     this.invocations.delete(id);
     this.changed = true;
-    this.effects.push(() => invocation.controller.abort());
+    this.effects.push({ kind: 'stop', invocation });
+  }
+
+  private apply(effect: Effect): void {
+    switch (effect.kind) {
+      case 'schedule':
+        this.timers.set(effect.id, setTimeout(this.fire, effect.delay, effect.id, effect.event));
+        return;
+      case 'cancel':
+        clearTimeout(this.timers.get(effect.id));
+        this.timers.delete(effect.id);
+        return;
+      case 'invoke':
+        this.call(effect.invocation, effect.creator, effect.input);
+        return;
+      case 'stop':
+        effect.invocation.controller.abort();
+    }
+  }
+
+  private readonly fire = (id: string, event: ChartEvent) => {
+    this.timers.delete(id);
+    this.send(event);
+  };
+
+  private call(invocation: Invocation, creator: PromiseCreator<unknown, unknown>, input: unknown): void {
+    if (!invocation.live) return;
+    try {
+      Promise.resolve(creator({ input, signal: invocation.controller.signal })).then(
+        (output) => this.ended(invocation, { type: `xstate.done.actor.${invocation.id}`, output, actorId: invocation.id }),
+        (error: unknown) => this.ended(invocation, { type: `xstate.error.actor.${invocation.id}`, error, actorId: invocation.id }),
+      );
+    } catch (error) {
+      this.ended(invocation, { type: `xstate.error.actor.${invocation.id}`, error, actorId: invocation.id });
+    }
+  }
+
+  private ended(invocation: Invocation, event: ChartEvent): void {
+    if (!invocation.live) return;
+    invocation.live = false;
+    this.invocations.delete(invocation.id);
+    this.send(event);
   }
 
   /** Where the check rests in a state tagged `paused`: the same decision, span and snapshot as `driveToRest`'s. */
   private pauseIfPaused(): void {
-    let tagged = false;
-    for (const node of this.active) if (node.tags.length > 0) tagged = true;
-    if (!tagged) return;
-    const leaf = this.leaf();
-    const value = leaf.path.reduceRight<unknown>((inner, key) => (inner === undefined ? key : { [key]: inner }), undefined) ?? {};
+    const value = this.leaf.path.reduceRight<unknown>((inner, key) => (inner === undefined ? key : { [key]: inner }), undefined) ?? {};
     const machine = this.chart.machine;
     const snapshot = machine.resolveState({ value: value as never, context: this.context as unknown as PrecheckContext });
     const meta = pauseOf(snapshot);
