@@ -3,8 +3,9 @@
  * the actor path runs, with the same implementations) by XState v5's macrostep and microstep rules (SCXML's, as
  * `xstate/src/stateUtils.ts` implements them): select a transition from the atomic state outwards, exit, the
  * transition's actions, enter (document order), then eventless transitions and internal events until the state is
- * stable. No actor, no system, no mailbox, no snapshot per step: one context object per assign, plain timers, the
- * invoked promise called directly. An XState snapshot is built only when a check pauses (`machine.resolveState`), and
+ * stable. No actor, no system, no snapshot per step: one context object per assign (trace-transitions' record appends
+ * to the check's own list instead of copying it and the context), plain timers, the invoked promise called directly,
+ * each transition's exit and entry sets computed once per engine. An XState snapshot is built only when a check pauses (`machine.resolveState`), and
  * persisted through an unstarted actor exactly as the actor path persists its own: persist, restore, resume, the fleet
  * store and the child-actor embedding never see the difference.
  *
@@ -25,10 +26,12 @@
  * - on each StateNode: `id`, `type`, `order` (document order: the exit and entry order), `parent`, `path`, `entry`
  *   and `exit` (with the `after` timers XState adds to them as `raise`/`cancel` actions), `transitions` (the formatted
  *   `on`, `after`, `onDone`/`onError`: `target` nodes, `source`, `guard`, `actions`, `reenter`), `always`, `initial`,
- *   `invoke` (`id`, `src`, `input`, `onSnapshot`), `tags` (a pause), `output`, `config.route`: XState's own
+ *   `invoke` (`id`, `src`, `input`, `onSnapshot`), `tags` (a pause), `states`, `output`, `config.route`: XState's own
  *   resolution of targets, ids and delayed transitions, so that the runner resolves nothing itself;
  * - on builtin actions: `type` and `resolve` (what kind), `assignment` of `assign`, `event`/`id`/`delay` of the
- *   `raise` behind `after`, `sendId` of its `cancel`: to run them without an actor scope.
+ *   `raise` behind `after`, `sendId` of its `cancel`: to run them without an actor scope;
+ * - `machine.resolveState({ value, context })` (public) for the snapshot of a paused check.
+ * The promise actor's function comes from `promiseActor` (promise-actor.ts), not from XState's actor logic.
  */
 import { createActor, type Actor } from 'xstate';
 import { needsConfirmationDecision, needsNamesDecision } from '../../machines/precheck.decisions.js';
