@@ -120,13 +120,10 @@ export function traceTransitions<M extends AnyStateMachine>(machine: M): M {
 /** The entry a transition adds to `transitions` (those taken before it). */
 export function transitionEntry(transitions: readonly TraceTransition[], params: TransitionParams): TraceTransition {
   const from = params.from ?? transitions.at(-1)?.to ?? params.start;
-  return {
-    from,
-    to: params.to ?? from,
-    event: params.event,
-    ...(params.guard !== undefined && { guard: params.guard }),
-    at: Date.now(),
-  };
+  const to = params.to ?? from;
+  const { event, guard } = params;
+  // Two literals rather than a spread: one per transition taken, on every check.
+  return guard === undefined ? { from, to, event, at: Date.now() } : { from, to, event, guard, at: Date.now() };
 }
 
 /**

@@ -528,7 +528,7 @@ class CheckRun {
         partial[key] = typeof value === 'function' ? value(args, params) : value;
       }
     }
-    this.context = Object.assign({}, this.context, partial);
+    this.context = { ...this.context, ...partial };
     this.changed = true;
   }
 
@@ -540,12 +540,12 @@ class CheckRun {
     this.changed = true;
     const transitions = this.context.transitions as TraceTransition[] | undefined;
     if (!transitions) {
-      this.context = Object.assign({}, this.context);
+      this.context = { ...this.context };
       return;
     }
     if (transitions !== this.ownTransitions) {
       this.ownTransitions = [...transitions];
-      this.context = Object.assign({}, this.context, { transitions: this.ownTransitions });
+      this.context = { ...this.context, transitions: this.ownTransitions };
     }
     (this.ownTransitions as TraceTransition[]).push(transitionEntry(transitions, params));
   }
