@@ -94,6 +94,13 @@ differential('check() takes the runner by default, actors with inspect or when f
   assert.ok(chartRunnerFor(machine, { inspecting: false }) instanceof ChartRunner);
   assert.is(chartRunnerFor(machine, { inspecting: true }), undefined);
   assert.is(withChartPath('actor', () => chartRunnerFor(machine, { inspecting: false })), undefined);
+  // A check given its own `inspect` runs on an actor, on an engine that otherwise runs the chart without one.
+  const precheck = createPrecheck({ ...options, cache: { ttlMs: 0, notFoundTtlMs: 0 } });
+  const inspected: string[] = [];
+  const decision = await precheck.check({ provider: 'bmo', intent: 'debit', phone: '+2290197000001' }, { inspect: (event) => inspected.push(event.type) });
+  await precheck.close();
+  assert.is(decision.status, 'proceed');
+  assert.ok(inspected.includes('@xstate.microstep'), `inspection events: ${[...new Set(inspected)].join(', ')}`);
 });
 
 differential('a chart outside the subset: actors, said once; or PrecheckConfigError naming the feature when the runner is forced', () => {
