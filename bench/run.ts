@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { startSandboxProcess } from '../test/support/sandbox-process.js';
 import { coldStart } from './cold-start.js';
 import { BARE_ACTOR_WHEN_SET, coldStartLines, overheadLines } from './cost-report.js';
+import { chartRunnerCost, chartRunnerLines } from './chart-runner.js';
 import { engineOverhead } from './engine-overhead.js';
 import { writeFiguresSection } from './figures-section.js';
 import { fleetFigures } from './fleet.js';
@@ -80,6 +81,7 @@ try {
   say('## Engine overhead (no I/O)');
   say();
   for (const line of overheadLines(overhead)) say(line);
+  for (const line of ['', ...chartRunnerLines(await chartRunnerCost())]) say(line);
   say();
   say('## Memory');
   say();

@@ -2,7 +2,7 @@ import { assign, StateMachine, type AnyStateMachine } from 'xstate';
 import type { TraceTransition } from '../src/core/decision.js';
 
 /** What the tracer knows of a transition before it is taken; `from` only when its owner is an atomic state. */
-interface TransitionParams {
+export interface TransitionParams {
   from?: string;
   /** The atomic state the transition ends in; absent for a transition without a target (it stays). */
   to?: string;
@@ -110,21 +110,26 @@ export function traceTransitions<M extends AnyStateMachine>(machine: M): M {
     }),
   });
 
-  const recordTransition = assign(({ context }: { context: { transitions?: TraceTransition[] } }, params: TransitionParams) => {
-    if (!context.transitions) return {};
-    const from = params.from ?? context.transitions.at(-1)?.to ?? params.start;
-    const entry: TraceTransition = {
-      from,
-      to: params.to ?? from,
-      event: params.event,
-      ...(params.guard !== undefined && { guard: params.guard }),
-      at: Date.now(),
-    };
-    return { transitions: [...context.transitions, entry] };
-  });
   const { implementations } = machine;
   return new StateMachine(walk(root, '') as never, {
     ...implementations,
     actions: { ...implementations.actions, [RECORD_TRANSITION]: recordTransition },
   } as never) as unknown as M;
 }
+
+/** The entry a transition adds to `transitions` (those taken before it). */
+export function transitionEntry(transitions: readonly TraceTransition[], params: TransitionParams): TraceTransition {
+  const from = params.from ?? transitions.at(-1)?.to ?? params.start;
+  const to = params.to ?? from;
+  const { event, guard } = params;
+  // Two literals rather than a spread: one per transition taken, on every check.
+  return guard === undefined ? { from, to, event, at: Date.now() } : { from, to, event, guard, at: Date.now() };
+}
+
+/**
+ * The action every traced transition runs first. The chart runner (src/engine/chart-runner.ts) knows it by identity
+ * and appends `transitionEntry` to the transitions its check owns instead of copying them.
+ */
+export const recordTransition = assign(({ context }: { context: { transitions?: TraceTransition[] } }, params: TransitionParams) =>
+  context.transitions ? { transitions: [...context.transitions, transitionEntry(context.transitions, params)] } : {},
+);

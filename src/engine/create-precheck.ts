@@ -4,6 +4,7 @@ import { persistCheck, restoreCheck, type PersistedCheck } from '../persistence/
 import type { PrecheckMachine } from '../../machines/precheck.machine.js';
 import { createContainer } from './container.js';
 import { internalFailure, runCheck } from './run-check.js';
+import { chartRunnerFor } from './chart-path.js';
 import { requireSomeProvider } from './options/read-options.js';
 import { validateRequest } from '../core/validate-request.js';
 import {
@@ -93,6 +94,7 @@ export function precheckFrom(container: Container): Precheck {
   // Read once: the caller's inspect runs behind the fence, so that a throwing one changes no decision.
   const inspect = options.inspect;
   const fencedInspect = inspect && fence.wrap('inspect', inspect);
+  const runner = chartRunnerFor(machine, { inspecting: inspect !== undefined });
   const snapshots = { machine, findProvider, keys: container.get(ENGINE_CONFIG).snapshotKeys };
   const store = container.get(CHECK_STORE);
   // A store passed in is the caller's (another engine may use it); only the one the engine made is the engine's to close.
@@ -121,7 +123,7 @@ export function precheckFrom(container: Container): Precheck {
         // Only the first checks of a process wait (for what they load), before their clocks start.
         const warming = warmUp(pools, request);
         if (warming) await warming;
-        return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence }));
+        return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence, runner }));
       } catch {
         return internalFailure(request);
       }

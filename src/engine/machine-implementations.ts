@@ -1,4 +1,4 @@
-import { assign, fromPromise } from 'xstate';
+import { assign } from 'xstate';
 import { precheckMachine, type PrecheckMachine } from '../../machines/precheck.machine.js';
 import { checkName, nameCheckStep } from '../../machines/precheck.name-check.js';
 import { retryBackoff, retryFitsDeadline } from '../../machines/retry-backoff.js';
@@ -10,6 +10,7 @@ import type { GuardedLookup } from '../resilience/guarded-lookup.js';
 import { recordCheckSpan } from './telemetry.js';
 import type { HookFence } from '../util/hook-fence.js';
 import { timerDelay } from '../core/timer-delay.js';
+import { promiseActor } from './promise-actor.js';
 
 /**
  * Time left of a `bound` that started at `since`, as a delay a timer honours: a `since` in the future (a snapshot
@@ -51,7 +52,8 @@ export function provideMachine(config: EngineConfig, { findProvider, lookup, hoo
       checkName: assign(({ context }) => checkName(context, matchName)),
     },
     actors: {
-      lookupAccount: fromPromise(({ input, signal }) => lookup.lookup(input, signal)),
+      // A promiseActor: the chart runner calls the lookup itself, without an actor (chart-runner.ts).
+      lookupAccount: promiseActor(({ input, signal }) => lookup.lookup(input, signal)),
     },
     guards: {
       attemptsRemain: ({ context }) => context.attempts <= config.retries && retryFitsDeadline(context, config.deadlineMs),

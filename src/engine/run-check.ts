@@ -9,18 +9,20 @@ import { recordCheckSpan } from './telemetry.js';
 import type { Decision } from '../core/decision.js';
 import type { PrecheckRequest } from '../core/request.js';
 import type { HookFence } from '../util/hook-fence.js';
+import type { ChartRunner } from './chart-runner.js';
+import type { Rest } from './check-rest.js';
 
-/** What the engine adds to every check: its default `inspect`, and the fence the caller's hooks run behind. */
+/**
+ * What the engine adds to every check: its default `inspect`, the fence the caller's hooks run behind, and the chart
+ * runner when the engine's chart runs without actors (chart-path.ts).
+ */
 export interface CheckHooks {
   inspect?: (event: InspectionEvent) => void;
   fence: HookFence;
+  runner?: ChartRunner;
 }
 
-/** Where a check came to rest: its decision, and when it waits for people, what for and its snapshot. */
-export interface Rest {
-  decision: Decision;
-  pause?: { meta: PauseMeta; persisted: PersistedCheck; context: PrecheckContext };
-}
+export type { Rest };
 
 type Persist = (actor: Actor<PrecheckMachine>) => PersistedCheck;
 
@@ -41,6 +43,10 @@ export function runCheck(machine: PrecheckMachine, request: unknown, options: un
       return Promise.resolve({ decision: withoutActor(request, { status: 'abort', reason: 'cancelled' }) });
     }
     const inspect = read.inspect ?? hooks.inspect;
+    // Inspection events come from actors: a check someone inspects runs on one.
+    if (hooks.runner && !inspect) {
+      return hooks.runner.run(request, { signal, persist, fence: hooks.fence, onFailure: () => internalFailure(request) });
+    }
     const actor = createActor(machine, {
       input: request as PrecheckRequest,
       ...(inspect && { inspect: hooks.fence.wrap('inspect', inspect) }),
