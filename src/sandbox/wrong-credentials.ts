@@ -31,4 +31,6 @@ export function providerVariant(sandbox: Sandbox, variant: ProviderVariant): Par
   }
 }
 
-export type ProviderVariant = 'wrong-base-path' | 'collection-key-only' | 'gsma-basic' | 'gsma-accountid' | 'mojaloop-fspiop';
+export const PROVIDER_VARIANTS = ['wrong-base-path', 'collection-key-only', 'gsma-basic', 'gsma-accountid', 'mojaloop-fspiop'] as const;
+
+export type ProviderVariant = (typeof PROVIDER_VARIANTS)[number];
