@@ -27,10 +27,11 @@ export function mojaloopCallbackReceiver(deps: CallbackReceiverDeps<MojaloopSett
   const { settings, callbacks } = deps;
   const verify = settings?.mode === 'fspiop' && settings.jws?.verify === true;
   const keys = settings?.mode === 'fspiop' ? readJwsKeys(settings.jws) : new Map<string, KeyObject>();
-  return (request: Request): Promise<Response> => receive(request, settings !== undefined && settings.mode === 'fspiop', verify, keys, callbacks);
+  const fspId = settings?.mode === 'fspiop' ? settings.fspId : undefined;
+  return (request: Request): Promise<Response> => receive(request, fspId, verify, keys, callbacks);
 }
 
-async function receive(request: Request, enabled: boolean, verify: boolean, keys: ReadonlyMap<string, KeyObject>, relay: CallbackRelay): Promise<Response> {
+async function receive(request: Request, fspId: string | undefined, verify: boolean, keys: ReadonlyMap<string, KeyObject>, relay: CallbackRelay): Promise<Response> {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -38,11 +39,13 @@ async function receive(request: Request, enabled: boolean, verify: boolean, keys
     return fspiopError(404, '3002', 'Unknown URI');
   }
   const route = callbackRoute(url.pathname);
-  if (!route || !enabled) return fspiopError(404, '3002', 'Unknown URI: not a party callback this FSP expects');
+  if (!route || fspId === undefined) return fspiopError(404, '3002', 'Unknown URI: not a party callback this FSP expects');
   if (request.method !== 'PUT') return fspiopError(400, '3000', `Generic client error: ${request.method} is not a callback; callbacks are PUT`);
   if (!CONTENT_TYPE.test(request.headers.get('content-type') ?? '')) {
     return fspiopError(400, '3001', 'Unacceptable version: Content-Type must be application/vnd.interoperability.parties+json;version=1.1 (or 1.0, 2.0)');
   }
+  const destination = request.headers.get('fspiop-destination');
+  if (destination !== null && destination !== fspId) return fspiopError(400, '3000', 'Generic client error: FSPIOP-Destination is another FSP');
   const body = await boundedText(request);
   if (body === undefined) return fspiopError(400, '3104', `Too large payload: more than ${MAX_CALLBACK_BYTES} bytes`);
   let json: unknown;
