@@ -87,7 +87,7 @@ test('receiver: an engine without Mojaloop FSPIOP takes no callback (404), an SD
   }
 });
 
-test('receiver: with jws.verify, an unsigned callback is refused 400 3105 even for an outstanding lookup', async () => {
+test('receiver: with jws.verify, an unsigned callback is refused 400 3105 before any lookup is looked for', async () => {
   const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1', publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
   const precheck = createPrecheck({ providers: { mojaloop: { ...FSPIOP, jws: { verify: true, keys: { payeefsp: publicKey } } } } });
   try {
