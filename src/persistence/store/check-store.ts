@@ -1,3 +1,4 @@
+import type { CallbackRelay } from '../../core/callback-relay.js';
 import type { Decision } from '../../core/decision.js';
 
 /** What a paused check waits for; read from the chart's `meta`, never from state names. */
@@ -80,6 +81,11 @@ export interface CheckStore {
   removeFromQuota?(group: string, member: string): Promise<void>;
   /** Resolves when the store answers (readiness). */
   ping(): Promise<void>;
+  /**
+   * The relay callbacks travel by across the fleet (Redis: outstanding keys and pub/sub), when the store offers one;
+   * without it, the engine relays callbacks within its own process. Called once per engine.
+   */
+  callbackRelay?(): CallbackRelay;
   /** What the fleet shares through this store, when it can be shared (Redis); undefined for one process. */
   readonly fleet?: FleetShare;
   /** Releases what the store opened itself (a connection it created; never a client passed in). */
