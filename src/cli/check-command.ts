@@ -11,16 +11,16 @@ import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env
 import { listChoices, readChoice } from './read-choice.js';
 import { UsageError } from './usage-error.js';
 import { writePath } from './docs-command.js';
+import { providersInWords } from './provider-words.js';
 
 export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
 /** The providers `--sandbox` answers for: every built-in one. */
-/** The built-in providers, which the sandbox fakes. */
 const SANDBOX_PROVIDERS: readonly string[] = BUILTIN_PROVIDERS.map((provider) => provider.name);
 
 export const CHECK_HELP = `Usage: precheck check --provider ${SANDBOX_PROVIDERS.join('|')} --intent credit|debit [fields] [--sandbox] [--json]
 
-Runs one pre-check against B-MO, BEEP, MTN MoMo or GSMA. Endpoints and credentials come from the environment, or from
+Runs one pre-check against ${providersInWords('or')}. Endpoints and credentials come from the environment, or from
 the embedded sandbox with --sandbox.
 
 Fields:
@@ -37,7 +37,7 @@ Fields:
   --confirm | --reject        the payer's answer to needs-confirmation: run the same check again with it, and where
                               it stops to ask, it goes on with that answer (proceed, or abort payee-rejected)
 Options:
-  --sandbox       check against the embedded fake B-MO, BEEP, MTN MoMo and GSMA instead of the environment's endpoints
+  --sandbox       check against the embedded fake ${providersInWords()} instead of the environment's endpoints
 ${ENGINE_FLAGS_HELP}
   --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration"|"runtime","message"})
   --path FILE     also write the check's path on the chart, as SVG (see precheck docs --path)

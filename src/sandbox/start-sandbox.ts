@@ -1,31 +1,32 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { createBeepHandler } from '../providers/beep/beep-sandbox.js';
-import { createBmoHandler } from '../providers/bmo/bmo-sandbox.js';
-import { SANDBOX_CREDENTIALS } from './fixtures.js';
-import { createGsmaHandler, GSMA_SANDBOX_PATHS } from '../providers/gsma/gsma-sandbox.js';
-import { createMtnMomoHandler } from '../providers/mtn-momo/mtn-momo-sandbox.js';
 import { SandboxLog } from './sandbox-log.js';
+import {
+  loadSandboxSides,
+  type LegacyPorts,
+  type LegacyUrls,
+  type LoadedSide,
+  type SandboxCredentials,
+  type SandboxExtras,
+  type SandboxProviderName,
+  type SandboxProviders,
+} from './sandbox-sides.js';
 import { SandboxTokens } from './sandbox-tokens.js';
-import type { BeepSettings } from '../providers/beep/beep-settings.js';
-import type { BmoSettings } from '../providers/bmo/bmo-settings.js';
-import type { GsmaSettings } from '../providers/gsma/gsma-settings.js';
-import type { MtnMomoSettings } from '../providers/mtn-momo/mtn-momo-settings.js';
 
-export interface SandboxOptions {
-  /** Ports to listen on (loopback). 0, the default, picks free ones. */
-  bmoPort?: number;
-  beepPort?: number;
-  mtnPort?: number;
-  gsmaPort?: number;
+/**
+ * `ports`: the port of each fake (loopback), by provider name; 0, the default, picks a free one. The four first fakes
+ * also take their older names (`bmoPort`, `beepPort`, `mtnPort`, `gsmaPort`): one of the two, not both.
+ */
+export type SandboxOptions = {
+  ports?: Partial<Record<SandboxProviderName, number>>;
   host?: string;
   /**
    * Serve over HTTPS with this key and certificate (PEM). `ca` and `requireClientCertificate`: mutual TLS, a client
    * without a certificate from `ca` is refused during the handshake.
    */
   tls?: SandboxTls;
-}
+} & LegacyPorts;
 
 export interface SandboxTls {
   key: string;
@@ -43,24 +44,25 @@ export interface SandboxSockets {
   opened: number;
 }
 
-export interface Sandbox {
-  bmoUrl: string;
-  beepUrl: string;
-  /** The MTN MoMo fake's root (it also answers under `/momo`). */
-  mtnUrl: string;
-  /** The GSMA fake's root: the API is under `/simulator/v1.2/passthrough/mm` (Basic) and `/2/oauth/simulator/v1.2/mm` (OAuth). */
-  gsmaUrl: string;
-  credentials: typeof SANDBOX_CREDENTIALS;
-  /** `providers` for `createPrecheck`, pointing at this sandbox (GSMA with OAuth 2.0 tokens). */
-  providers: { bmo: BmoSettings; beep: BeepSettings; 'mtn-momo': MtnMomoSettings; gsma: GsmaSettings };
-  /** GSMA with Basic authentication on every request (the simulator's development level), on its own path. */
-  gsmaBasic: GsmaSettings;
-  /** Every access token the MTN and GSMA fakes issued, in order (never logged: for tests to look for). */
+/**
+ * A running sandbox. `urls[name]` is each fake's root (also as `bmoUrl`, `beepUrl`, `mtnUrl`, `gsmaUrl` for the four
+ * first: the MTN MoMo fake also answers under `/momo`; GSMA's API is under `/simulator/v1.2/passthrough/mm` (Basic)
+ * and `/2/oauth/simulator/v1.2/mm` (OAuth)).
+ */
+export type Sandbox = SandboxBase & LegacyUrls & SandboxExtras;
+
+export interface SandboxBase {
+  /** Each fake's root, by provider name. */
+  urls: Record<SandboxProviderName, string>;
+  credentials: SandboxCredentials;
+  /** `providers` for `createPrecheck`, pointing at this sandbox (GSMA with OAuth 2.0 tokens; `gsmaBasic` for Basic). */
+  providers: SandboxProviders;
+  /** Every access token the fakes issued, in order (never logged: for tests to look for). */
   tokensIssued: readonly string[];
   /** A loopback URL where nothing listens: connections are refused. */
   refusedUrl: string;
   /** Every request that reached the fakes (method and path only). */
-  log: SandboxLog;
+  log: SandboxLog<SandboxProviderName>;
   /** The sockets clients hold to the fakes, counted from the servers' side (for connection-pool tests). */
   sockets(): SandboxSockets;
   close(): Promise<void>;
@@ -69,10 +71,10 @@ export interface Sandbox {
 /** Not a provider route: how many requests each fake has seen, for a sandbox running in another process. */
 export const SANDBOX_STATS_PATH = '/_sandbox/requests';
 
-function listen(handler: RequestListener, port: number, host: string, log?: SandboxLog, tls?: SandboxTls): Promise<Server> {
+function listen(handler: RequestListener, port: number, host: string, log?: SandboxLog<SandboxProviderName>, tls?: SandboxTls, names: readonly string[] = []): Promise<Server> {
   const listener: RequestListener = (req, res) => {
     if (log && req.method === 'GET' && req.url === SANDBOX_STATS_PATH) {
-      const counts = { bmo: log.count('bmo'), beep: log.count('beep'), 'mtn-momo': log.count('mtn-momo'), gsma: log.count('gsma') };
+      const counts = Object.fromEntries(names.map((name) => [name, log.count(name as SandboxProviderName)]));
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(counts));
       return;
     }
@@ -95,10 +97,21 @@ function listen(handler: RequestListener, port: number, host: string, log?: Sand
 
 const urlOf = (server: Server, host: string, scheme = 'http') => `${scheme}://${host}:${(server.address() as AddressInfo).port}`;
 
-/** Starts fake B-MO, BEEP, MTN MoMo and GSMA servers on loopback that answer as the providers' documents describe. */
+/** The port asked for a fake, by its name or its older one (not both), else 0: a free one. */
+function portOf(options: SandboxOptions, { name, side }: LoadedSide): number {
+  const byName = options.ports?.[name];
+  const byLegacyName = side.legacyName === undefined ? undefined : (options as Record<string, unknown>)[`${side.legacyName}Port`];
+  if (byName !== undefined && byLegacyName !== undefined) {
+    throw new TypeError(`startSandbox: give the ${name} fake's port once, as ports['${name}'] or ${side.legacyName}Port, not both`);
+  }
+  return (byName ?? byLegacyName ?? 0) as number;
+}
+
+/** Starts every built-in provider's fake on loopback (each on its own port), answering as the providers' documents describe. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const sides = await loadSandboxSides();
   const host = options.host ?? '127.0.0.1';
-  const log = new SandboxLog();
+  const log = new SandboxLog<SandboxProviderName>();
   const tokens = new SandboxTokens();
   const servers: Server[] = [];
   const sockets: SandboxSockets = { open: 0, peak: 0, opened: 0 };
@@ -108,9 +121,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sockets.peak = Math.max(sockets.peak, sockets.open);
     socket.once('close', () => (sockets.open -= 1));
   };
-  const start = async (handler: RequestListener, port: number | undefined) => {
+  const start = async (loaded: LoadedSide) => {
     try {
-      const server = await listen(handler, port ?? 0, host, log, options.tls);
+      const server = await listen(loaded.side.handler({ log, tokens }), portOf(options, loaded), host, log, options.tls, sides.map(({ name }) => name));
       server.on('connection', count);
       servers.push(server);
       return urlOf(server, host, options.tls ? 'https' : 'http');
@@ -119,29 +132,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       throw error;
     }
   };
-  const bmoUrl = await start(createBmoHandler(log), options.bmoPort);
-  const beepUrl = await start(createBeepHandler(log), options.beepPort);
-  const mtnUrl = await start(createMtnMomoHandler(log, tokens), options.mtnPort);
-  const gsmaUrl = await start(createGsmaHandler(log, tokens), options.gsmaPort);
-  const { gsma } = SANDBOX_CREDENTIALS;
-  return {
+  const urls: Record<string, string> = {};
+  const providers: Record<string, unknown> = {};
+  const credentials: Record<string, unknown> = {};
+  const named: Record<string, unknown> = {};
+  for (const loaded of sides) {
+    const url = await start(loaded);
+    urls[loaded.name] = url;
+    providers[loaded.name] = loaded.side.settings(url);
+    credentials[loaded.name] = loaded.side.credentials;
+    if (loaded.side.legacyName !== undefined) named[`${loaded.side.legacyName}Url`] = url;
+    Object.assign(named, loaded.side.extra?.(url));
+  }
+  const base: SandboxBase = {
     refusedUrl: await refusedUrl(host),
-    bmoUrl,
-    beepUrl,
-    mtnUrl,
-    gsmaUrl,
-    credentials: SANDBOX_CREDENTIALS,
-    providers: {
-      bmo: { baseUrl: bmoUrl, ...SANDBOX_CREDENTIALS.bmo },
-      beep: { baseUrl: beepUrl, ...SANDBOX_CREDENTIALS.beep },
-      'mtn-momo': { baseUrl: mtnUrl, ...SANDBOX_CREDENTIALS['mtn-momo'], subscriptionKeys: { ...SANDBOX_CREDENTIALS['mtn-momo'].subscriptionKeys } },
-      gsma: {
-        baseUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.oauth2}`,
-        auth: { type: 'oauth2', tokenUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.token}`, ...gsma.oauth2 },
-        apiKey: gsma.apiKey,
-      },
-    },
-    gsmaBasic: { baseUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.basic}`, auth: { ...gsma.basic }, apiKey: gsma.apiKey },
+    urls: urls as SandboxBase['urls'],
+    credentials: credentials as SandboxCredentials,
+    providers: providers as SandboxProviders,
     tokensIssued: tokens.issued,
     log,
     sockets: () => ({ ...sockets }),
@@ -149,6 +156,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       await Promise.all(servers.map(closeServer));
     },
   };
+  return { ...named, ...base } as Sandbox;
 }
 
 function closeServer(server: Server): Promise<void> {
