@@ -1,7 +1,7 @@
 import type { PayeeNameMatch, PayeeNameMatcher } from '../src/core/payee-name.js';
 import type { LookupOutcome } from '../src/core/account-provider.js';
 import type { Account, PayeeNameCheck } from '../src/core/decision.js';
-import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../src/core/request.js';
+import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../src/core/name-check-policy.js';
 import { cleanText } from '../src/core/clean-text.js';
 import type { PrecheckContext } from './precheck.context.js';
 
