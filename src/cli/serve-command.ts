@@ -1,3 +1,5 @@
+import { MAX_COUNT } from '../core/option-values.js';
+import { MAX_TIMER_DELAY_MS } from '../core/timer-delay.js';
 import { PrecheckConfigError } from '../engine/options/read-options.js';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
 import type { StoreHealthLog } from '../server/store-log.js';
@@ -97,12 +99,12 @@ export async function serveCommand(args: string[], out: (text: string) => void):
     },
   });
   const port = readInteger('--port', values.port, 0, 65_535)!;
-  const graceMs = readInteger('--grace-ms', values['grace-ms'], 0, 2_147_483_647)!;
+  const graceMs = readInteger('--grace-ms', values['grace-ms'], 0, MAX_TIMER_DELAY_MS)!;
   const maxRecordsPerCaller = readInteger(
     '--max-records-per-caller (PRECHECK_MAX_RECORDS_PER_CALLER)',
     values['max-records-per-caller'] ?? (process.env.PRECHECK_MAX_RECORDS_PER_CALLER || undefined),
     1,
-    2_147_483_647,
+    MAX_COUNT,
   );
   const engineOptions = engineOptionsFrom(values, process.env);
   const redisUrl = redisUrlFrom(values.redis, process.env);
