@@ -5,7 +5,7 @@ export type HookKind = 'telemetry' | 'inspect';
  * Runs the caller's hooks so that a throwing one changes nothing: no decision, no rejection, no crash. Its error is
  * reported once per kind (per engine) through `report`, `console.warn` by default, and otherwise ignored.
  */
-export class HookFence {
+export class HookIsolation {
   private readonly reported = new Set<HookKind>();
 
   constructor(private readonly report: (message: string) => void = (message) => console.warn(message)) {}
@@ -18,7 +18,7 @@ export class HookFence {
     }
   }
 
-  /** `hook`, fenced: for callbacks handed to others, such as XState's `inspect`. */
+  /** `hook`, isolated: for callbacks handed to others, such as XState's `inspect`. */
   wrap<A extends unknown[]>(kind: HookKind, hook: (...args: A) => void): (...args: A) => void {
     return (...args) => this.run(kind, () => hook(...args));
   }
