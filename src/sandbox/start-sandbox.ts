@@ -110,6 +110,8 @@ function portOf(options: SandboxOptions, { name, side }: LoadedSide): number {
 /** Starts every built-in provider's fake on loopback (each on its own port), answering as the providers' documents describe. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const sides = await loadSandboxSides();
+  // Every port first: a mistake is refused before any fake listens.
+  const ports = new Map(sides.map((loaded) => [loaded, portOf(options, loaded)]));
   const host = options.host ?? '127.0.0.1';
   const log = new SandboxLog<SandboxProviderName>();
   const tokens = new SandboxTokens();
@@ -123,7 +125,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const start = async (loaded: LoadedSide) => {
     try {
-      const server = await listen(loaded.side.handler({ log, tokens }), portOf(options, loaded), host, log, options.tls, sides.map(({ name }) => name));
+      const server = await listen(loaded.side.handler({ log, tokens }), ports.get(loaded)!, host, log, options.tls, sides.map(({ name }) => name));
       server.on('connection', count);
       servers.push(server);
       return urlOf(server, host, options.tls ? 'https' : 'http');
