@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPrecheck, type Precheck, type PrecheckRequest } from '../src/index.js';
-import { mojaloopRequest, startSandbox } from '../src/sandbox/index.js';
+import { startSandbox } from '../src/sandbox/index.js';
+import { mojaloopRequest } from '../src/providers/mojaloop/mojaloop-decision-cases.js';
 import { timedLoop, type LoopResult } from './stats.js';
 
 export interface MojaloopFigures {
@@ -32,7 +33,7 @@ export async function mojaloopFigures(checks = 500): Promise<MojaloopFigures> {
     res.writeHead(response.status).end(await response.text());
   });
   await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
-  const sandbox = await startSandbox({ mojaloopCallbackUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/fspiop` });
+  const sandbox = await startSandbox({ callbackUrls: { mojaloop: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/fspiop` } });
   const options = { cache: { ttlMs: 0, notFoundTtlMs: 0 }, singleFlight: false, breaker: false } as const;
   const bmoEngine = createPrecheck({ providers: { bmo: sandbox.providers.bmo }, ...options });
   const sdkEngine = createPrecheck({ providers: { mojaloop: sandbox.providers.mojaloop }, ...options });

@@ -1,17 +1,14 @@
-import type { PayeeNameMatch, PayeeNameMatcher } from '../src/core/payee-name.js';
+import { MAX_HELD_NAME_LENGTH, PAYEE_NAME_CODES as CODES, type PayeeNameMatch, type PayeeNameMatcher } from '../src/core/payee-name.js';
 import type { LookupOutcome } from '../src/core/account-provider.js';
 import type { Account, PayeeNameCheck } from '../src/core/decision.js';
-import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../src/core/request.js';
+import { DEFAULT_NAME_CHECK_POLICY, type NameCheckPolicy } from '../src/core/name-check-policy.js';
 import { cleanText } from '../src/core/clean-text.js';
 import type { PrecheckContext } from './precheck.context.js';
 
 /** What a check does after the name check: go on (to payee confirmation if asked), ask the payer, or stop. */
 export type NameCheckStep = 'proceed' | 'confirm' | 'abort';
 
-const CODES = { match: 'MTCH', 'close-match': 'CMTC', 'no-match': 'NMTC', 'not-possible': 'NOAP' } as const;
 const NOT_POSSIBLE: PayeeNameCheck = { result: 'not-possible', code: 'NOAP' };
-/** As long as a held full name may be (B-MO's first and last names, 100 characters each). */
-const MAX_HELD_NAME = 201;
 
 /** The step the policy (the request's, over the engine's) gives the check's name-check answer; undefined before one. */
 export function nameCheckStep(context: PrecheckContext, engine: NameCheckPolicy = DEFAULT_NAME_CHECK_POLICY): NameCheckStep | undefined {
@@ -55,7 +52,7 @@ function summary(match: unknown): PayeeNameCheck {
   if (typeof result !== 'string' || !Object.hasOwn(CODES, result)) return NOT_POSSIBLE;
   const outcome = result as keyof typeof CODES;
   if (outcome !== 'close-match') return { result: outcome, code: CODES[outcome] };
-  const heldName = cleanText((match as PayeeNameMatch).heldName, MAX_HELD_NAME);
+  const heldName = cleanText((match as PayeeNameMatch).heldName, MAX_HELD_NAME_LENGTH);
   // A close match the payer cannot be shown cannot be confirmed.
   return heldName ? { result: outcome, code: CODES[outcome], heldName } : NOT_POSSIBLE;
 }

@@ -6,10 +6,11 @@ import { dirname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SCENARIOS } from '../src/sandbox/scenarios.js';
+import { loadScenarios } from '../src/sandbox/scenarios.js';
 import { cli as cliWithEnv } from './support/run-cli.js';
 
 const run = promisify(execFile);
+const SCENARIOS = await loadScenarios();
 
 /** Runs the CLI as a user would, in its own process; resolves with the exit code instead of rejecting. */
 async function cli(...args: string[]) {

@@ -6,7 +6,7 @@ import { retryBackoff } from '../machines/retry-backoff.js';
 import { createPrecheck, type Decision, type Precheck, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
 import { parseRetryAfter } from '../src/core/retry-after.js';
 import { BROTLI_BOMB_DECODED_BYTES, brotliBomb, gzipGzipBomb } from '../src/sandbox/bombs.js';
-import { beepRequest, bmoRequest } from '../src/sandbox/requests.js';
+import { beepRequest, bmoRequest } from '../src/sandbox/index.js';
 import { sandboxSuite, type SandboxContext } from './support/sandbox-suite.js';
 import { scriptedPeer } from './support/scripted-peer.js';
 

@@ -22,7 +22,7 @@ import {
   type PrecheckOptions,
   type PrecheckRequest,
 } from '../src/index.js';
-import { beepRequest, bmoRequest } from '../src/sandbox/requests.js';
+import { beepRequest, bmoRequest } from '../src/sandbox/index.js';
 import { sandboxSuite, type SandboxContext } from './support/sandbox-suite.js';
 
 const tests = sandboxSuite('payee name check in the machine');

@@ -22,10 +22,9 @@ const ALLOWED: Record<string, string> = {
   'src/providers/builtin-providers.ts': 'the one list of built-in providers',
   'src/index.ts': "the public entry re-exports each provider's settings type and DI ids (`BmoSettings`, `BMO_HTTP`): a contract",
   'src/core/request.ts': "`PrecheckRequest['provider']` lists the built-in names for editors' completion (a public type)",
-  'src/sandbox/':
-    'precheck/sandbox: its public API names each fake (`Sandbox.bmoUrl`, `bmoPort`, `BMO_TRIGGERS`, `bmoRequest`) and it gathers their trigger tables and decision-table rows; kept out of the engine',
+  'src/sandbox/first-fakes.ts':
+    "precheck/sandbox keeps the four first fakes' own public names (`BMO_TRIGGERS`, `bmoRequest`, `SANDBOX_CREDENTIALS.bmo`): a contract. The sandbox itself iterates the providers' sandbox sides; a new fake adds nothing here",
   'src/engine/create-precheck.ts': "`precheck.mojaloopCallback`: the engine's callback receiver for embedders, named by contract",
-  'src/cli/sandbox-command.ts': "`precheck sandbox`: the sandbox's command line (`--bmo-port`, each fake's credentials)",
 };
 
 const words = (text: string) =>

@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPrecheck, type Decision } from '../src/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { SCENARIOS, type Scenario } from '../src/sandbox/scenarios.js';
+import { loadScenarios, type Scenario } from '../src/sandbox/scenarios.js';
 import { providerVariant, withWrongCredentials } from '../src/sandbox/wrong-credentials.js';
 
 const both = suite<{ sandbox: Sandbox }>('every seed scenario, through check() and through the actor');
@@ -23,6 +23,8 @@ function engineFor(sandbox: Sandbox, scenario: Scenario) {
   sandbox.attach(precheck);
   return precheck;
 }
+
+const SCENARIOS = await loadScenarios();
 
 const WAITS = { 'needs-names': 'awaitingNames', 'needs-confirmation': 'awaitingConfirmation' } as const;
 

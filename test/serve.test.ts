@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { connect } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SANDBOX_CREDENTIALS } from '../src/sandbox/fixtures.js';
+import { SANDBOX_CREDENTIALS } from '../src/sandbox/index.js';
 import { contractOf, type SeenResponse } from './support/openapi-contract.js';
 import { startSandboxProcess } from './support/sandbox-process.js';
 import { providerEnv, startServeProcess, type ServeProcess } from './support/serve-process.js';

@@ -15,6 +15,8 @@ import {
   type PrecheckRequest,
 } from '../src/index.js';
 import { sandboxSuite, type SandboxContext } from './support/sandbox-suite.js';
+import { snapshotSchema } from '../src/persistence/snapshot/snapshot-schema.js';
+import type { AnySchema } from '../src/core/option-tree.js';
 
 const KEY_A = 'snapshot-key-A-5b0f7c1e9d2a4b6c8e0f1a3b5c7d9e1f';
 const KEY_B = 'snapshot-key-B-0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a';
@@ -443,6 +445,39 @@ snapshots('snapshotKeys are checked at start-up, never quoting a key', (context)
       what,
     );
   }
+});
+
+/** A schema under its pipes (nested ones too), and every action of them. */
+function unpiped(schema: AnySchema): [AnySchema, { type: string }[]] {
+  if (!schema.pipe) return [schema, []];
+  const [base, ...actions] = schema.pipe;
+  const [inner, more] = unpiped(base as AnySchema);
+  return [inner, [...more, ...actions]];
+}
+
+/** Every string or list under `schema` that no `maxLength` bounds, by its path (a record's keys as `[key]`). */
+function unbounded(schema: AnySchema, path: string): string[] {
+  const [base, actions] = unpiped(schema);
+  const own = base as AnySchema & { key?: AnySchema };
+  const bounded = actions.some((action) => action.type === 'max_length');
+  const here = (own.type === 'string' || own.type === 'array') && !bounded ? [path] : [];
+  const inner = [
+    ...(own.wrapped ? unbounded(own.wrapped, path) : []),
+    ...Object.entries(own.entries ?? {}).flatMap(([key, entry]) => unbounded(entry, `${path}.${key}`)),
+    ...(own.type === 'union' || own.type === 'variant' ? (own.options as AnySchema[]).flatMap((option) => unbounded(option, path)) : []),
+    ...(own.item ? unbounded(own.item, `${path}[]`) : []),
+    ...(own.key ? unbounded(own.key, `${path}[key]`) : []),
+    ...(own.value ? unbounded(own.value, `${path}[value]`) : []),
+  ];
+  return [...here, ...inner];
+}
+
+snapshots('every string and list a snapshot may hold is bounded (the shapes come from the core, the bounds from the snapshot schema)', () => {
+  // `context.target` is only required to be an object: it is checked again as check() checks a request.
+  const found = [...new Set(unbounded(snapshotSchema as unknown as AnySchema, 'snapshot'))];
+  assert.equal(found, ['snapshot.context.target[key]']);
+  // The walk sees an unbounded string and list.
+  assert.equal(unbounded({ kind: 'schema', type: 'array', item: { kind: 'schema', type: 'string' } }, 'x'), ['x', 'x[]']);
 });
 
 snapshots.run();

@@ -3,7 +3,8 @@ import { createPrecheck } from '../engine/create-precheck.js';
 import { PrecheckConfigError } from '../engine/options/read-options.js';
 import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
-import { PROVIDER_VARIANTS, providerVariant } from '../sandbox/wrong-credentials.js';
+import { providerVariant, variants } from '../sandbox/wrong-credentials.js';
+import { loadSandboxSides } from '../sandbox/sandbox-sides.js';
 import { PARTY_ID_TYPES } from '../core/party-id-type.js';
 import type { Decision, DecisionStatus } from '../core/decision.js';
 import { INTENTS, type PrecheckRequest } from '../core/request.js';
@@ -13,16 +14,16 @@ import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env
 import { listChoices, readChoice } from './read-choice.js';
 import { UsageError } from './usage-error.js';
 import { writePath } from './docs-command.js';
+import { providersInWords } from './provider-words.js';
 
 export const EXIT_CODES: Record<DecisionStatus, number> = { proceed: 0, 'needs-names': 3, 'needs-confirmation': 6, abort: 4, retry: 5 };
 
 /** The providers `--sandbox` answers for: every built-in one. */
-/** The built-in providers, which the sandbox fakes. */
 const SANDBOX_PROVIDERS: readonly string[] = BUILTIN_PROVIDERS.map((provider) => provider.name);
 
 export const CHECK_HELP = `Usage: precheck check --provider ${SANDBOX_PROVIDERS.join('|')} --intent credit|debit [fields] [--sandbox] [--json]
 
-Runs one pre-check against B-MO, BEEP, MTN MoMo, GSMA or Mojaloop. Endpoints and credentials come from the environment, or from
+Runs one pre-check against ${providersInWords('or')}. Endpoints and credentials come from the environment, or from
 the embedded sandbox with --sandbox.
 
 Fields:
@@ -42,10 +43,9 @@ Fields:
   --confirm | --reject        the payer's answer to needs-confirmation: run the same check again with it, and where
                               it stops to ask, it goes on with that answer (proceed, or abort payee-rejected)
 Options:
-  --sandbox       check against the embedded fake B-MO, BEEP, MTN MoMo, GSMA and Mojaloop (its SDK adapter) instead of
-                  the environment's endpoints
-  --sandbox-variant NAME   with --sandbox, settings that need more than a trigger: ${PROVIDER_VARIANTS.join(', ')}
-                  (mojaloop-fspiop: Mojaloop through the FSPIOP switch fake, signed callbacks)
+  --sandbox       check against the embedded fake ${providersInWords()} instead of the environment's endpoints
+  --sandbox-variant NAME   with --sandbox, a fake's settings that need more than a trigger, e.g. mojaloop-fspiop
+                  (Mojaloop through the FSPIOP switch fake, signed callbacks); a wrong name lists them all
 ${ENGINE_FLAGS_HELP}
   --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration"|"runtime","message"})
   --path FILE     also write the check's path on the chart, as SVG (see precheck docs --path)
@@ -168,7 +168,8 @@ export async function checkCommand(args: string[], out: (text: string) => void):
   } as PrecheckRequest;
   if (request.intent === undefined) throw new UsageError(`--intent is required: ${listChoices(INTENTS)}`);
   if (values['sandbox-variant'] !== undefined && !values.sandbox) throw new UsageError('--sandbox-variant goes with --sandbox');
-  const variant = values['sandbox-variant'] === undefined ? undefined : readChoice('--sandbox-variant', values['sandbox-variant'], PROVIDER_VARIANTS);
+  const variant =
+    values['sandbox-variant'] === undefined ? undefined : readChoice('--sandbox-variant', values['sandbox-variant'], (await loadSandboxSides(), variants()));
 
   let sandbox: Sandbox | undefined;
   try {

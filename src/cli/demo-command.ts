@@ -3,10 +3,11 @@ import type { Decision } from '../core/decision.js';
 import { formatTable } from './format-table.js';
 import { parseFlags } from './parse-flags.js';
 import { runDemo } from './run-demo.js';
+import { providersInWords } from './provider-words.js';
 
 export const DEMO_HELP = `Usage: precheck demo [--json]
 
-Starts the sandbox (fake B-MO, BEEP, MTN MoMo and GSMA on free loopback ports), runs every case of the four
+Starts the sandbox (fake ${providersInWords()} on free loopback ports), runs every case of the
 provider documents through the engine, and prints provider, intent, case, decision and reason.
 Exit code 0 when every decision is the documented one, 1 otherwise.
 

@@ -6,6 +6,7 @@ import { allMachines } from '../docs/machine-list.js';
 import { renderPath, type PathSource } from '../render-path.js';
 import { parseFlags } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
+import { providersInWords } from './provider-words.js';
 
 export const DOCS_HELP = `Usage: precheck docs [--out DIR]
        precheck docs --path decision.json|- [--out path.svg]
@@ -14,7 +15,7 @@ export const DOCS_HELP = `Usage: precheck docs [--out DIR]
 Writes the machine docs (as npm run docs does): for every machine, DIR/machines/<name>.md with a Mermaid chart,
 the Graphviz SVG charts (when @hpcc-js/wasm-graphviz is installed), the transition table and the decision table
 observed against the sandbox; DIR/machines/<name>.html, the interactive page (one file, works offline); and
-DIR/README.md with the sandbox's trigger values for B-MO, BEEP, MTN MoMo and GSMA. The pages link only to files that
+DIR/README.md with the sandbox's trigger values for ${providersInWords()}. The pages link only to files that
 are there: precheck's hand-written pages (fleet.md, service.md, …) where DIR holds them.
 
   --out DIR          where to write (default: docs); with --path, the SVG file (default: standard output)

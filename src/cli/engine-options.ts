@@ -1,3 +1,4 @@
+import { optionRange } from '../engine/options/option-range.js';
 import type { PrecheckOptions } from '../engine/options/precheck-options.js';
 import { readBoolean } from './read-boolean.js';
 import { readChoice } from './read-choice.js';
@@ -26,15 +27,15 @@ export const ENGINE_FLAGS_HELP = `  --timeout-ms N  --retries N  --backoff-ms N 
                   (--confirm-payee=…, PRECHECK_CONFIRM_PAYEE) is true, false, 1 or 0, in any case
 ${TRANSPORT_FLAGS_HELP}`;
 
-/** Each numeric flag's least value: the engine's own minimum for the option, so that a usage error names the range. */
-const MINIMUM = {
-  'timeout-ms': 1,
-  retries: 0,
-  'backoff-ms': 0,
-  'deadline-ms': 1,
-  'names-timeout-ms': 1,
-  'confirmation-timeout-ms': 1,
-} as const satisfies Partial<Record<keyof typeof ENGINE_FLAGS, number>>;
+/** Each numeric flag's option: its range is the option's own (`optionRange`), so that a usage error says the engine's. */
+const OPTION_OF = {
+  'timeout-ms': ['http', 'timeoutMs'],
+  retries: ['http', 'retries'],
+  'backoff-ms': ['http', 'backoffMs'],
+  'deadline-ms': ['deadlineMs'],
+  'names-timeout-ms': ['namesTimeoutMs'],
+  'confirmation-timeout-ms': ['confirmationTimeoutMs'],
+} as const satisfies Partial<Record<keyof typeof ENGINE_FLAGS, readonly string[]>>;
 
 type EngineFlagValues = { [K in keyof typeof ENGINE_FLAGS]?: (typeof ENGINE_FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
@@ -43,7 +44,10 @@ const envName = (flag: string) => `PRECHECK_${flag.toUpperCase().replaceAll('-',
 /** The engine options the flags and `PRECHECK_*` variables give (providers and store excluded). */
 export function engineOptionsFrom(values: EngineFlagValues, env: NodeJS.ProcessEnv): Omit<PrecheckOptions, 'providers'> {
   const read = (flag: Exclude<keyof typeof ENGINE_FLAGS, 'confirm-payee' | keyof typeof TRANSPORT_FLAGS>) => values[flag] ?? env[envName(flag)];
-  const number = (flag: keyof typeof MINIMUM) => readInteger(`--${flag} (${envName(flag)})`, read(flag) || undefined, MINIMUM[flag], 2_147_483_647);
+  const number = (flag: keyof typeof OPTION_OF) => {
+    const { min, max } = optionRange(OPTION_OF[flag]);
+    return readInteger(`--${flag} (${envName(flag)})`, read(flag) || undefined, min, max);
+  };
   // Each value is refused by the name of what gave it: the flag, or its variable.
   const source = (flag: keyof typeof ENGINE_FLAGS) => (values[flag] !== undefined ? `--${flag}` : envName(flag));
   const unverifiable = readChoice(source('unverifiable'), read('unverifiable') || undefined, ['abort', 'proceed'] as const);

@@ -3,9 +3,10 @@ import { PrecheckConfigError } from '../engine/options/read-options.js';
 import { checkCommand, CHECK_HELP } from './check-command.js';
 import { DEMO_HELP, demoCommand } from './demo-command.js';
 import { DOCS_HELP, docsCommand } from './docs-command.js';
-import { SANDBOX_HELP, sandboxCommand } from './sandbox-command.js';
+import { sandboxCommand, sandboxHelp } from './sandbox-command.js';
 import { SERVE_HELP, serveCommand } from './serve-command.js';
 import { UsageError } from './usage-error.js';
+import { providersInWords } from './provider-words.js';
 
 const HELP = `precheck: may this transfer credit or debit this account?
 
@@ -13,8 +14,8 @@ Usage: precheck <command> [options]
 
 Commands:
   demo      run every seed scenario against the embedded sandbox and print the decisions
-  check     run one pre-check (B-MO, BEEP, MTN MoMo or GSMA) against real endpoints (environment) or --sandbox
-  sandbox   keep the fake B-MO, BEEP, MTN MoMo and GSMA servers running
+  check     run one pre-check (${providersInWords('or')}) against real endpoints (environment) or --sandbox
+  sandbox   keep the fake ${providersInWords()} servers running
   serve     the engine as an HTTP service (OpenAPI, idempotency keys, bearer tokens, metrics)
   docs      write the machine docs (charts, transition and decision tables)
 
@@ -23,10 +24,11 @@ precheck <command> --help for a command's options.`;
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
 
-const commands: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
+/** Each command: its `--help` (a function when it is read from what loads lazily) and how it runs. */
+const commands: Record<string, { help: string | (() => Promise<string>); run: (args: string[]) => Promise<number> }> = {
   demo: { help: DEMO_HELP, run: (args) => demoCommand(args, out) },
   check: { help: CHECK_HELP, run: (args) => checkCommand(args, out) },
-  sandbox: { help: SANDBOX_HELP, run: (args) => sandboxCommand(args, out) },
+  sandbox: { help: sandboxHelp, run: (args) => sandboxCommand(args, out) },
   docs: { help: DOCS_HELP, run: (args) => docsCommand(args, out, err) },
   serve: { help: SERVE_HELP, run: (args) => serveCommand(args, out) },
 };
@@ -54,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    out(command.help);
+    out(typeof command.help === 'string' ? command.help : await command.help());
     return 0;
   }
   try {

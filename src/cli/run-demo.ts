@@ -1,5 +1,5 @@
 import { createPrecheck } from '../engine/create-precheck.js';
-import { SCENARIOS, type Scenario } from '../sandbox/scenarios.js';
+import { loadScenarios, type Scenario } from '../sandbox/scenarios.js';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
 import { providerVariant, withWrongCredentials } from '../sandbox/wrong-credentials.js';
 import type { Decision } from '../core/decision.js';
@@ -30,7 +30,7 @@ export async function runDemo(sandbox: Sandbox, timeoutMs = 1000): Promise<DemoR
     return precheck;
   };
   return Promise.all(
-    SCENARIOS.map(async (scenario) => {
+    (await loadScenarios()).map(async (scenario) => {
       const decision = await engine(scenario).check(scenario.request);
       const reason = 'reason' in decision ? decision.reason : undefined;
       const asExpected = decision.status === scenario.expect.status && reason === scenario.expect.reason;

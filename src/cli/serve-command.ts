@@ -1,5 +1,6 @@
+import { MAX_COUNT } from '../core/option-values.js';
+import { MAX_TIMER_DELAY_MS } from '../core/timer-delay.js';
 import { PrecheckConfigError } from '../engine/options/read-options.js';
-import { sandboxUrls } from '../sandbox/sandbox-urls.js';
 import type { Sandbox } from '../sandbox/start-sandbox.js';
 import type { StoreHealthLog } from '../server/store-log.js';
 import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env.js';
@@ -7,11 +8,12 @@ import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-opt
 import { parseFlags } from './parse-flags.js';
 import { readInteger } from './read-integer.js';
 import { UsageError } from './usage-error.js';
+import { providersInWords } from './provider-words.js';
 
 export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1] [--redis URL] [--redis-prefix P] [--sandbox]
                      [--insecure-local] [--grace-ms 10000] [--max-records-per-caller 10000] [engine options]
 
-The engine as an HTTP service (OpenAPI document at /openapi.json) over B-MO, BEEP, MTN MoMo and GSMA. Prints one JSON
+The engine as an HTTP service (OpenAPI document at /openapi.json) over ${providersInWords()}. Prints one JSON
 line with its URL once listening (with --sandbox, each sandbox provider's URL too), then one JSON line per request.
 SIGTERM / SIGINT: drains (new requests 503), lets checks in flight finish, exits 0.
 
@@ -22,7 +24,7 @@ Options:
                     (PRECHECK_REDIS_URL): redis://host:6379, or rediss:// for TLS; without it they live in this
                     process and a restart loses them. Redis errors and recoveries are logged (JSON lines)
   --redis-prefix P  key prefix in Redis (PRECHECK_REDIS_PREFIX), default precheck:
-  --sandbox         answer from the embedded fake B-MO, BEEP, MTN MoMo and GSMA instead of the PRECHECK_* providers
+  --sandbox         answer from the embedded fake ${providersInWords()} instead of the PRECHECK_* providers
   --insecure-local  start without PRECHECK_SERVE_TOKENS, on a loopback host only (every caller is the same)
   --grace-ms N      how long checks in flight may finish after SIGTERM, default 10000; then their provider
                     requests are aborted (they answer retry) and the process exits
@@ -97,12 +99,12 @@ export async function serveCommand(args: string[], out: (text: string) => void):
     },
   });
   const port = readInteger('--port', values.port, 0, 65_535)!;
-  const graceMs = readInteger('--grace-ms', values['grace-ms'], 0, 2_147_483_647)!;
+  const graceMs = readInteger('--grace-ms', values['grace-ms'], 0, MAX_TIMER_DELAY_MS)!;
   const maxRecordsPerCaller = readInteger(
     '--max-records-per-caller (PRECHECK_MAX_RECORDS_PER_CALLER)',
     values['max-records-per-caller'] ?? (process.env.PRECHECK_MAX_RECORDS_PER_CALLER || undefined),
     1,
-    2_147_483_647,
+    MAX_COUNT,
   );
   const engineOptions = engineOptionsFrom(values, process.env);
   const redisUrl = redisUrlFrom(values.redis, process.env);
@@ -134,7 +136,7 @@ export async function serveCommand(args: string[], out: (text: string) => void):
         msg: 'listening',
         url,
         store: store ? 'redis' : 'memory',
-        ...(sandbox && { sandbox: sandboxUrls(sandbox) }),
+        ...(sandbox && { sandbox: sandbox.urls }),
       }),
     );
     const signal = await new Promise<string>((resolve) => {

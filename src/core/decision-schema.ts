@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Decision, PayeeNameCheck } from './decision.js';
 import { abortReasonSchema, retryReasonSchema } from './reasons.js';
+import { PAYEE_NAME_CODES, type PayeeNameOutcome } from './payee-name.js';
 import { INTENTS } from './request.js';
 
 /*
@@ -24,11 +25,14 @@ export const accountSchema = v.object({
   fspId: v.optional(v.string()),
 });
 
+/** A state the check entered, and when (`trace.states`). */
+export const traceStateSchema = v.object({ state: v.string(), at: v.number() });
+/** A transition the chart took (`trace.transitions`). */
+export const traceTransitionSchema = v.object({ from: v.string(), to: v.string(), event: v.string(), guard: v.optional(v.string()), at: v.number() });
+
 export const traceSchema = v.object({
-  states: v.array(v.object({ state: v.string(), at: v.number() })),
-  transitions: v.optional(
-    v.array(v.object({ from: v.string(), to: v.string(), event: v.string(), guard: v.optional(v.string()), at: v.number() })),
-  ),
+  states: v.array(traceStateSchema),
+  transitions: v.optional(v.array(traceTransitionSchema)),
   attempts: count,
   durationMs: v.number(),
   providerStatus: v.optional(v.object({ code: v.union([v.number(), v.string()]), description: v.optional(v.string()) })),
@@ -36,8 +40,8 @@ export const traceSchema = v.object({
 
 /** A payee name check's answer; `heldName` only on a close match. */
 export const nameCheckSchema = v.object({
-  result: v.picklist(['match', 'close-match', 'no-match', 'not-possible']),
-  code: v.picklist(['MTCH', 'CMTC', 'NMTC', 'NOAP']),
+  result: v.picklist(Object.keys(PAYEE_NAME_CODES) as PayeeNameOutcome[]),
+  code: v.picklist(Object.values(PAYEE_NAME_CODES)),
   heldName: v.optional(v.string()),
 });
 

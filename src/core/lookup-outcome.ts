@@ -1,10 +1,8 @@
 import * as v from 'valibot';
-
-/** Largest delay a timer can hold (2^31 − 1 ms). */
-const MAX_DELAY_MS = 2_147_483_647;
+import { MAX_TIMER_DELAY_MS } from './timer-delay.js';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const delay = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_DELAY_MS));
+const delay = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_TIMER_DELAY_MS));
 
 /** The provider's own code and words, kept for messages (never credentials: they are redacted first). */
 export const providerStatusSchema = v.strictObject({

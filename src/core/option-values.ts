@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+import { MAX_TIMER_DELAY_MS } from './timer-delay.js';
 
 /** Largest count an option takes: the longest delay a Node timer honours (2^31−1 ms). */
-export const MAX_COUNT = 2_147_483_647;
+export const MAX_COUNT = MAX_TIMER_DELAY_MS;
 
 /** Metadata the configuration table reads: a type or default that the schema alone cannot name. */
 export type OptionMetadata = {

@@ -1,8 +1,17 @@
-/** The four answers of a payee name check, as EU Verification of Payee and UK Confirmation of Payee give them. */
-export type PayeeNameOutcome = 'match' | 'close-match' | 'no-match' | 'not-possible';
+/**
+ * The four answers of a payee name check, as EU Verification of Payee and UK Confirmation of Payee give them, each
+ * with its EPC VoP code: MTCH, CMTC (close match), NMTC (no match), NOAP (not possible).
+ */
+export const PAYEE_NAME_CODES = { match: 'MTCH', 'close-match': 'CMTC', 'no-match': 'NMTC', 'not-possible': 'NOAP' } as const;
 
-/** The EPC VoP code of each outcome: MTCH, CMTC (close match), NMTC (no match), NOAP (not possible). */
-export type PayeeNameCode = 'MTCH' | 'CMTC' | 'NMTC' | 'NOAP';
+/** The four answers of a payee name check. */
+export type PayeeNameOutcome = keyof typeof PAYEE_NAME_CODES;
+
+/** The EPC VoP code of each outcome. */
+export type PayeeNameCode = (typeof PAYEE_NAME_CODES)[PayeeNameOutcome];
+
+/** As long as a held full name may be (B-MO's first and last names, 100 characters each, and a space). */
+export const MAX_HELD_NAME_LENGTH = 201;
 
 /** The name the provider holds for the account: `firstName` + `lastName` when it gives them, else `fullName`. */
 export interface HeldPayeeName {

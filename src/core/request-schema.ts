@@ -3,6 +3,7 @@ import { hasNameWords } from '../name-check/index.js';
 import { formatPath, keysOf, schemaAt, type AnySchema } from './option-tree.js';
 import { closest } from '../util/did-you-mean.js';
 import { hasControlCharacters, hasFormatCharacters } from './clean-text.js';
+import { NAME_CHECK_POLICY } from './name-check-policy.js';
 import { INTENTS } from './request.js';
 import { toE164 } from './phone-number.js';
 import { PARTY_ID_TYPES } from './party-id-type.js';
@@ -51,12 +52,16 @@ const payeeName = v.pipe(
   v.check(hasNameWords, 'must contain a name: it has no letters once titles, digits and punctuation are removed'),
 );
 
-/** Per request, over the engine's `nameCheck`; unknown keys are refused (a misspelt policy must not fall back silently). */
+/** One of a policy entry's steps, named as JSON writes them: `must be "confirm", "proceed" or "abort"`. */
+const policyStep = <const C extends string>(choices: readonly C[]) =>
+  v.optional(v.picklist(choices, `must be ${choices.map((c) => `"${c}"`).join(', ').replace(/, ([^,]+)$/, ' or $1')}`));
+
+/** Per request, over the engine's `nameCheck` (the policy: core/name-check-policy.ts); unknown keys are refused (a misspelt policy must not fall back silently). */
 export const nameCheckPolicySchema = v.strictObject(
   {
-    onCloseMatch: v.optional(v.picklist(['confirm', 'proceed', 'abort'], 'must be "confirm", "proceed" or "abort"')),
-    onNoMatch: v.optional(v.picklist(['abort', 'confirm'], 'must be "abort" or "confirm"')),
-    onNotPossible: v.optional(v.picklist(['proceed', 'confirm', 'abort'], 'must be "proceed", "confirm" or "abort"')),
+    onCloseMatch: policyStep(NAME_CHECK_POLICY.onCloseMatch.choices),
+    onNoMatch: policyStep(NAME_CHECK_POLICY.onNoMatch.choices),
+    onNotPossible: policyStep(NAME_CHECK_POLICY.onNotPossible.choices),
   },
   'must be { onCloseMatch?, onNoMatch?, onNotPossible? }',
 );

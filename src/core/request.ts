@@ -1,4 +1,7 @@
 import type { PartyIdType } from './party-id-type.js';
+import type { NameCheckPolicy } from './name-check-policy.js';
+
+export type { NameCheckPolicy };
 
 /** What the transfer is about to do to the account. */
 export type Intent = 'credit' | 'debit';
@@ -10,24 +13,6 @@ export interface Names {
   firstName: string;
   lastName: string;
 }
-
-/**
- * What a check does after each answer of the payee name check (a match always proceeds). Defaults
- * `{ onCloseMatch: 'confirm', onNoMatch: 'abort', onNotPossible: 'confirm' }`.
- *
- * @example
- * { onCloseMatch: 'proceed', onNotPossible: 'abort' }
- */
-export interface NameCheckPolicy {
-  /** Close match: ask the payer to confirm the held name shown to them (`confirm`), proceed, or abort `name-mismatch`. */
-  onCloseMatch: 'confirm' | 'proceed' | 'abort';
-  /** No match: abort `name-mismatch`, or ask the payer to confirm without showing any name, warning them. */
-  onNoMatch: 'abort' | 'confirm';
-  /** The provider gave no name to check against: proceed, ask the payer to confirm, or abort `name-mismatch`. */
-  onNotPossible: 'proceed' | 'confirm' | 'abort';
-}
-
-export const DEFAULT_NAME_CHECK_POLICY: Readonly<NameCheckPolicy> = { onCloseMatch: 'confirm', onNoMatch: 'abort', onNotPossible: 'confirm' };
 
 /**
  * One pre-check, as an orchestrator asks it.

@@ -110,7 +110,7 @@ const statesOf = (decision: Decision) => {
 export async function observedRows(): Promise<ObservedRow[]> {
   const sandbox = await startSandbox();
   try {
-    const cases = decisionCases();
+    const cases = await decisionCases();
     // Warm up (code paths, connections) with one check per provider, so that the first rows are not timed cold.
     const firstOfEach = cases.filter((item, i) => cases.findIndex((other) => other.provider === item.provider) === i);
     await Promise.all(firstOfEach.map((item) => observe(sandbox, item, 'debit')));

@@ -1,3 +1,4 @@
+import { loadTriggerTables } from '../sandbox/trigger-tables.js';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ export async function generateDocs(outDir: string, notice: (line: string) => voi
   const beside = (file: string) => existsSync(join(pagesDir, file));
   const graphs = allMachines().map(([name, machine]) => machineGraph(name, machine));
   await mkdir(join(outDir, 'machines'), { recursive: true });
-  const files: [string, string][] = [[join(outDir, 'README.md'), indexPage(graphs, beside)]];
+  const files: [string, string][] = [[join(outDir, 'README.md'), indexPage(graphs, beside, await loadTriggerTables())]];
   let missingSvg = false;
   // One thing at a time: the decision tables time real HTTP checks, which a layout running beside them would delay.
   for (const graph of graphs) {

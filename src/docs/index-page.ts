@@ -1,4 +1,4 @@
-import { TRIGGER_TABLES } from '../sandbox/trigger-tables.js';
+import type { TriggerTable } from '../sandbox/trigger-tables.js';
 import type { MachineGraph } from './machine-graph.js';
 import { GENERATED_HEADER } from './machine-page.js';
 
@@ -19,9 +19,9 @@ const triggerTable = (title: string, triggers: readonly { value: string; case: s
 
 /**
  * docs/README.md: the machines, the other pages (those `beside` says are there: a link to a page that is not would
- * be broken), and the sandbox's trigger values for every built-in provider.
+ * be broken), and the sandbox's trigger values for every built-in provider (`triggerTables`: each fake's).
  */
-export function indexPage(graphs: MachineGraph[], beside: (file: string) => boolean): string {
+export function indexPage(graphs: MachineGraph[], beside: (file: string) => boolean, triggerTables: readonly TriggerTable[]): string {
   const others = OTHER_PAGES.filter(([file]) => beside(file)).map(([, line]) => `- ${line}`);
   return [
     GENERATED_HEADER,
@@ -70,6 +70,6 @@ export function indexPage(graphs: MachineGraph[], beside: (file: string) => bool
     '',
     'The sandbox (`startSandbox()`, `precheck sandbox`) answers as the providers do — B-MO, BEEP, MTN MoMo and GSMA — by these values.',
     '',
-    ...TRIGGER_TABLES.flatMap((table) => [`### ${table.heading}`, '', triggerTable(table.field, table.triggers, table.otherwise), '']),
+    ...triggerTables.flatMap((table) => [`### ${table.heading}`, '', triggerTable(table.field, table.triggers, table.otherwise), '']),
   ].join('\n');
 }

@@ -19,7 +19,7 @@ import {
   CHECK_STORE,
   ENGINE_CONFIG,
   GUARDED_LOOKUP,
-  HOOK_FENCE,
+  HOOK_ISOLATION,
   NAME_MATCHER,
   PRECHECK_MACHINE,
   PRECHECK_OPTIONS,
@@ -27,7 +27,7 @@ import {
   PROVIDER_REGISTRY,
 } from './di-tokens.js';
 import type { PrecheckOptions } from './options/precheck-options.js';
-import { HookFence } from '../util/hook-fence.js';
+import { HookIsolation } from '../util/hook-isolation.js';
 
 /**
  * precheck's bindings, for an application that has its own inversify container: configuration, one ky client per
@@ -92,14 +92,14 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
         return new GuardedLookup(context.get(PROVIDER_REGISTRY), config.guards, config.secrets, fleet);
       })
       .inSingletonScope();
-    bind(HOOK_FENCE).toConstantValue(new HookFence());
+    bind(HOOK_ISOLATION).toConstantValue(new HookIsolation());
     bind(NAME_MATCHER).toConstantValue(matchPayeeName);
     bind(PRECHECK_MACHINE)
       .toDynamicValue((context) =>
         provideMachine(config, {
           findProvider: context.get(PROVIDER_REGISTRY),
           lookup: context.get(GUARDED_LOOKUP),
-          hooks: context.get(HOOK_FENCE),
+          hooks: context.get(HOOK_ISOLATION),
           matchName: context.get(NAME_MATCHER),
         }),
       )

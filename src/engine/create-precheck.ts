@@ -12,7 +12,7 @@ import {
   CHECK_STORE,
   ENGINE_CONFIG,
   GUARDED_LOOKUP,
-  HOOK_FENCE,
+  HOOK_ISOLATION,
   PRECHECK_MACHINE,
   PRECHECK_OPTIONS,
   PROVIDER_POOLS,
@@ -99,10 +99,10 @@ export function precheckFrom(container: Container): Precheck {
   const machine = container.get(PRECHECK_MACHINE);
   const lookup = container.get(GUARDED_LOOKUP);
   const findProvider = container.get(PROVIDER_REGISTRY);
-  const fence = container.get(HOOK_FENCE);
-  // Read once: the caller's inspect runs behind the fence, so that a throwing one changes no decision.
+  const hooks = container.get(HOOK_ISOLATION);
+  // Read once: the caller's inspect runs isolated, so that a throwing one changes no decision.
   const inspect = options.inspect;
-  const fencedInspect = inspect && fence.wrap('inspect', inspect);
+  const isolatedInspect = inspect && hooks.wrap('inspect', inspect);
   const runner = chartRunnerFor(machine, { inspecting: inspect !== undefined });
   const snapshots = { machine, findProvider, keys: container.get(ENGINE_CONFIG).snapshotKeys };
   const store = container.get(CHECK_STORE);
@@ -121,10 +121,10 @@ export function precheckFrom(container: Container): Precheck {
     store,
     config: container.get(ENGINE_CONFIG),
     persist,
-    fence,
+    hooks,
     records: new RecordSignatures(snapshots.keys),
     restore: (persisted, expired) =>
-      restoreCheck(persisted, expired ? { ...snapshots, machine: expiring } : snapshots, fencedInspect),
+      restoreCheck(persisted, expired ? { ...snapshots, machine: expiring } : snapshots, isolatedInspect),
   });
   return {
     machine,
@@ -134,7 +134,7 @@ export function precheckFrom(container: Container): Precheck {
         // Only the first checks of a process wait (for what they load), before their clocks start.
         const warming = warmUp(pools, request);
         if (warming) await warming;
-        return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence, runner }));
+        return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence: hooks, runner }));
       } catch {
         return internalFailure(request);
       }
@@ -145,7 +145,7 @@ export function precheckFrom(container: Container): Precheck {
     },
     circuits: () => lookup.circuitStates(),
     persist,
-    restore: (persisted) => restoreCheck(persisted, snapshots, fencedInspect),
+    restore: (persisted) => restoreCheck(persisted, snapshots, isolatedInspect),
     async resume(checkId, event) {
       const warming = warmUp(pools);
       if (warming) await warming;

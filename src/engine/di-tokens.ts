@@ -7,7 +7,7 @@ import type { GuardedLookup } from '../resilience/guarded-lookup.js';
 import type { EngineConfig } from './options/engine-config.js';
 import type { PrecheckOptions } from './options/precheck-options.js';
 import type { ProviderPools } from '../transport/provider-pools.js';
-import type { HookFence } from '../util/hook-fence.js';
+import type { HookIsolation } from '../util/hook-isolation.js';
 import type { CallbackRelay } from '../core/callback-relay.js';
 import type { CallbackReceiver } from '../providers/provider-definition.js';
 
@@ -30,7 +30,7 @@ export const GUARDED_LOOKUP = Symbol.for('precheck.GuardedLookup') as ServiceIde
 /** Where paused checks live: the `store` option, or a `memoryStore()`. */
 export const CHECK_STORE = Symbol.for('precheck.CheckStore') as ServiceIdentifier<CheckStore>;
 /** Runs the caller's hooks (telemetry, `inspect`) so that a throwing one changes no decision; one per engine. */
-export const HOOK_FENCE = Symbol.for('precheck.HookFence') as ServiceIdentifier<HookFence>;
+export const HOOK_ISOLATION = Symbol.for('precheck.HookIsolation') as ServiceIdentifier<HookIsolation>;
 /**
  * Compares the name a payer typed with the name a provider holds: `matchPayeeName` unless you bind your own
  * (`container.rebind(NAME_MATCHER).toConstantValue(yours)` before `precheckFrom(container)`).

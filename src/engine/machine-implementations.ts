@@ -8,7 +8,7 @@ import type { AccountProvider } from '../core/account-provider.js';
 import { validateRequest } from '../core/validate-request.js';
 import type { GuardedLookup } from '../resilience/guarded-lookup.js';
 import { recordCheckSpan } from './telemetry.js';
-import type { HookFence } from '../util/hook-fence.js';
+import type { HookIsolation } from '../util/hook-isolation.js';
 import { timerDelay } from '../core/timer-delay.js';
 import { promiseActor } from './promise-actor.js';
 
@@ -22,7 +22,7 @@ const remaining = (since: number | undefined, bound: number) => timerDelay((sinc
 export interface MachineParts {
   findProvider: (name: string) => AccountProvider | undefined;
   lookup: GuardedLookup;
-  hooks: HookFence;
+  hooks: HookIsolation;
   /** `NAME_MATCHER`. */
   matchName: PayeeNameMatcher;
 }

@@ -1,15 +1,8 @@
 import { decide } from './decide.js';
 import { tokenise } from './tokenise.js';
-import type { HeldPayeeName, PayeeNameCode, PayeeNameMatch, PayeeNameOutcome } from '../core/payee-name.js';
+import { PAYEE_NAME_CODES as CODE, type HeldPayeeName, type PayeeNameMatch } from '../core/payee-name.js';
 
 export type { HeldPayeeName, NameRule, PayeeNameCode, PayeeNameMatch, PayeeNameMatcher, PayeeNameOutcome } from '../core/payee-name.js';
-
-const CODE: Record<PayeeNameOutcome, PayeeNameCode> = {
-  match: 'MTCH',
-  'close-match': 'CMTC',
-  'no-match': 'NMTC',
-  'not-possible': 'NOAP',
-};
 
 /**
  * Compares the name a payer typed with the name the provider holds, as EU Verification of Payee and UK Confirmation of

@@ -54,7 +54,7 @@ export interface ProviderEnv<Settings> {
  * Everything the engine, the container, the transport, the CLI and the docs know of one built-in provider. Each
  * lives in `src/providers/<name>/`; `builtin-providers.ts` lists them.
  */
-export interface ProviderDefinition<Name extends string = string, Schema extends v.GenericSchema = v.GenericSchema> {
+export interface ProviderDefinition<Name extends string = string, Schema extends v.GenericSchema = v.GenericSchema, SandboxSide = unknown> {
   /** The key under `providers` and the name requests use. */
   readonly name: Name;
   /** How docs and messages name it (`B-MO`), as its adapter's `displayName`. */
@@ -81,9 +81,14 @@ export interface ProviderDefinition<Name extends string = string, Schema extends
     http: ServiceIdentifier<KyInstance>;
     absoluteHttp?: ServiceIdentifier<KyInstance>;
   };
+  /**
+   * Its fake for `precheck/sandbox`, loaded only when a sandbox starts: `() => import('./<name>-sandbox-side.js')`
+   * and its `SandboxSide` (src/sandbox/sandbox-side.ts), so that the engine never loads a fake.
+   */
+  readonly sandbox?: () => Promise<SandboxSide>;
 }
 
 /** A definition with its settings type checked where it is written. */
-export const defineProvider = <const Name extends string, Schema extends v.GenericSchema>(
-  definition: ProviderDefinition<Name, Schema>,
-): ProviderDefinition<Name, Schema> => definition;
+export const defineProvider = <const Name extends string, Schema extends v.GenericSchema, SandboxSide = never>(
+  definition: ProviderDefinition<Name, Schema, SandboxSide>,
+): ProviderDefinition<Name, Schema, SandboxSide> => definition;

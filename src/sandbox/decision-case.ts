@@ -1,5 +1,4 @@
-import type { Trigger } from './fixtures.js';
-import type { ProviderVariant } from './wrong-credentials.js';
+import type { Trigger } from './trigger.js';
 import type { PrecheckOptions } from '../engine/options/precheck-options.js';
 import type { Intent, PrecheckRequest } from '../core/request.js';
 
@@ -12,8 +11,8 @@ export interface DecisionCase {
   /** Engine options on top of the sandbox's providers and the table's timeout. */
   engine?: Omit<PrecheckOptions, 'providers'>;
   wrongCredentials?: boolean;
-  /** Provider settings that need more than a trigger value (see `providerVariant`). */
-  variant?: ProviderVariant;
+  /** Provider settings that need more than a trigger value: a name among the fakes' `variants`. */
+  variant?: string;
   /** The trigger never answers (or drips): only these checks are meant to reach the per-attempt timeout. */
   silent?: boolean;
   /**

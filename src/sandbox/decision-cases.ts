@@ -1,16 +1,12 @@
-import { beepDecisionCases } from '../providers/beep/beep-decision-cases.js';
-import { bmoDecisionCases } from '../providers/bmo/bmo-decision-cases.js';
-import { gsmaDecisionCases } from '../providers/gsma/gsma-decision-cases.js';
-import { mtnMomoDecisionCases } from '../providers/mtn-momo/mtn-momo-decision-cases.js';
-import { mojaloopDecisionCases } from '../providers/mojaloop/mojaloop-decision-cases.js';
 import type { DecisionCase } from './decision-case.js';
+import { loadSandboxSides } from './sandbox-sides.js';
 
 export type { DecisionCase };
 
 /**
  * Every sandbox trigger of every provider, and the cases that need more than a trigger: each provider's rows live in
- * its folder, beside its fake (the sandbox side, kept out of the engine's import).
+ * its folder, beside its fake (its sandbox side).
  */
-export function decisionCases(): DecisionCase[] {
-  return [...bmoDecisionCases(), ...beepDecisionCases(), ...mtnMomoDecisionCases(), ...gsmaDecisionCases(), ...mojaloopDecisionCases()];
+export async function decisionCases(): Promise<DecisionCase[]> {
+  return (await loadSandboxSides()).flatMap(({ side }) => side.decisionCases());
 }

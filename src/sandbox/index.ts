@@ -1,15 +1,14 @@
-/** `precheck/sandbox`: fake B-MO, BEEP, MTN MoMo, GSMA and Mojaloop servers for integrators' own tests (kept out of the engine's import). */
+/**
+ * `precheck/sandbox`: a fake of every built-in provider, for integrators' own tests (kept out of the engine's
+ * import). Each fake is its provider's sandbox side (src/providers/<name>/<name>-sandbox-side.ts), reached by name:
+ * `sandbox.urls[name]`, `sandbox.providers[name]`, `sandbox.credentials[name]`, `startSandbox({ ports: { [name]: … } })`.
+ */
 export { startSandbox } from './start-sandbox.js';
-export type { Sandbox, SandboxOptions, SandboxSockets, SandboxTls } from './start-sandbox.js';
-export { BMO_TRIGGERS } from '../providers/bmo/bmo-fixtures.js';
-export { BEEP_TRIGGERS } from '../providers/beep/beep-fixtures.js';
-export { SANDBOX_CREDENTIALS, SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from './fixtures.js';
-export { MTN_TRIGGERS } from '../providers/mtn-momo/mtn-momo-fixtures.js';
-export { GSMA_TRIGGERS } from '../providers/gsma/gsma-fixtures.js';
-export { GSMA_SANDBOX_PATHS } from '../providers/gsma/gsma-sandbox.js';
-export { MTN_SANDBOX_MOUNT } from '../providers/mtn-momo/mtn-momo-sandbox.js';
-export { MOJALOOP_TRIGGERS, LATE_CALLBACK_MS, SANDBOX_CALLBACK_TIMEOUT_MS, SANDBOX_FSPS } from '../providers/mojaloop/mojaloop-fixtures.js';
-export { MOJALOOP_SANDBOX_PATHS } from '../providers/mojaloop/mojaloop-sandbox.js';
-export { mojaloopRequest } from '../providers/mojaloop/mojaloop-decision-cases.js';
-export type { RecordedRequest } from './sandbox-log.js';
-export { beepRequest, bmoRequest, gsmaRequest, mtnRequest } from './requests.js';
+export type { Sandbox, SandboxBase, SandboxOptions, SandboxSockets, SandboxTls } from './start-sandbox.js';
+export type { SandboxProviderName } from './sandbox-sides.js';
+export { SHORT_LIVED_EXPIRES_IN_S } from './trigger.js';
+export * from './first-fakes.js';
+import type { RecordedRequest as AnyRecordedRequest } from './sandbox-log.js';
+import type { SandboxProviderName } from './sandbox-sides.js';
+/** One request that reached a fake (method and path only). */
+export type RecordedRequest = AnyRecordedRequest<SandboxProviderName>;

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 
 interface IssuedToken {
-  provider: 'mtn-momo' | 'gsma';
-  /** MTN: the product it was issued for; GSMA: `api`. */
+  /** The fake that issued it. */
+  provider: string;
+  /** What it was issued for (a product, an API). */
   scope: string;
   issuedAt: number;
   expiresAt: number;
 }
 
-/** The access tokens the MTN and GSMA fakes have issued: live ones, and every one ever issued (for tests to look for). */
+/** The access tokens the fakes have issued: live ones, and every one ever issued (for tests to look for). */
 export class SandboxTokens {
   private readonly live = new Map<string, IssuedToken>();
   /** Every token issued, in order: a test looks for them in what the engine gives out. */

@@ -1,40 +1,39 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { createBeepHandler } from '../providers/beep/beep-sandbox.js';
-import { createBmoHandler } from '../providers/bmo/bmo-sandbox.js';
-import { SANDBOX_CREDENTIALS } from './fixtures.js';
-import { createGsmaHandler, GSMA_SANDBOX_PATHS } from '../providers/gsma/gsma-sandbox.js';
-import { createMtnMomoHandler } from '../providers/mtn-momo/mtn-momo-sandbox.js';
 import { SandboxLog } from './sandbox-log.js';
+import {
+  loadSandboxSides,
+  type LegacyPorts,
+  type LegacyUrls,
+  type LoadedSide,
+  type SandboxCredentials,
+  type SandboxExtras,
+  type SandboxProviderName,
+  type SandboxProviders,
+} from './sandbox-sides.js';
 import { SandboxTokens } from './sandbox-tokens.js';
-import type { BeepSettings } from '../providers/beep/beep-settings.js';
-import type { BmoSettings } from '../providers/bmo/bmo-settings.js';
-import type { GsmaSettings } from '../providers/gsma/gsma-settings.js';
-import type { MtnMomoSettings } from '../providers/mtn-momo/mtn-momo-settings.js';
-import type { MojaloopSettings } from '../providers/mojaloop/mojaloop-settings.js';
-import { createMojaloopHandler, MOJALOOP_SANDBOX_PATHS, mojaloopSandboxKeys } from '../providers/mojaloop/mojaloop-sandbox.js';
-import { SANDBOX_CALLBACK_TIMEOUT_MS, SANDBOX_FSPS } from '../providers/mojaloop/mojaloop-fixtures.js';
+import type { Precheck } from '../engine/create-precheck.js';
+import type { SandboxCallbacks, SandboxContext } from './sandbox-side.js';
 
-export interface SandboxOptions {
-  /** Ports to listen on (loopback). 0, the default, picks free ones. */
-  bmoPort?: number;
-  beepPort?: number;
-  mtnPort?: number;
-  gsmaPort?: number;
-  mojaloopPort?: number;
+/**
+ * `ports`: the port of each fake (loopback), by provider name; 0, the default, picks a free one. The four first fakes
+ * also take their older names (`bmoPort`, `beepPort`, `mtnPort`, `gsmaPort`): one of the two, not both.
+ */
+export type SandboxOptions = {
+  ports?: Partial<Record<SandboxProviderName, number>>;
   /**
-   * Where the Mojaloop switch fake sends its callbacks (`PUT /parties/…` is appended), e.g. `<serve URL>/fspiop`.
-   * Left out: to the engines `attach`ed to the sandbox.
+   * Where a fake that calls back (Mojaloop's switch) sends its callbacks, by provider name (the callback's path is
+   * appended), e.g. `{ mojaloop: '<serve URL>/fspiop' }`. Left out: to the engines `attach`ed to the sandbox.
    */
-  mojaloopCallbackUrl?: string;
+  callbackUrls?: Partial<Record<SandboxProviderName, string>>;
   host?: string;
   /**
    * Serve over HTTPS with this key and certificate (PEM). `ca` and `requireClientCertificate`: mutual TLS, a client
    * without a certificate from `ca` is refused during the handshake.
    */
   tls?: SandboxTls;
-}
+} & LegacyPorts;
 
 export interface SandboxTls {
   key: string;
@@ -52,50 +51,42 @@ export interface SandboxSockets {
   opened: number;
 }
 
-export interface Sandbox {
-  bmoUrl: string;
-  beepUrl: string;
-  /** The MTN MoMo fake's root (it also answers under `/momo`). */
-  mtnUrl: string;
-  /** The GSMA fake's root: the API is under `/simulator/v1.2/passthrough/mm` (Basic) and `/2/oauth/simulator/v1.2/mm` (OAuth). */
-  gsmaUrl: string;
-  /** The Mojaloop fake's root: the SDK scheme adapter under `/sdk`, the FSPIOP switch under `/switch`. */
-  mojaloopUrl: string;
-  credentials: typeof SANDBOX_CREDENTIALS;
-  /** `providers` for `createPrecheck`, pointing at this sandbox (GSMA with OAuth 2.0 tokens, Mojaloop through the SDK adapter). */
-  providers: { bmo: BmoSettings; beep: BeepSettings; 'mtn-momo': MtnMomoSettings; gsma: GsmaSettings; mojaloop: MojaloopSettings };
-  /**
-   * Mojaloop FSPIOP against the switch fake: API 2.0, signatures verified with the fake scheme's keys (made at start),
-   * callbacks within 2.5 s. Its callbacks reach an engine `attach`ed to the sandbox (or `mojaloopCallbackUrl`).
-   */
-  mojaloopFspiop: MojaloopSettings;
-  /**
-   * Sends the switch fake's callbacks to `engine.mojaloopCallback` (when no `mojaloopCallbackUrl` is set): each
-   * attached engine is offered a callback until one takes it (`200`). Answers the detach function.
-   */
-  attach(engine: { mojaloopCallback(request: Request): Promise<Response> }): () => void;
-  /** Every callback the switch fake sent (path and the status it got; no body), in order. */
-  mojaloopCallbacks: readonly { path: string; status: number | undefined }[];
-  /** GSMA with Basic authentication on every request (the simulator's development level), on its own path. */
-  gsmaBasic: GsmaSettings;
-  /** Every access token the MTN and GSMA fakes issued, in order (never logged: for tests to look for). */
+/**
+ * A running sandbox. `urls[name]` is each fake's root (also as `bmoUrl`, `beepUrl`, `mtnUrl`, `gsmaUrl` for the four
+ * first: the MTN MoMo fake also answers under `/momo`; GSMA's API is under `/simulator/v1.2/passthrough/mm` (Basic)
+ * and `/2/oauth/simulator/v1.2/mm` (OAuth)).
+ */
+export type Sandbox = SandboxBase & LegacyUrls & SandboxExtras;
+
+export interface SandboxBase {
+  /** Each fake's root, by provider name. */
+  urls: Record<SandboxProviderName, string>;
+  credentials: SandboxCredentials;
+  /** `providers` for `createPrecheck`, pointing at this sandbox (GSMA with OAuth 2.0 tokens; `gsmaBasic` for Basic). */
+  providers: SandboxProviders;
+  /** Every access token the fakes issued, in order (never logged: for tests to look for). */
   tokensIssued: readonly string[];
   /** A loopback URL where nothing listens: connections are refused. */
   refusedUrl: string;
   /** Every request that reached the fakes (method and path only). */
-  log: SandboxLog;
+  log: SandboxLog<SandboxProviderName>;
   /** The sockets clients hold to the fakes, counted from the servers' side (for connection-pool tests). */
   sockets(): SandboxSockets;
+  /**
+   * Sends the callbacks of the fakes that call back (without a `callbackUrls` entry) to this engine's receiver: each
+   * attached engine is offered a callback until one takes it (`200`). Answers the detach function.
+   */
+  attach(engine: Precheck): () => void;
   close(): Promise<void>;
 }
 
 /** Not a provider route: how many requests each fake has seen, for a sandbox running in another process. */
 export const SANDBOX_STATS_PATH = '/_sandbox/requests';
 
-function listen(handler: RequestListener, port: number, host: string, log?: SandboxLog, tls?: SandboxTls): Promise<Server> {
+function listen(handler: RequestListener, port: number, host: string, log?: SandboxLog<SandboxProviderName>, tls?: SandboxTls, names: readonly string[] = []): Promise<Server> {
   const listener: RequestListener = (req, res) => {
     if (log && req.method === 'GET' && req.url === SANDBOX_STATS_PATH) {
-      const counts = { bmo: log.count('bmo'), beep: log.count('beep'), 'mtn-momo': log.count('mtn-momo'), gsma: log.count('gsma'), mojaloop: log.count('mojaloop') };
+      const counts = Object.fromEntries(names.map((name) => [name, log.count(name as SandboxProviderName)]));
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(counts));
       return;
     }
@@ -118,10 +109,23 @@ function listen(handler: RequestListener, port: number, host: string, log?: Sand
 
 const urlOf = (server: Server, host: string, scheme = 'http') => `${scheme}://${host}:${(server.address() as AddressInfo).port}`;
 
-/** Starts fake B-MO, BEEP, MTN MoMo and GSMA servers on loopback that answer as the providers' documents describe. */
+/** The port asked for a fake, by its name or its older one (not both), else 0: a free one. */
+function portOf(options: SandboxOptions, { name, side }: LoadedSide): number {
+  const byName = options.ports?.[name];
+  const byLegacyName = side.legacyName === undefined ? undefined : (options as Record<string, unknown>)[`${side.legacyName}Port`];
+  if (byName !== undefined && byLegacyName !== undefined) {
+    throw new TypeError(`startSandbox: give the ${name} fake's port once, as ports['${name}'] or ${side.legacyName}Port, not both`);
+  }
+  return (byName ?? byLegacyName ?? 0) as number;
+}
+
+/** Starts every built-in provider's fake on loopback (each on its own port), answering as the providers' documents describe. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const sides = await loadSandboxSides();
+  // Every port first: a mistake is refused before any fake listens.
+  const ports = new Map(sides.map((loaded) => [loaded, portOf(options, loaded)]));
   const host = options.host ?? '127.0.0.1';
-  const log = new SandboxLog();
+  const log = new SandboxLog<SandboxProviderName>();
   const tokens = new SandboxTokens();
   const servers: Server[] = [];
   const sockets: SandboxSockets = { open: 0, peak: 0, opened: 0 };
@@ -131,9 +135,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sockets.peak = Math.max(sockets.peak, sockets.open);
     socket.once('close', () => (sockets.open -= 1));
   };
-  const start = async (handler: RequestListener, port: number | undefined) => {
+  const attached = new Set<Precheck>();
+  const closing: (() => void)[] = [];
+  const contextOf = (loaded: LoadedSide): SandboxContext => ({ log, tokens, callbacks: callbacksOf(loaded, options.callbackUrls?.[loaded.name], attached), onClose: (stop) => closing.push(stop) });
+  const contexts = new Map(sides.map((loaded) => [loaded, contextOf(loaded)]));
+  const start = async (loaded: LoadedSide) => {
     try {
-      const server = await listen(handler, port ?? 0, host, log, options.tls);
+      const server = await listen(loaded.side.handler(contexts.get(loaded)!), ports.get(loaded)!, host, log, options.tls, sides.map(({ name }) => name));
       server.on('connection', count);
       servers.push(server);
       return urlOf(server, host, options.tls ? 'https' : 'http');
@@ -142,71 +150,62 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       throw error;
     }
   };
-  const bmoUrl = await start(createBmoHandler(log), options.bmoPort);
-  const beepUrl = await start(createBeepHandler(log), options.beepPort);
-  const mtnUrl = await start(createMtnMomoHandler(log, tokens), options.mtnPort);
-  const gsmaUrl = await start(createGsmaHandler(log, tokens), options.gsmaPort);
-  const mojaloopKeys = mojaloopSandboxKeys();
-  const attached = new Set<{ mojaloopCallback(request: Request): Promise<Response> }>();
-  const callbacksSent: { path: string; status: number | undefined }[] = [];
-  const sendCallback = async (path: string, headers: Record<string, string>, body: string): Promise<number | undefined> => {
-    let status: number | undefined;
-    if (options.mojaloopCallbackUrl !== undefined) {
-      status = await fetch(`${options.mojaloopCallbackUrl.replace(/\/$/, '')}${path}`, { method: 'PUT', headers, body, signal: AbortSignal.timeout(5000) })
-        .then(async (response) => (await response.arrayBuffer(), response.status))
-        .catch(() => undefined);
-    } else {
-      for (const engine of attached) {
-        status = (await engine.mojaloopCallback(new Request(`http://sandbox.invalid/fspiop${path}`, { method: 'PUT', headers, body }))).status;
-        if (status === 200) break;
-      }
-    }
-    if (callbacksSent.length < 10_000) callbacksSent.push({ path, status });
-    return status;
-  };
-  const mojaloopHandler = createMojaloopHandler(log, mojaloopKeys, sendCallback);
-  const mojaloopUrl = await start(mojaloopHandler, options.mojaloopPort);
-  const { gsma } = SANDBOX_CREDENTIALS;
-  return {
+  const urls: Record<string, string> = {};
+  const providers: Record<string, unknown> = {};
+  const credentials: Record<string, unknown> = {};
+  const named: Record<string, unknown> = {};
+  for (const loaded of sides) {
+    const url = await start(loaded);
+    urls[loaded.name] = url;
+    providers[loaded.name] = loaded.side.settings(url);
+    credentials[loaded.name] = loaded.side.credentials;
+    if (loaded.side.legacyName !== undefined) named[`${loaded.side.legacyName}Url`] = url;
+    Object.assign(named, loaded.side.extra?.(url, contexts.get(loaded)!));
+  }
+  const base: SandboxBase = {
     refusedUrl: await refusedUrl(host),
-    bmoUrl,
-    beepUrl,
-    mtnUrl,
-    gsmaUrl,
-    mojaloopUrl,
-    credentials: SANDBOX_CREDENTIALS,
-    providers: {
-      bmo: { baseUrl: bmoUrl, ...SANDBOX_CREDENTIALS.bmo },
-      beep: { baseUrl: beepUrl, ...SANDBOX_CREDENTIALS.beep },
-      'mtn-momo': { baseUrl: mtnUrl, ...SANDBOX_CREDENTIALS['mtn-momo'], subscriptionKeys: { ...SANDBOX_CREDENTIALS['mtn-momo'].subscriptionKeys } },
-      gsma: {
-        baseUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.oauth2}`,
-        auth: { type: 'oauth2', tokenUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.token}`, ...gsma.oauth2 },
-        apiKey: gsma.apiKey,
-      },
-      mojaloop: { mode: 'sdk', baseUrl: `${mojaloopUrl}${MOJALOOP_SANDBOX_PATHS.sdk}` },
-    },
-    mojaloopFspiop: {
-      mode: 'fspiop',
-      baseUrl: `${mojaloopUrl}${MOJALOOP_SANDBOX_PATHS.switch}`,
-      fspId: SANDBOX_FSPS.payer,
-      apiVersion: '2.0',
-      callbackTimeoutMs: SANDBOX_CALLBACK_TIMEOUT_MS,
-      jws: { verify: true, keys: { ...mojaloopKeys.publicPems } },
-    },
+    urls: urls as SandboxBase['urls'],
+    credentials: credentials as SandboxCredentials,
+    providers: providers as SandboxProviders,
+    tokensIssued: tokens.issued,
+    log,
+    sockets: () => ({ ...sockets }),
     attach(engine) {
       attached.add(engine);
       return () => void attached.delete(engine);
     },
-    mojaloopCallbacks: callbacksSent,
-    gsmaBasic: { baseUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.basic}`, auth: { ...gsma.basic }, apiKey: gsma.apiKey },
-    tokensIssued: tokens.issued,
-    log,
-    sockets: () => ({ ...sockets }),
     close: async () => {
-      mojaloopHandler.stop();
+      for (const stop of closing.splice(0)) stop();
       attached.clear();
       await Promise.all(servers.map(closeServer));
+    },
+  };
+  return { ...named, ...base } as Sandbox;
+}
+
+const MAX_CALLBACKS_KEPT = 10_000;
+const CALLBACK_TIMEOUT_MS = 5_000;
+
+/** A fake's callbacks: over HTTP to `url` when given, else to the attached engines' receivers. */
+function callbacksOf({ side }: LoadedSide, url: string | undefined, attached: ReadonlySet<Precheck>): SandboxCallbacks {
+  const sent: { path: string; status: number | undefined }[] = [];
+  return {
+    sent,
+    url,
+    async send(path, init) {
+      let status: number | undefined;
+      if (url !== undefined) {
+        status = await fetch(`${url.replace(/\/$/, '')}${path}`, { ...init, signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS) })
+          .then(async (response) => (await response.arrayBuffer(), response.status))
+          .catch(() => undefined);
+      } else if (side.callbackReceiver) {
+        for (const engine of attached) {
+          status = (await side.callbackReceiver(engine)(new Request(`http://sandbox.invalid${path}`, init))).status;
+          if (status === 200) break;
+        }
+      }
+      if (sent.length < MAX_CALLBACKS_KEPT) sent.push({ path, status });
+      return status;
     },
   };
 }

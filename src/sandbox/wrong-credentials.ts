@@ -1,36 +1,25 @@
+import { loadedSandboxSides } from './sandbox-sides.js';
 import type { Sandbox } from './start-sandbox.js';
 
-/** The sandbox's providers with a wrong secret each: every provider refuses them (401, BEEP 132, token refused). */
+/** A started sandbox's providers with a wrong secret each: every fake refuses them (401, BEEP 132, token refused). */
 export function withWrongCredentials(providers: Sandbox['providers']): Sandbox['providers'] {
-  const { bmo, beep, gsma, mojaloop } = providers;
-  const mtn = providers['mtn-momo'];
-  return {
-    bmo: { ...bmo, apiSecret: 'wrong-secret' },
-    beep: { ...beep, password: 'wrong-password' },
-    'mtn-momo': { ...mtn, apiKey: 'wrong-mtn-api-key' },
-    gsma: { ...gsma, auth: gsma.auth.type === 'oauth2' ? { ...gsma.auth, clientSecret: 'wrong-client-secret' } : { ...gsma.auth, password: 'wrong-password' } },
-    // No credential: a scheme adapter trusts its network (mTLS, where the scheme wants it, is the transport's).
-    mojaloop,
-  };
+  const settings: Record<string, unknown> = providers;
+  return Object.fromEntries(
+    loadedSandboxSides().map(({ name, side }) => [name, side.wrongCredentials(settings[name])]),
+  ) as Sandbox['providers'];
 }
 
-/** Settings that need more than a trigger value: a base URL whose path leads nowhere, a product without a key. */
-export function providerVariant(sandbox: Sandbox, variant: ProviderVariant): Partial<Sandbox['providers']> {
-  const mtn = sandbox.providers['mtn-momo'];
-  switch (variant) {
-    case 'wrong-base-path':
-      return { 'mtn-momo': { ...mtn, baseUrl: `${sandbox.mtnUrl}/no-such-gateway` }, gsma: { ...sandbox.providers.gsma, baseUrl: `${sandbox.gsmaUrl}/simulator/v9/mm` } };
-    case 'collection-key-only':
-      return { 'mtn-momo': { ...mtn, subscriptionKeys: { collection: mtn.subscriptionKeys.collection } } };
-    case 'gsma-basic':
-      return { gsma: sandbox.gsmaBasic };
-    case 'gsma-accountid':
-      return { gsma: { ...sandbox.providers.gsma, identifierType: 'accountid' } };
-    case 'mojaloop-fspiop':
-      return { mojaloop: sandbox.mojaloopFspiop };
-  }
+/** Every variant a fake knows: settings that need more than a trigger value (a base URL whose path leads nowhere, …). */
+export const variants = (): string[] => [...new Set(loadedSandboxSides().flatMap(({ side }) => Object.keys(side.variants ?? {})))];
+
+/** The settings of every fake that knows `variant`; an unknown variant is a mistake in a case, refused. */
+export function providerVariant(sandbox: Sandbox, variant: string): Partial<Sandbox['providers']> {
+  if (!variants().includes(variant)) throw new TypeError(`no fake knows the variant '${variant}'; known: ${variants().join(', ')}`);
+  const settings: Record<string, unknown> = sandbox.providers;
+  return Object.fromEntries(
+    loadedSandboxSides().flatMap(({ name, side }) => {
+      const make = side.variants?.[variant];
+      return make ? [[name, make(sandbox.urls[name], settings[name])]] : [];
+    }),
+  ) as Partial<Sandbox['providers']>;
 }
-
-export const PROVIDER_VARIANTS = ['wrong-base-path', 'collection-key-only', 'gsma-basic', 'gsma-accountid', 'mojaloop-fspiop'] as const;
-
-export type ProviderVariant = (typeof PROVIDER_VARIANTS)[number];

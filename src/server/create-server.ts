@@ -6,6 +6,7 @@ import { memoryStore } from '../persistence/store/memory-store.js';
 import type { CheckStore } from '../persistence/store/check-store.js';
 import { PROVIDER_POOLS } from '../engine/di-tokens.js';
 import type { PrecheckOptions } from '../engine/options/precheck-options.js';
+import { parseOptions } from '../engine/options/parse-options.js';
 import { createApp } from './app.js';
 import { assertUsableTokens, bearerAuth } from './bearer-tokens.js';
 import { checkOwners } from './check-owners.js';
@@ -59,8 +60,6 @@ export interface PrecheckServer {
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 export const isLoopback = (host: string) => LOOPBACK.test(host);
 
-/** Kept beyond a check's wait: the engine keeps a decided check this long (its default retention). */
-const DAY_MS = 24 * 60 * 60_000;
 /** Once the grace period is over and the provider requests in flight are aborted: how long their checks get to answer. */
 const ABORTED_CHECKS_MS = 300;
 /** However late, a response just produced gets this long to be written before its connection is cut. */
@@ -80,10 +79,11 @@ export function createServer(options: ServerOptions): PrecheckServer {
   const ownStore = options.engine.store === undefined;
   const store: CheckStore = options.engine.store ?? memoryStore();
   const engine = createPrecheck({ ...options.engine, store });
-  const storeTimeoutMs = options.engine.storeTimeoutMs ?? 100;
-  const leaseMs = requestLeaseMs(options.engine.deadlineMs ?? 15_000, storeTimeoutMs);
+  // The engine's options as it reads them, every default filled in from the options schema (none restated here).
+  const { storeTimeoutMs, deadlineMs, namesTimeoutMs, confirmationTimeoutMs, retentionMs } = parseOptions({ ...options.engine, store });
+  const leaseMs = requestLeaseMs(deadlineMs, storeTimeoutMs);
   const quota = recordQuota(store, storeTimeoutMs, maxRecordsPerCaller);
-  const waitMs = Math.max(options.engine.namesTimeoutMs ?? 15 * 60_000, options.engine.confirmationTimeoutMs ?? 15 * 60_000);
+  const waitMs = Math.max(namesTimeoutMs, confirmationTimeoutMs);
   const providers = new Set([
     ...Object.keys(options.engine.providers ?? {}),
     ...Object.keys(options.engine.customProviders ?? {}),
@@ -96,7 +96,7 @@ export function createServer(options: ServerOptions): PrecheckServer {
     storeTimeoutMs,
     auth: bearerAuth(tokens),
     idempotency: idempotencyRecords(store, { storeTimeoutMs, leaseMs, quota }),
-    owners: checkOwners(store, storeTimeoutMs, (options.engine.retentionMs ?? DAY_MS) + waitMs),
+    owners: checkOwners(store, storeTimeoutMs, retentionMs + waitMs),
     quota,
     requestLeaseMs: leaseMs,
     metrics: serviceMetrics(() => engine.circuits(), providers),

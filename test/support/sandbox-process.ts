@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox/fixtures.js';
+import { SANDBOX_CREDENTIALS } from '../../src/sandbox/index.js';
 import { SANDBOX_STATS_PATH } from '../../src/sandbox/start-sandbox.js';
 
 /**

@@ -4,7 +4,7 @@ import type { AccountProvider } from '../../core/account-provider.js';
 import { BUILTIN_PROVIDERS, type BuiltinProvider } from '../../providers/builtin-providers.js';
 import { MAX_SNAPSHOT_KEYS, MIN_SNAPSHOT_KEY_BYTES } from '../../persistence/snapshot/snapshot-signature.js';
 import type { CheckStore } from '../../persistence/store/check-store.js';
-import { DEFAULT_NAME_CHECK_POLICY } from '../../core/request.js';
+import { NAME_CHECK_POLICY } from '../../core/name-check-policy.js';
 import { count, defaulted, flag, optional, required, settings } from '../../core/option-values.js';
 import { providerContractBreach } from './provider-contract.js';
 import { storeContractBreach } from './store-contract.js';
@@ -31,22 +31,14 @@ const providers = settings(
 const choice = <const T extends string>(choices: readonly T[]) =>
   v.picklist(choices, `must be ${choices.map((c) => `'${c}'`).join(', ').replace(/, ([^,]+)$/, ' or $1')}`);
 
+/** `nameCheck`: the name-check policy (core/name-check-policy.ts), each entry with its choices, meaning and default. */
+const policyEntry = <const E extends { choices: readonly string[]; default: string; summary: string }>(entry: E) =>
+  defaulted(choice<E['choices'][number]>(entry.choices), entry.summary, entry.default as E['choices'][number]);
+
 const nameCheck = settings({
-  onCloseMatch: defaulted(
-    choice(['confirm', 'proceed', 'abort']),
-    'Close match: ask the payer to confirm the held name shown to them, proceed, or abort `name-mismatch`.',
-    DEFAULT_NAME_CHECK_POLICY.onCloseMatch,
-  ),
-  onNoMatch: defaulted(
-    choice(['abort', 'confirm']),
-    'No match: abort `name-mismatch`, or ask the payer to confirm without showing any name, warning them.',
-    DEFAULT_NAME_CHECK_POLICY.onNoMatch,
-  ),
-  onNotPossible: defaulted(
-    choice(['proceed', 'confirm', 'abort']),
-    'The provider gave no name to check against: proceed, ask the payer to confirm, or abort `name-mismatch`.',
-    DEFAULT_NAME_CHECK_POLICY.onNotPossible,
-  ),
+  onCloseMatch: policyEntry(NAME_CHECK_POLICY.onCloseMatch),
+  onNoMatch: policyEntry(NAME_CHECK_POLICY.onNoMatch),
+  onNotPossible: policyEntry(NAME_CHECK_POLICY.onNotPossible),
 });
 
 const breaker = v.union(

@@ -9,7 +9,7 @@ import { LateWriteError, UnusableRecordError } from '../store/store-errors.js';
 import type { Decision } from '../../core/decision.js';
 import type { CheckStatus, ResumeEvent } from '../../engine/options/precheck-options.js';
 import { bounded, boundedWrite, newLiveness } from '../../util/bounded.js';
-import type { HookFence } from '../../util/hook-fence.js';
+import type { HookIsolation } from '../../util/hook-isolation.js';
 import type { RecordSignatures } from '../snapshot/record-signature.js';
 import { isCheckId, newCheckId } from './check-id.js';
 import { claimBackoffMs } from './claim-backoff.js';
@@ -23,7 +23,7 @@ export interface DurableDeps {
   /** A running actor from a stored snapshot; `expired`: its wait ends at once. Throws `PrecheckSnapshotError`. */
   restore: (persisted: unknown, expired: boolean) => Actor<PrecheckMachine>;
   /** The caller's hooks (telemetry) run behind it. */
-  fence: HookFence;
+  hooks: HookIsolation;
   /** With `snapshotKeys`: signs every record written, refuses (`PrecheckSnapshotError`) every record read unsigned. */
   records: RecordSignatures;
 }
@@ -179,7 +179,7 @@ export class DurableChecks {
     }
     const rest = await driveToRest(actor, {
       persist: this.deps.persist,
-      fence: this.deps.fence,
+      fence: this.deps.hooks,
       ...(expired ? { untilDecided: true } : event && { event }),
       onFailure: () => internalFailure(undefined),
     });

@@ -1,41 +1,68 @@
 import * as v from 'valibot';
 import { lookupOutcomeSchema } from '../../core/lookup-outcome.js';
 import type { PayeeNameCheck } from '../../core/decision.js';
-import { abortReasonSchema, retryReasonSchema } from '../../core/reasons.js';
+import {
+  abortDecisionSchema,
+  proceedDecisionSchema,
+  retryDecisionSchema,
+  traceStateSchema,
+  traceTransitionSchema,
+} from '../../core/decision-schema.js';
+import { MAX_HELD_NAME_LENGTH, PAYEE_NAME_CODES, type PayeeNameOutcome } from '../../core/payee-name.js';
+import { MAX_TIMER_DELAY_MS } from '../../core/timer-delay.js';
 import type { Verdict } from '../../../machines/precheck.machine.js';
+
+/*
+ * A snapshot is read back from a store anyone with write access may have edited, so it is held to more than the
+ * decision's schema: strict objects (no unknown key), every string and list bounded. The shapes come from the core's
+ * schemas (core/decision-schema.ts: the verdict's fields are the decisions', the trace entries are the decision's);
+ * here each is made strict and its strings bounded. test/snapshot-hardening.test.ts checks that no string or list of
+ * this schema is left unbounded.
+ */
 
 /** The most entries a trace may hold: a check with ten retries, restored a few times, stays far below. */
 export const MAX_TRACE_ENTRIES = 128;
 export const MAX_ATTEMPTS = 100;
-/** Largest delay a timer can hold (2^31 − 1 ms). */
-const MAX_DELAY_MS = 2_147_483_647;
+/** How long a state, event or guard name may be. */
+const MAX_NAME_LENGTH = 64;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const name = text(MAX_NAME_LENGTH);
 /** Milliseconds since the epoch. */
 const instant = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
-const delay = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_DELAY_MS));
+const delay = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_TIMER_DELAY_MS));
 
+/** The verdict the chart keeps: a decision's status and the fields it decides, bounded. */
 const verdictSchema = v.variant('status', [
-  v.strictObject({ status: v.literal('proceed'), createAccount: v.boolean(), verified: v.boolean() }),
-  v.strictObject({
-    status: v.literal('abort'),
-    reason: abortReasonSchema,
-    detail: v.optional(text(1000)),
-  }),
-  v.strictObject({
-    status: v.literal('retry'),
-    reason: retryReasonSchema,
-    retryAfterMs: v.optional(delay),
-  }),
+  v.strictObject({ ...v.pick(proceedDecisionSchema, ['status', 'createAccount', 'verified']).entries }),
+  v.strictObject({ ...v.pick(abortDecisionSchema, ['status', 'reason']).entries, detail: v.optional(text(1000)) }),
+  v.strictObject({ ...v.pick(retryDecisionSchema, ['status', 'reason']).entries, retryAfterMs: v.optional(delay) }),
 ]);
 
-/** The name check's answer as the chart keeps it (see machines/precheck.name-check.ts). */
+/** One answer of the name check, its code as core/payee-name.ts pairs them. */
+const answered = <Outcome extends PayeeNameOutcome>(result: Outcome) => ({
+  result: v.literal(result),
+  code: v.literal(PAYEE_NAME_CODES[result]),
+});
+
+/** The name check's answer as the chart keeps it (see machines/precheck.name-check.ts): the held name only on a close match. */
 const nameCheckSchema = v.variant('result', [
-  v.strictObject({ result: v.literal('match'), code: v.literal('MTCH') }),
-  v.strictObject({ result: v.literal('close-match'), code: v.literal('CMTC'), heldName: v.pipe(text(201), v.minLength(1)) }),
-  v.strictObject({ result: v.literal('no-match'), code: v.literal('NMTC') }),
-  v.strictObject({ result: v.literal('not-possible'), code: v.literal('NOAP') }),
+  v.strictObject(answered('match')),
+  v.strictObject({ ...answered('close-match'), heldName: v.pipe(text(MAX_HELD_NAME_LENGTH), v.minLength(1)) }),
+  v.strictObject(answered('no-match')),
+  v.strictObject(answered('not-possible')),
 ]);
+
+/** A trace entry: the decision's, strict, its names bounded. */
+const traceState = v.strictObject({ ...traceStateSchema.entries, state: name, at: instant });
+const traceTransition = v.strictObject({
+  ...traceTransitionSchema.entries,
+  from: name,
+  to: name,
+  event: name,
+  guard: v.optional(name),
+  at: instant,
+});
 
 /**
  * `PrecheckContext` as the chart writes it, every field typed and bounded. `target` is only required to be an
@@ -52,26 +79,9 @@ export const contextSchema = v.strictObject({
   startedAt: instant,
   answer: v.optional(lookupOutcomeSchema),
   verdict: v.optional(verdictSchema),
-  trace: v.pipe(
-    v.array(v.strictObject({ state: text(64), at: instant })),
-    v.minLength(1),
-    v.maxLength(MAX_TRACE_ENTRIES),
-  ),
+  trace: v.pipe(v.array(traceState), v.minLength(1), v.maxLength(MAX_TRACE_ENTRIES)),
   /** Absent in a snapshot written before transitions were traced. */
-  transitions: v.optional(
-    v.pipe(
-      v.array(
-        v.strictObject({
-          from: text(64),
-          to: text(64),
-          event: text(64),
-          guard: v.optional(text(64)),
-          at: instant,
-        }),
-      ),
-      v.maxLength(MAX_TRACE_ENTRIES),
-    ),
-  ),
+  transitions: v.optional(v.pipe(v.array(traceTransition), v.maxLength(MAX_TRACE_ENTRIES))),
   waitingSince: v.optional(instant),
   nameCheck: v.optional(nameCheckSchema),
 });

@@ -1,6 +1,6 @@
 import type { DecisionCase } from '../../sandbox/decision-case.js';
 import { triggerCase } from '../../sandbox/decision-case.js';
-import { beepRequest } from '../../sandbox/requests.js';
+import { beepRequest } from './beep-sandbox-request.js';
 import type { Intent } from '../../core/request.js';
 import { BEEP_TRIGGERS } from './beep-fixtures.js';
 

@@ -20,4 +20,5 @@ export const beep = defineProvider({
   create: (deps) => new BeepProvider(deps.http, deps.settings, deps),
   env: beepEnv,
   diTokens: { settings: BEEP_SETTINGS, http: BEEP_HTTP },
+  sandbox: async () => (await import('./beep-sandbox-side.js')).beepSandboxSide,
 });

@@ -1,5 +1,5 @@
 import type { Fault } from '../../sandbox/faults.js';
-import type { Trigger } from '../../sandbox/fixtures.js';
+import type { Trigger } from '../../sandbox/trigger.js';
 
 /** A BEEP answer the sandbox gives: auth code, then result code (when authenticated). */
 export type BeepScenario =
@@ -38,3 +38,6 @@ export const BEEP_TRIGGERS: readonly Trigger<BeepScenario>[] = [
   { value: '905001', case: '503, gzip,gzip bomb', answer: { kind: 'fault', fault: 'gzip-bomb-503' } },
   { value: '110002', case: 'fails twice (500), then valid', answer: { kind: 'flaky', failures: 2, customerName: 'Esi Asante' } },
 ];
+
+/** Credentials the BEEP fake accepts: the ones BEEP publishes for its own sandbox. */
+export const BEEP_SANDBOX_CREDENTIALS = { username: 'sandboxuser', password: 'sandboxpassword!' } as const;

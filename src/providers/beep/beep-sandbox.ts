@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord, parseJson } from '../../transport/read-body.js';
 import { DEFAULT_BEEP_PATH } from './beep-provider.js';
 import { readRequestBody, sendFault, sendJson } from '../../sandbox/faults.js';
-import { findTrigger, SANDBOX_CREDENTIALS } from '../../sandbox/fixtures.js';
-import { BEEP_TRIGGERS } from './beep-fixtures.js';
+import { findTrigger } from '../../sandbox/trigger.js';
+import { BEEP_SANDBOX_CREDENTIALS, BEEP_TRIGGERS } from './beep-fixtures.js';
 import type { SandboxLog } from '../../sandbox/sandbox-log.js';
 
 const AUTH_DESCRIPTIONS: Record<number, string> = {
@@ -66,7 +66,7 @@ export function createBeepHandler(log: SandboxLog, path = DEFAULT_BEEP_PATH) {
       return;
     }
     const credentials = isRecord(payload.credentials) ? payload.credentials : {};
-    const { username, password } = SANDBOX_CREDENTIALS.beep;
+    const { username, password } = BEEP_SANDBOX_CREDENTIALS;
     if (credentials.username !== username || credentials.password !== password) {
       sendJson(res, 200, answer(132));
       return;

@@ -1,6 +1,6 @@
 import type { DecisionCase } from '../../sandbox/decision-case.js';
 import { triggerCase } from '../../sandbox/decision-case.js';
-import { bmoRequest } from '../../sandbox/requests.js';
+import { bmoRequest } from './bmo-sandbox-request.js';
 import type { Intent, PrecheckRequest } from '../../core/request.js';
 import { BMO_TRIGGERS } from './bmo-fixtures.js';
 

@@ -20,4 +20,5 @@ export const bmo = defineProvider({
   create: (deps) => new BmoProvider(deps.http, deps.settings, deps),
   env: bmoEnv,
   diTokens: { settings: BMO_SETTINGS, http: BMO_HTTP },
+  sandbox: async () => (await import('./bmo-sandbox-side.js')).bmoSandboxSide,
 });

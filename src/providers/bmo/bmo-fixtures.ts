@@ -1,5 +1,5 @@
 import type { Fault } from '../../sandbox/faults.js';
-import type { Trigger } from '../../sandbox/fixtures.js';
+import type { Trigger } from '../../sandbox/trigger.js';
 
 /** A behaviour the sandbox answers with for a trigger value. */
 export type Scenario =
@@ -36,3 +36,6 @@ export const BMO_TRIGGERS: readonly Trigger<Scenario>[] = [
   { value: '+2290197000911', case: 'fails once (500), then found', answer: { kind: 'flaky', failures: 1, then: { phone: '+2290197000911', firstname: 'Edem', lastname: 'Kpodo' } } },
   { value: '+2290197000912', case: 'fails twice (500), then found', answer: { kind: 'flaky', failures: 2, then: { phone: '+2290197000912', firstname: 'Yao', lastname: 'Dossou' } } },
 ];
+
+/** Credentials the B-MO fake accepts. */
+export const BMO_SANDBOX_CREDENTIALS = { apiKey: 'sandbox-api-key', apiSecret: 'sandbox-api-secret' } as const;

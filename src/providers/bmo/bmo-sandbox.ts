@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord, parseJson } from '../../transport/read-body.js';
 import { readRequestBody, sendFault, sendJson } from '../../sandbox/faults.js';
-import { findTrigger, SANDBOX_CREDENTIALS } from '../../sandbox/fixtures.js';
-import { BMO_TRIGGERS } from './bmo-fixtures.js';
+import { findTrigger } from '../../sandbox/trigger.js';
+import { BMO_SANDBOX_CREDENTIALS, BMO_TRIGGERS } from './bmo-fixtures.js';
 import type { SandboxLog } from '../../sandbox/sandbox-log.js';
 
 const CUSTOMER_PATH = /^\/external\/customer\/([^/?]+)$/;
@@ -17,7 +17,7 @@ export function createBmoHandler(log: SandboxLog) {
   const created = new Map<string, Identity>();
 
   const authorised = (req: IncomingMessage) => {
-    const { apiKey, apiSecret } = SANDBOX_CREDENTIALS.bmo;
+    const { apiKey, apiSecret } = BMO_SANDBOX_CREDENTIALS;
     return req.headers['x-auth-apikey'] === apiKey && req.headers['x-auth-apisecret'] === apiSecret;
   };
 

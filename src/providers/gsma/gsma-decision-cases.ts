@@ -1,6 +1,6 @@
 import type { DecisionCase } from '../../sandbox/decision-case.js';
 import { triggerCase } from '../../sandbox/decision-case.js';
-import { gsmaRequest } from '../../sandbox/requests.js';
+import { gsmaRequest } from './gsma-sandbox-request.js';
 import type { Intent, PrecheckRequest } from '../../core/request.js';
 import { GSMA_TRIGGERS } from './gsma-fixtures.js';
 

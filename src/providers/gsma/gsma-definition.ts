@@ -28,4 +28,5 @@ export const gsma = defineProvider({
   create: (deps) => new GsmaProvider(deps.http, deps.absoluteHttp, deps.settings, deps),
   env: gsmaEnv,
   diTokens: { settings: GSMA_SETTINGS, http: GSMA_HTTP, absoluteHttp: GSMA_TOKEN_HTTP },
+  sandbox: async () => (await import('./gsma-sandbox-side.js')).gsmaSandboxSide,
 });

@@ -1,5 +1,5 @@
 import type { Fault } from '../../sandbox/faults.js';
-import type { Trigger } from '../../sandbox/fixtures.js';
+import type { Trigger } from '../../sandbox/trigger.js';
 
 /** `subjectName`, as `accountname` gives it. */
 export type GsmaName = Record<string, string>;
@@ -70,3 +70,13 @@ export const GSMA_TRIGGERS: readonly Trigger<GsmaScenario>[] = [
   { value: 'msisdn/+233240000911', case: 'fails once (500), then available', answer: { kind: 'flaky', failures: 1, name: { firstName: 'Kojo', lastName: 'Antwi', fullName: 'Kojo Antwi' } } },
   { value: 'msisdn/+233240000777', case: '400 quoting our credentials', answer: { kind: 'echo' } },
 ];
+
+/** Credentials the GSMA fake accepts. */
+export const GSMA_SANDBOX_CREDENTIALS = {
+  apiKey: 'sandbox-gsma-api-key',
+  basic: { type: 'basic', username: 'sandbox-gsma-user', password: 'sandbox-gsma-password' },
+  oauth2: { clientId: 'sandbox-gsma-client', clientSecret: 'sandbox-gsma-client-secret' },
+} as const;
+
+/** An OAuth client id (with the sandbox client secret) whose tokens say `expires_in: 601` (SHORT_LIVED_EXPIRES_IN_S). */
+export const GSMA_SHORT_LIVED_TOKEN_USER = 'sandbox-gsma-short-lived-client';

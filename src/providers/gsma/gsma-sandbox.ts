@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readRequestBody, sendFault, sendJson } from '../../sandbox/faults.js';
-import { findTrigger, SANDBOX_CREDENTIALS, SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from '../../sandbox/fixtures.js';
-import { GSMA_TRIGGERS, type GsmaErrorAnswer, type GsmaName } from './gsma-fixtures.js';
+import { findTrigger, SHORT_LIVED_EXPIRES_IN_S } from '../../sandbox/trigger.js';
+import { GSMA_SANDBOX_CREDENTIALS, GSMA_SHORT_LIVED_TOKEN_USER, GSMA_TRIGGERS, type GsmaErrorAnswer, type GsmaName } from './gsma-fixtures.js';
 import type { SandboxLog } from '../../sandbox/sandbox-log.js';
 import type { SandboxTokens } from '../../sandbox/sandbox-tokens.js';
 
@@ -15,8 +15,8 @@ export const GSMA_SANDBOX_PATHS = {
 const ROUTE = /^(\/simulator\/v1\.2\/passthrough\/mm|\/2\/oauth\/simulator\/v1\.2\/mm)\/accounts\/([a-z]+)\/([^/]+)\/(status|accountname)$/;
 
 const CLIENTS: Record<string, number> = {
-  [SANDBOX_CREDENTIALS.gsma.oauth2.clientId]: 3600,
-  [SHORT_LIVED_TOKEN_USERS.gsma]: SHORT_LIVED_EXPIRES_IN_S,
+  [GSMA_SANDBOX_CREDENTIALS.oauth2.clientId]: 3600,
+  [GSMA_SHORT_LIVED_TOKEN_USER]: SHORT_LIVED_EXPIRES_IN_S,
 };
 
 const basicOf = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
@@ -49,7 +49,7 @@ const AUTHORISATION_ERROR: GsmaErrorAnswer = {
 /** Answers as a GSMA Mobile Money API provider does: account status and account name, from the fixtures. */
 export function createGsmaHandler(log: SandboxLog, tokens: SandboxTokens) {
   const failuresSoFar = new Map<string, number>();
-  const { apiKey, basic, oauth2 } = SANDBOX_CREDENTIALS.gsma;
+  const { apiKey, basic, oauth2 } = GSMA_SANDBOX_CREDENTIALS;
 
   const issueToken = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readRequestBody(req).catch(() => '');

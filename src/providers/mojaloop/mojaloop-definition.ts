@@ -15,4 +15,5 @@ export const mojaloop = defineProvider({
   create: (deps) => new MojaloopProvider(deps.http, deps.settings, deps),
   env: mojaloopEnv,
   callbackReceiver: (deps) => mojaloopCallbackReceiver(deps),
+  sandbox: async () => (await import('./mojaloop-sandbox-side.js')).mojaloopSandboxSide,
 });

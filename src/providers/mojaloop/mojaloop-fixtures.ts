@@ -1,4 +1,4 @@
-import type { Trigger } from '../../sandbox/fixtures.js';
+import type { Trigger } from '../../sandbox/trigger.js';
 import type { PartyBody } from './mojaloop-schemas.js';
 
 /** The sandbox's FSPIOP `callbackTimeoutMs`. */

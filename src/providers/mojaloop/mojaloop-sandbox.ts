@@ -1,7 +1,7 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../sandbox/faults.js';
-import { findTrigger } from '../../sandbox/fixtures.js';
+import { findTrigger } from '../../sandbox/trigger.js';
 import type { SandboxLog } from '../../sandbox/sandbox-log.js';
 import { callbackRoute } from './mojaloop-callback-path.js';
 import { LATE_CALLBACK_MS, MOJALOOP_TRIGGERS, SANDBOX_FSPS, type MojaloopScenario } from './mojaloop-fixtures.js';

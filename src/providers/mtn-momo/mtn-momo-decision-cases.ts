@@ -1,6 +1,6 @@
 import type { DecisionCase } from '../../sandbox/decision-case.js';
 import { triggerCase } from '../../sandbox/decision-case.js';
-import { mtnRequest } from '../../sandbox/requests.js';
+import { mtnRequest } from './mtn-momo-sandbox-request.js';
 import type { Intent } from '../../core/request.js';
 import { MTN_TRIGGERS } from './mtn-momo-fixtures.js';
 

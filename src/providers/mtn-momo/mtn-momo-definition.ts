@@ -26,4 +26,5 @@ export const mtnMomo = defineProvider({
   create: (deps) => new MtnMomoProvider(deps.http, deps.settings, deps),
   env: mtnMomoEnv,
   diTokens: { settings: MTN_MOMO_SETTINGS, http: MTN_MOMO_HTTP },
+  sandbox: async () => (await import('./mtn-momo-sandbox-side.js')).mtnMomoSandboxSide,
 });

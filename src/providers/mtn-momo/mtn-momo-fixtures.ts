@@ -1,5 +1,5 @@
 import type { Fault } from '../../sandbox/faults.js';
-import type { Trigger } from '../../sandbox/fixtures.js';
+import type { Trigger } from '../../sandbox/trigger.js';
 
 /** A holder's name as `basicuserinfo` gives it (OIDC-style fields, as MTN's sandbox answers). */
 export type MtnUserInfo = Record<string, string>;
@@ -71,3 +71,14 @@ export const MTN_TRIGGERS: readonly Trigger<MtnScenario>[] = [
   { value: '+2290196000911', case: 'fails once (500), then active', answer: { kind: 'flaky', failures: 1, info: { name: 'Yaw Asante', given_name: 'Yaw', family_name: 'Asante' } } },
   { value: '+2290196000777', case: '400 quoting our credentials', answer: { kind: 'echo' } },
 ];
+
+/** Credentials the MTN MoMo fake accepts. */
+export const MTN_SANDBOX_CREDENTIALS = {
+  apiUser: '7c1f0a52-3d4e-4b8a-9f61-2e5d8c9b0a17',
+  apiKey: 'sandbox-mtn-api-key',
+  subscriptionKeys: { collection: 'sandbox-mtn-collection-key', disbursement: 'sandbox-mtn-disbursement-key' },
+  targetEnvironment: 'sandbox',
+} as const;
+
+/** An API user (with the sandbox API key) whose tokens say `expires_in: 601` (SHORT_LIVED_EXPIRES_IN_S). */
+export const MTN_SHORT_LIVED_TOKEN_USER = 'e0b9d4c3-5a1f-4c2e-8d7b-6f3a2b1c0d99';

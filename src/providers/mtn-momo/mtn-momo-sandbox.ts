@@ -1,7 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendFault, sendJson } from '../../sandbox/faults.js';
-import { findTrigger, SANDBOX_CREDENTIALS, SHORT_LIVED_EXPIRES_IN_S, SHORT_LIVED_TOKEN_USERS } from '../../sandbox/fixtures.js';
-import { MTN_MESSAGES, MTN_SANDBOX_PERSON, MTN_TRIGGERS, type MtnUserInfo } from './mtn-momo-fixtures.js';
+import { findTrigger, SHORT_LIVED_EXPIRES_IN_S } from '../../sandbox/trigger.js';
+import {
+  MTN_MESSAGES,
+  MTN_SANDBOX_CREDENTIALS,
+  MTN_SANDBOX_PERSON,
+  MTN_SHORT_LIVED_TOKEN_USER,
+  MTN_TRIGGERS,
+  type MtnUserInfo,
+} from './mtn-momo-fixtures.js';
 import type { SandboxLog } from '../../sandbox/sandbox-log.js';
 import type { SandboxTokens } from '../../sandbox/sandbox-tokens.js';
 
@@ -11,8 +18,8 @@ export const MTN_SANDBOX_MOUNT = '/momo';
 const ROUTE = /^(?:\/momo)?\/(collection|disbursement)\/(?:(token)\/|v1_0\/accountholder\/msisdn\/([^/]+)\/(active|basicuserinfo))$/;
 
 const API_USERS: Record<string, number> = {
-  [SANDBOX_CREDENTIALS['mtn-momo'].apiUser]: 3600,
-  [SHORT_LIVED_TOKEN_USERS['mtn-momo']]: SHORT_LIVED_EXPIRES_IN_S,
+  [MTN_SANDBOX_CREDENTIALS.apiUser]: 3600,
+  [MTN_SHORT_LIVED_TOKEN_USER]: SHORT_LIVED_EXPIRES_IN_S,
 };
 
 /** What Azure API Management (MTN's gateway) answers for a wrong or missing subscription key. */
@@ -26,7 +33,7 @@ const basicOf = (user: string, key: string) => `Basic ${Buffer.from(`${user}:${k
 /** Answers as the MTN MoMo Open API does: per-product tokens, `active` and `basicuserinfo`, from the fixtures. */
 export function createMtnMomoHandler(log: SandboxLog, tokens: SandboxTokens) {
   const failuresSoFar = new Map<string, number>();
-  const { subscriptionKeys, apiKey, targetEnvironment } = SANDBOX_CREDENTIALS['mtn-momo'];
+  const { subscriptionKeys, apiKey, targetEnvironment } = MTN_SANDBOX_CREDENTIALS;
 
   const issueToken = (product: 'collection' | 'disbursement', req: IncomingMessage, res: ServerResponse) => {
     const user = Object.keys(API_USERS).find((candidate) => req.headers.authorization === basicOf(candidate, apiKey));
