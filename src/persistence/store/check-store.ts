@@ -1,3 +1,4 @@
+import type { CallbackRelay } from '../../core/callback-relay.js';
 import type { Decision } from '../../core/decision.js';
 
 /** What a paused check waits for; read from the chart's `meta`, never from state names. */
@@ -82,6 +83,11 @@ export interface CheckStore {
   ping(): Promise<void>;
   /** What the fleet shares through this store, when it can be shared (Redis); undefined for one process. */
   readonly fleet?: FleetShare;
+  /**
+   * The fleet's callback relay (Redis: a callback reaches the instance whose lookup waits for it). Optional: without
+   * it, the engine relays callbacks in its own process.
+   */
+  callbackRelay?(): CallbackRelay;
   /** Releases what the store opened itself (a connection it created; never a client passed in). */
   close(): Promise<void>;
 }
