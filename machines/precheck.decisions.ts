@@ -163,7 +163,9 @@ function nameConfirmationMessage(context: PrecheckContext, by: ContinueBy): stri
 }
 
 function accountKey(context: PrecheckContext): string {
-  return context.target?.accountNumber ?? context.target?.phone ?? 'this account';
+  const { target } = context;
+  const party = target?.partyIdType && target.partyIdentifier ? `${target.partyIdType} ${target.partyIdentifier}` : undefined;
+  return target?.accountNumber ?? target?.phone ?? party ?? 'this account';
 }
 
 /** The provider's own code and words, e.g. ` (306 Invalid Account Number)`. */
@@ -204,6 +206,10 @@ function abortMessage(context: PrecheckContext, reason: AbortReason, detail?: st
       return 'The check was cancelled by the caller.';
     case 'name-mismatch':
       return nameMismatchMessage(context);
+    case 'currency-not-supported': {
+      const currencies = context.answer?.kind === 'found' ? (context.answer.supportedCurrencies ?? []) : [];
+      return `${name}'s account for ${accountKey(context)} does not take ${context.target?.currency ?? 'this currency'} (it takes ${currencies.join(', ') || 'none listed'}): the transfer would fail.`;
+    }
     case 'check-not-found':
       return `${detail ?? 'No such check'}: it is unknown, expired past its retention, or was never saved. Start a new check.`;
   }

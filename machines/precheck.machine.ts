@@ -48,6 +48,12 @@ export const precheckMachine = traceTransitions(setup({
     accessRefused: answerIs('refused'),
     providerUnavailable: answerIs('unavailable'),
     credentialsRejected: ({ context }) => context.answer?.kind === 'refused' && context.answer.reason === 'auth-failed',
+    /** The request names a currency and the provider lists the account's currencies without it. */
+    currencyNotSupported: ({ context }) => {
+      const currency = context.target?.currency;
+      const answer = context.answer;
+      return currency !== undefined && answer?.kind === 'found' && answer.supportedCurrencies !== undefined && !answer.supportedCurrencies.includes(currency);
+    },
     isDebit: ({ context }) => context.intent === 'debit',
     providerCreatesAccounts: ({ context }) => context.createsAccounts,
     namesGiven: ({ context }) => context.target?.names !== undefined,
@@ -198,6 +204,7 @@ export const precheckMachine = traceTransitions(setup({
     found: {
       entry: enter('found'),
       always: [
+        { guard: 'currencyNotSupported', target: 'abort', actions: { type: 'abortWith', params: { reason: 'currency-not-supported' } } },
         { guard: 'payeeNameGiven', target: 'checkingName' },
         { guard: 'payeeConfirmationWanted', target: 'awaitingConfirmation', actions: 'startWaiting' },
         { target: 'proceed', actions: { type: 'proceedWith', params: { createAccount: false, verified: true } } },

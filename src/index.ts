@@ -33,6 +33,9 @@ export type { BmoSettings } from './providers/bmo/bmo-settings.js';
 export type { BeepSettings } from './providers/beep/beep-settings.js';
 export type { MtnMomoSettings, MtnProduct } from './providers/mtn-momo/mtn-momo-settings.js';
 export type { GsmaAuth, GsmaSettings } from './providers/gsma/gsma-settings.js';
+export type { MojaloopJwsSettings, MojaloopSettings } from './providers/mojaloop/mojaloop-settings.js';
+export type { CallbackRelay, CallbackWait } from './core/callback-relay.js';
+export type { PartyIdType } from './core/party-id-type.js';
 export type {
   CheckOptions,
   CheckStatus,

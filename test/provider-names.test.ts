@@ -24,6 +24,7 @@ const ALLOWED: Record<string, string> = {
   'src/core/request.ts': "`PrecheckRequest['provider']` lists the built-in names for editors' completion (a public type)",
   'src/sandbox/':
     'precheck/sandbox: its public API names each fake (`Sandbox.bmoUrl`, `bmoPort`, `BMO_TRIGGERS`, `bmoRequest`) and it gathers their trigger tables and decision-table rows; kept out of the engine',
+  'src/engine/create-precheck.ts': "`precheck.mojaloopCallback`: the engine's callback receiver for embedders, named by contract",
   'src/cli/sandbox-command.ts': "`precheck sandbox`: the sandbox's command line (`--bmo-port`, each fake's credentials)",
 };
 

@@ -21,6 +21,7 @@ export const accountSchema = v.object({
   firstName: v.optional(v.string()),
   lastName: v.optional(v.string()),
   fullName: v.optional(v.string()),
+  fspId: v.optional(v.string()),
 });
 
 export const traceSchema = v.object({

@@ -9,6 +9,8 @@ export interface Account {
   firstName?: string;
   lastName?: string;
   fullName?: string;
+  /** The FSP that holds the account, when the provider says (Mojaloop). */
+  fspId?: string;
 }
 
 export type { AbortReason, RetryReason };

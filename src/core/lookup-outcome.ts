@@ -27,7 +27,11 @@ export const lookupOutcomeSchema = v.variant('kind', [
       firstName: v.optional(text(100)),
       lastName: v.optional(text(100)),
       fullName: v.optional(text(201)),
+      /** The FSP that holds the account (Mojaloop's `partyIdInfo.fspId`). */
+      fspId: v.optional(text(32)),
     }),
+    /** The currencies the account takes (ISO 4217), when the provider lists them: a request's `currency` must be one. */
+    supportedCurrencies: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))), v.maxLength(16))),
     ...saidBy,
   }),
   v.strictObject({ kind: v.literal('not-found'), ...saidBy }),

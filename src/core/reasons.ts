@@ -27,6 +27,8 @@ export const ABORT_REASONS = [
    * record it cannot use).
    */
   'check-not-found',
+  /** The request's `currency` is not among the currencies the account takes, as the provider lists them. */
+  'currency-not-supported',
 ] as const;
 
 /** Why a check answers "try again later", stated once (as `ABORT_REASONS`). */

@@ -5,6 +5,7 @@ import { closest } from '../util/did-you-mean.js';
 import { hasControlCharacters, hasFormatCharacters } from './clean-text.js';
 import { INTENTS } from './request.js';
 import { toE164 } from './phone-number.js';
+import { PARTY_ID_TYPES } from './party-id-type.js';
 
 const noControlCharacters = v.check<string, string>((s) => !hasControlCharacters(s), 'must not contain control characters');
 /** Bidi overrides and isolates, zero-width characters: they make a value read as something it is not. */
@@ -80,6 +81,10 @@ export const requestSchema = v.strictObject(
     accountNumber: v.optional(text(64)),
     serviceCode: v.optional(text(64)),
     countryCode: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be ISO 3166-1 alpha-2: two upper-case letters'))),
+    partyIdType: v.optional(v.picklist(PARTY_ID_TYPES, `must be one of ${PARTY_ID_TYPES.join(', ')}`)),
+    partyIdentifier: v.optional(text(128)),
+    partySubIdOrType: v.optional(text(128)),
+    currency: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{3}$/, 'must be ISO 4217: three upper-case letters'))),
     transactionId: v.optional(text(64)),
     extra: v.optional(
       v.pipe(

@@ -1,3 +1,5 @@
+import type { PartyIdType } from './party-id-type.js';
+
 /** What the transfer is about to do to the account. */
 export type Intent = 'credit' | 'debit';
 
@@ -35,8 +37,8 @@ export const DEFAULT_NAME_CHECK_POLICY: Readonly<NameCheckPolicy> = { onCloseMat
  * { provider: 'beep', intent: 'debit', countryCode: 'GH', serviceCode: 'GH-DSTV', accountNumber: '307001' }
  */
 export interface PrecheckRequest {
-  /** Registered provider name: `bmo`, `beep`, `mtn-momo`, `gsma`, or one you registered. */
-  provider: 'bmo' | 'beep' | 'mtn-momo' | 'gsma' | (string & {});
+  /** Registered provider name: `bmo`, `beep`, `mtn-momo`, `gsma`, `mojaloop`, or one you registered. */
+  provider: 'bmo' | 'beep' | 'mtn-momo' | 'gsma' | 'mojaloop' | (string & {});
   intent: Intent;
   /** International number, `+` and country code first (E.164 after normalisation). B-MO's, MTN's and GSMA's key; BEEP's MSISDN. */
   phone?: string;
@@ -46,6 +48,14 @@ export interface PrecheckRequest {
   serviceCode?: string;
   /** BEEP: ISO 3166-1 alpha-2, two upper-case letters. */
   countryCode?: string;
+  /** FSPIOP party lookup (Mojaloop): the party's id type; with `partyIdentifier`, instead of `phone`. */
+  partyIdType?: PartyIdType;
+  /** FSPIOP party lookup: the party's identifier (≤ 128 characters), e.g. an MSISDN's digits or an IBAN. */
+  partyIdentifier?: string;
+  /** FSPIOP party lookup: the party's sub-id or type (≤ 128 characters). */
+  partySubIdOrType?: string;
+  /** ISO 4217, three upper-case letters: a party that lists the currencies it takes must take this one. */
+  currency?: string;
   /** Your reference for this check; sent to BEEP as `payerTransactionID`. A fresh one is made when absent. */
   transactionId?: string;
   /** BEEP `requestExtraData`. */
@@ -72,6 +82,10 @@ export interface LookupTarget {
   accountNumber?: string;
   serviceCode?: string;
   countryCode?: string;
+  partyIdType?: PartyIdType;
+  partyIdentifier?: string;
+  partySubIdOrType?: string;
+  currency?: string;
   extra?: Record<string, string | number | boolean>;
   names?: Names;
   confirmPayee?: boolean;

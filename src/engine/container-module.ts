@@ -7,12 +7,15 @@ import { matchPayeeName } from '../name-check/index.js';
 import { readOptions } from './options/read-options.js';
 import type { AccountProvider } from '../core/account-provider.js';
 import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
-import type { ProviderDefinition } from '../providers/provider-definition.js';
+import type { CallbackReceiver, ProviderDefinition } from '../providers/provider-definition.js';
 import { GuardedLookup } from '../resilience/guarded-lookup.js';
 import { memoryStore } from '../persistence/store/memory-store.js';
 import { ProviderPools } from '../transport/provider-pools.js';
+import { MemoryCallbackRelay } from '../resilience/memory-callback-relay.js';
 import {
   ACCOUNT_PROVIDER,
+  CALLBACK_RECEIVERS,
+  CALLBACK_RELAY,
   CHECK_STORE,
   ENGINE_CONFIG,
   GUARDED_LOOKUP,
@@ -39,11 +42,27 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
     bind(PROVIDER_POOLS).toConstantValue(pools);
     bind(PRECHECK_OPTIONS).toConstantValue(options);
     bind(ENGINE_CONFIG).toConstantValue(config);
-    bind(CHECK_STORE).toConstantValue(options.store ?? memoryStore());
+    const store = options.store ?? memoryStore();
+    bind(CHECK_STORE).toConstantValue(store);
+    bind(CALLBACK_RELAY)
+      .toDynamicValue(() => store.callbackRelay?.() ?? new MemoryCallbackRelay())
+      .inSingletonScope();
     for (const provider of BUILTIN_PROVIDERS) {
       const settings = options.providers[provider.name];
       if (settings) bindBuiltin(bind, provider, settings, pools.fetchFor(provider.name), config);
     }
+    bind(CALLBACK_RECEIVERS)
+      .toDynamicValue((context) => {
+        const callbacks = context.get(CALLBACK_RELAY);
+        const receivers = new Map<string, CallbackReceiver>();
+        for (const provider of BUILTIN_PROVIDERS as readonly ProviderDefinition[]) {
+          const settings = options.providers[provider.name as keyof typeof options.providers];
+          const receiver = provider.callbackReceiver?.({ settings, callbacks, credentialForms: config.credentialForms });
+          if (receiver) receivers.set(provider.name, receiver);
+        }
+        return receivers;
+      })
+      .inSingletonScope();
     for (const [name, provider] of Object.entries(options.customProviders ?? {})) {
       bind(ACCOUNT_PROVIDER).toConstantValue(provider).whenNamed(name);
     }
@@ -115,6 +134,8 @@ function bindBuiltin(
         absoluteHttp: ids?.absoluteHttp ? context.get(ids.absoluteHttp) : absoluteHttp,
         credentialForms: config.credentialForms,
         deadlineMs: config.deadlineMs,
+        attemptTimeoutMs: config.timeoutMs,
+        callbacks: context.get(CALLBACK_RELAY),
       }),
     )
     .inSingletonScope()

@@ -7,6 +7,7 @@ import { internalFailure, runCheck } from './run-check.js';
 import { requireSomeProvider } from './options/read-options.js';
 import { validateRequest } from '../core/validate-request.js';
 import {
+  CALLBACK_RECEIVERS,
   CHECK_STORE,
   ENGINE_CONFIG,
   GUARDED_LOOKUP,
@@ -70,6 +71,14 @@ export interface Precheck {
    * retry `provider-unavailable`. Never rejects.
    */
   close(): Promise<void>;
+  /**
+   * Mojaloop FSPIOP's callback receiver, fetch-style, for an embedder to mount under any prefix in any server: a `PUT`
+   * whose path ends in `/parties/{Type}/{ID}[/{SubId}][/error]`. It answers at once: `200` when the callback is for a
+   * lookup this engine (or its fleet, with a fleet store) has outstanding, passes the API's schema and, with
+   * `jws.verify`, its signature verifies; anything else `400` or `404` with an FSPIOP `errorInformation` body, and no
+   * check changes. Never rejects.
+   */
+  mojaloopCallback(request: Request): Promise<Response>;
   /** The inversify container behind this engine. */
   readonly container: Container;
 }
@@ -102,6 +111,8 @@ export function precheckFrom(container: Container): Precheck {
   // that a first lookup on that path does not spend its attempt's bound on it (check() still waits for it).
   void pools.ready();
   const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor, snapshots.keys);
+  // Built now: a receiver's configuration (its keys) is refused at start-up, not at the first callback.
+  const receivers = container.get(CALLBACK_RECEIVERS);
   // A stored wait that is over ends at once, by the chart's own timeout transition.
   const expiring = machine.provide({ delays: { namesTimeout: 0, confirmationTimeout: 0 } });
   const durable = new DurableChecks({
@@ -139,6 +150,15 @@ export function precheckFrom(container: Container): Precheck {
       return durable.resume(checkId, event);
     },
     status: (checkId) => durable.status(checkId),
+    async mojaloopCallback(request) {
+      const receive = receivers.get('mojaloop');
+      if (!receive) return new Response(null, { status: 404 });
+      try {
+        return await receive(request);
+      } catch {
+        return new Response(null, { status: 500 });
+      }
+    },
     async close() {
       lookup.stop();
       await Promise.all([ownStore && store.close().catch(() => {}), pools.close()]);

@@ -8,6 +8,8 @@ import type { EngineConfig } from './options/engine-config.js';
 import type { PrecheckOptions } from './options/precheck-options.js';
 import type { ProviderPools } from '../transport/provider-pools.js';
 import type { HookFence } from '../util/hook-fence.js';
+import type { CallbackRelay } from '../core/callback-relay.js';
+import type { CallbackReceiver } from '../providers/provider-definition.js';
 
 /** The options read and defaulted. */
 export const ENGINE_CONFIG = Symbol.for('precheck.EngineConfig') as ServiceIdentifier<EngineConfig>;
@@ -34,3 +36,7 @@ export const HOOK_FENCE = Symbol.for('precheck.HookFence') as ServiceIdentifier<
  * (`container.rebind(NAME_MATCHER).toConstantValue(yours)` before `precheckFrom(container)`).
  */
 export const NAME_MATCHER = Symbol.for('precheck.NameMatcher') as ServiceIdentifier<PayeeNameMatcher>;
+/** Where lookups answered by callback wait: the store's `callbackRelay()` when it has one, else the process's own. */
+export const CALLBACK_RELAY = Symbol.for('precheck.CallbackRelay') as ServiceIdentifier<CallbackRelay>;
+/** Each built-in provider's callback receiver, by provider name (built at start-up). */
+export const CALLBACK_RECEIVERS = Symbol.for('precheck.CallbackReceivers') as ServiceIdentifier<ReadonlyMap<string, CallbackReceiver>>;

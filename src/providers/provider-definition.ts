@@ -2,6 +2,7 @@ import type { ServiceIdentifier } from 'inversify';
 import type { KyInstance } from 'ky';
 import type * as v from 'valibot';
 import type { AccountProvider } from '../core/account-provider.js';
+import type { CallbackRelay } from '../core/callback-relay.js';
 
 /** What a built-in provider's adapter is built from: plain values, no container. */
 export interface ProviderDeps<Settings> {
@@ -15,7 +16,21 @@ export interface ProviderDeps<Settings> {
   credentialForms: string[];
   /** The engine's bound on a whole check (a shared token request waits no longer). */
   deadlineMs: number;
+  /** The bound on one attempt (`http.timeoutMs`): a wait for a callback ends before it. */
+  attemptTimeoutMs: number;
+  /** Where a lookup that is answered by callback waits for it: the store's relay (a fleet), else the process's. */
+  callbacks: CallbackRelay;
 }
+
+/** What a provider's callback receiver is built from. `settings` is undefined when the provider is not configured. */
+export interface CallbackReceiverDeps<Settings> {
+  settings: Settings | undefined;
+  callbacks: CallbackRelay;
+  credentialForms: string[];
+}
+
+/** A fetch-style handler: any request in, an answer out at once. Never rejects. */
+export type CallbackReceiver = (request: Request) => Promise<Response>;
 
 /** How the CLI reads a provider's environment variables; its refusals are configuration errors. */
 export interface EnvReading {
@@ -55,6 +70,11 @@ export interface ProviderDefinition<Name extends string = string, Schema extends
   /** The adapter. */
   create(deps: ProviderDeps<v.InferInput<Schema>>): AccountProvider;
   readonly env: ProviderEnv<v.InferInput<Schema>>;
+  /**
+   * For a provider that answers by callback: the receiver the engine exposes (`precheck.mojaloopCallback`). Built at
+   * start-up (a configuration error throws then), whether the provider is configured or not (then it refuses all).
+   */
+  callbackReceiver?(deps: CallbackReceiverDeps<v.InferInput<Schema>>): CallbackReceiver;
   /** Public DI ids the container binds this provider's settings and clients under (applications may rebind them). */
   readonly diTokens?: {
     settings: ServiceIdentifier<v.InferInput<Schema>>;

@@ -81,6 +81,11 @@ export interface CheckStore {
   removeFromQuota?(group: string, member: string): Promise<void>;
   /** Resolves when the store answers (readiness). */
   ping(): Promise<void>;
+  /**
+   * The relay callbacks travel by across the fleet (Redis: outstanding keys and pub/sub), when the store offers one;
+   * without it, the engine relays callbacks within its own process. Called once per engine.
+   */
+  callbackRelay?(): CallbackRelay;
   /** What the fleet shares through this store, when it can be shared (Redis); undefined for one process. */
   readonly fleet?: FleetShare;
   /**
