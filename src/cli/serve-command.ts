@@ -6,10 +6,12 @@ import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
 import { parseFlags } from './parse-flags.js';
 import { readInteger } from './read-integer.js';
+import { readListenAddress } from './read-listen-address.js';
 import { UsageError } from './usage-error.js';
 
 export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1] [--redis URL] [--redis-prefix P] [--sandbox]
-                     [--insecure-local] [--grace-ms 10000] [--max-records-per-caller 10000] [engine options]
+                     [--insecure-local] [--grace-ms 10000] [--max-records-per-caller 10000]
+                     [--callback-listen HOST:PORT] [engine options]
 
 The engine as an HTTP service (OpenAPI document at /openapi.json) over B-MO, BEEP, MTN MoMo and GSMA. Prints one JSON
 line with its URL once listening (with --sandbox, each sandbox provider's URL too), then one JSON line per request.
@@ -29,6 +31,10 @@ Options:
   --max-records-per-caller N
                     most records a caller keeps (checks that paused, idempotency keys), default 10000
                     (PRECHECK_MAX_RECORDS_PER_CALLER); past it that caller's new ones answer 429
+  --callback-listen HOST:PORT
+                    receive the Mojaloop switch's FSPIOP callbacks (/fspiop/parties/...) on a listener of their
+                    own (PRECHECK_CALLBACK_LISTEN), e.g. 10.0.0.5:8788, so that only the switch's network reaches
+                    them; without it they are on the main listener under /fspiop. No bearer token applies to them
 ${ENGINE_FLAGS_HELP}
 Environment:
   PRECHECK_SERVE_TOKENS   comma-separated bearer tokens, one per caller (required unless --insecure-local),
@@ -93,6 +99,7 @@ export async function serveCommand(args: string[], out: (text: string) => void):
       'insecure-local': { type: 'boolean' },
       'grace-ms': { type: 'string', default: '10000' },
       'max-records-per-caller': { type: 'string' },
+      'callback-listen': { type: 'string' },
       ...ENGINE_FLAGS,
     },
   });
@@ -104,6 +111,9 @@ export async function serveCommand(args: string[], out: (text: string) => void):
     1,
     2_147_483_647,
   );
+  const callbackListen = values['callback-listen'] === undefined
+    ? readListenAddress('PRECHECK_CALLBACK_LISTEN', process.env.PRECHECK_CALLBACK_LISTEN || undefined)
+    : readListenAddress('--callback-listen', values['callback-listen']);
   const engineOptions = engineOptionsFrom(values, process.env);
   const redisUrl = redisUrlFrom(values.redis, process.env);
   const { createServer, parseTokens } = await import('../server/index.js');
@@ -127,12 +137,14 @@ export async function serveCommand(args: string[], out: (text: string) => void):
       log: out,
       version: process.env.npm_package_version,
       ...(maxRecordsPerCaller !== undefined && { maxRecordsPerCaller }),
+      ...(callbackListen && { callbackListen }),
     });
-    const { url } = await server.listen(port, values.host);
+    const { url, callbackUrl } = await server.listen(port, values.host);
     out(
       JSON.stringify({
         msg: 'listening',
         url,
+        callbackUrl,
         store: store ? 'redis' : 'memory',
         ...(sandbox && { sandbox: sandboxUrls(sandbox) }),
       }),

@@ -88,11 +88,6 @@ export interface CheckStore {
   callbackRelay?(): CallbackRelay;
   /** What the fleet shares through this store, when it can be shared (Redis); undefined for one process. */
   readonly fleet?: FleetShare;
-  /**
-   * The fleet's callback relay (Redis: a callback reaches the instance whose lookup waits for it). Optional: without
-   * it, the engine relays callbacks in its own process.
-   */
-  callbackRelay?(): CallbackRelay;
   /** Releases what the store opened itself (a connection it created; never a client passed in). */
   close(): Promise<void>;
 }

@@ -18,6 +18,8 @@ export interface RedisRelayParts {
 
 /** How long Redis may take to take a delivery: past it, the delivery does nothing and answers false. */
 const DELIVER_WITHIN_MS = 500;
+/** Most lookups one store may have waiting at once: past it, `open` ends at once with no payload. */
+export const MAX_WAITING = 10_000;
 /** The longest window a timer can hold (about 24.8 days). */
 const MAX_WINDOW_MS = 2 ** 31 - 1;
 
@@ -116,6 +118,8 @@ export function redisCallbackRelay(parts: RedisRelayParts): CallbackRelay & { cl
     let done = false;
     const window = Number.isFinite(windowMs) ? Math.min(Math.max(0, windowMs), MAX_WINDOW_MS) : 0;
     const timer = setTimeout(() => finish(undefined), window);
+    // A wait keeps nothing alive by itself: the lookup that awaits it does.
+    timer.unref();
     const onAbort = () => finish(undefined);
 
     function finish(payload: string | undefined): void {
@@ -131,7 +135,7 @@ export function redisCallbackRelay(parts: RedisRelayParts): CallbackRelay & { cl
       resolveReady();
     }
 
-    if (closed || window === 0 || signal?.aborted) {
+    if (closed || window === 0 || signal?.aborted || waiting.size >= MAX_WAITING) {
       finish(undefined);
       return { ready, answer, close: () => finish(undefined) };
     }
