@@ -7,7 +7,7 @@ import { logRequests } from './middleware/request-log.js';
 import { problemResponse } from './problem.js';
 import { addCheckRoute } from './routes/checks.js';
 import { addDocsRoutes } from './routes/docs.js';
-import { addFspiopCallbackRoutes, addFspiopFallback, unknownUri } from './routes/fspiop-callbacks.js';
+import { addFspiopCallbackRoutes, unknownUri } from './routes/fspiop-callbacks.js';
 import { addHealthRoutes } from './routes/health.js';
 import { addMetricsRoute } from './routes/metrics.js';
 import { addOpenApiRoute } from './routes/openapi.js';
@@ -34,7 +34,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   if (deps.fspiopCallbacks) addFspiopCallbackRoutes(app, deps.engine);
   addOpenApiRoute(app, deps);
   refuseOtherMethods(app);
-  if (deps.fspiopCallbacks) addFspiopFallback(app, deps.engine);
 
   app.notFound(() => problemResponse('not-found', 'No such route.'));
   app.onError((error, c) => {
@@ -54,7 +53,6 @@ export function createCallbackApp(deps: Pick<AppDeps, 'engine' | 'log' | 'metric
   app.use('*', countInFlight(deps.drain));
   addFspiopCallbackRoutes(app, deps.engine);
   refuseOtherMethods(app);
-  addFspiopFallback(app, deps.engine);
   app.notFound(() => unknownUri());
   app.onError(() => Response.json({ errorInformation: { errorCode: '2001', errorDescription: 'Internal server error' } }, { status: 500 }));
   return app;

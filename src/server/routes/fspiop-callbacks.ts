@@ -73,15 +73,8 @@ const describeCallback = (operationId: string, subId: boolean, error: boolean) =
 export function addFspiopCallbackRoutes(app: Hono<AppEnv>, engine: Precheck): void {
   const receive = (c: { req: { raw: Request } }) => engine.mojaloopCallback(c.req.raw);
   app.put(`${FSPIOP_PREFIX}/parties/:type/:id`, describeCallback('partyCallback', false, false), receive);
-  app.put(`${FSPIOP_PREFIX}/parties/:type/:id/error`, describeCallback('partyErrorCallback', false, true), receive);
+  // `…/{subId}` before `…/error`: a request's log line and metric take the last route it matches (route-template.ts).
   app.put(`${FSPIOP_PREFIX}/parties/:type/:id/:subId`, describeCallback('partySubIdCallback', true, false), receive);
+  app.put(`${FSPIOP_PREFIX}/parties/:type/:id/error`, describeCallback('partyErrorCallback', false, true), receive);
   app.put(`${FSPIOP_PREFIX}/parties/:type/:id/:subId/error`, describeCallback('partySubIdErrorCallback', true, true), receive);
-}
-
-/**
- * Any other path under the prefix (`/fspiop/quotes/…`, a party path cut short): the receiver's own refusal, 404 with
- * `errorInformation`. Registered after the service's 405 routes, so that another method on a callback route is a 405.
- */
-export function addFspiopFallback(app: Hono<AppEnv>, engine: Precheck): void {
-  app.all(`${FSPIOP_PREFIX}/*`, (c) => engine.mojaloopCallback(c.req.raw));
 }
