@@ -3,6 +3,8 @@ import { createPrecheck } from '../engine/create-precheck.js';
 import { PrecheckConfigError } from '../engine/options/read-options.js';
 import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
+import { PROVIDER_VARIANTS, providerVariant } from '../sandbox/wrong-credentials.js';
+import { PARTY_ID_TYPES } from '../core/party-id-type.js';
 import type { Decision, DecisionStatus } from '../core/decision.js';
 import { INTENTS, type PrecheckRequest } from '../core/request.js';
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
@@ -20,7 +22,7 @@ const SANDBOX_PROVIDERS: readonly string[] = BUILTIN_PROVIDERS.map((provider) =>
 
 export const CHECK_HELP = `Usage: precheck check --provider ${SANDBOX_PROVIDERS.join('|')} --intent credit|debit [fields] [--sandbox] [--json]
 
-Runs one pre-check against B-MO, BEEP, MTN MoMo or GSMA. Endpoints and credentials come from the environment, or from
+Runs one pre-check against B-MO, BEEP, MTN MoMo, GSMA or Mojaloop. Endpoints and credentials come from the environment, or from
 the embedded sandbox with --sandbox.
 
 Fields:
@@ -28,6 +30,9 @@ Fields:
   --account-number 307001     BEEP account number (GSMA's, with an identifier type other than msisdn) (also --account)
   --service-code GH-DSTV      BEEP service code (also --service)
   --country-code GH           BEEP country, ISO alpha-2 (also --country)
+  --party-id-type TYPE --party-identifier ID [--party-sub-id SUB]
+                              Mojaloop's party, instead of --phone (TYPE: ${PARTY_ID_TYPES.join(', ')})
+  --currency XOF              ISO 4217: a party that lists its currencies must take it
   --transaction-id ID         your reference (BEEP payerTransactionID)
   --first-name NAME --last-name NAME   names for a credit that creates a B-MO account: a check that stops at
                               needs-names proceeds when run again with them
@@ -37,7 +42,10 @@ Fields:
   --confirm | --reject        the payer's answer to needs-confirmation: run the same check again with it, and where
                               it stops to ask, it goes on with that answer (proceed, or abort payee-rejected)
 Options:
-  --sandbox       check against the embedded fake B-MO, BEEP, MTN MoMo and GSMA instead of the environment's endpoints
+  --sandbox       check against the embedded fake B-MO, BEEP, MTN MoMo, GSMA and Mojaloop (its SDK adapter) instead of
+                  the environment's endpoints
+  --sandbox-variant NAME   with --sandbox, settings that need more than a trigger: ${PROVIDER_VARIANTS.join(', ')}
+                  (mojaloop-fspiop: Mojaloop through the FSPIOP switch fake, signed callbacks)
 ${ENGINE_FLAGS_HELP}
   --json          print the decision as JSON (errors too: {"status":"error","error":"usage"|"configuration"|"runtime","message"})
   --path FILE     also write the check's path on the chart, as SVG (see precheck docs --path)
@@ -116,6 +124,11 @@ export async function checkCommand(args: string[], out: (text: string) => void):
       service: { type: 'string' },
       country: { type: 'string' },
       'transaction-id': { type: 'string' },
+      'party-id-type': { type: 'string' },
+      'party-identifier': { type: 'string' },
+      'party-sub-id': { type: 'string' },
+      currency: { type: 'string' },
+      'sandbox-variant': { type: 'string' },
       'first-name': { type: 'string' },
       'last-name': { type: 'string' },
       'payee-name': { type: 'string' },
@@ -146,18 +159,26 @@ export async function checkCommand(args: string[], out: (text: string) => void):
     serviceCode: eitherName('--service-code', values['service-code'], '--service', values.service),
     countryCode: eitherName('--country-code', values['country-code'], '--country', values.country),
     transactionId: values['transaction-id'],
+    partyIdType: values['party-id-type'],
+    partyIdentifier: values['party-identifier'],
+    partySubIdOrType: values['party-sub-id'],
+    currency: values.currency,
     ...(values['payee-name'] !== undefined && { payeeName: values['payee-name'] }),
     names: values['first-name'] !== undefined ? { firstName: values['first-name'], lastName: values['last-name']! } : undefined,
   } as PrecheckRequest;
   if (request.intent === undefined) throw new UsageError(`--intent is required: ${listChoices(INTENTS)}`);
+  if (values['sandbox-variant'] !== undefined && !values.sandbox) throw new UsageError('--sandbox-variant goes with --sandbox');
+  const variant = values['sandbox-variant'] === undefined ? undefined : readChoice('--sandbox-variant', values['sandbox-variant'], PROVIDER_VARIANTS);
 
   let sandbox: Sandbox | undefined;
   try {
     if (values.sandbox) sandbox = await startSandbox();
     const engine = createPrecheck({
       ...engineOptions,
-      providers: sandbox?.providers ?? providers!,
+      providers: sandbox ? { ...sandbox.providers, ...(variant && providerVariant(sandbox, variant)) } : providers!,
     });
+    // The sandbox's switch calls this engine back (a provider that answers by callback).
+    sandbox?.attach(engine);
     let decision = await engine.check(request);
     // The payer answered on the command line: this process still holds the paused check, and resumes it with that.
     if (answer && decision.status === 'needs-confirmation' && decision.checkId) decision = await engine.resume(decision.checkId, { type: answer });

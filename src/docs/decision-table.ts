@@ -41,9 +41,12 @@ async function observe(sandbox: Sandbox, item: DecisionCase, intent: Intent): Pr
     ...item.engine,
     http: { timeoutMs: item.silent ? SILENT_TIMEOUT_MS : TIMEOUT_MS, ...item.engine?.http },
   });
+  // A provider that answers by callback (the sandbox's switch) calls this engine back.
+  const detach = sandbox.attach(precheck);
   try {
     return await precheck.check(item.request(intent));
   } finally {
+    detach();
     precheck.close();
   }
 }
@@ -68,6 +71,10 @@ const FLAGS: [keyof PrecheckRequest, string][] = [
   ['accountNumber', '--account-number'],
   ['serviceCode', '--service-code'],
   ['countryCode', '--country-code'],
+  ['partyIdType', '--party-id-type'],
+  ['partyIdentifier', '--party-identifier'],
+  ['partySubIdOrType', '--party-sub-id'],
+  ['currency', '--currency'],
   ['payeeName', '--payee-name'],
 ];
 

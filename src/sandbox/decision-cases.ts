@@ -2,6 +2,7 @@ import { beepDecisionCases } from '../providers/beep/beep-decision-cases.js';
 import { bmoDecisionCases } from '../providers/bmo/bmo-decision-cases.js';
 import { gsmaDecisionCases } from '../providers/gsma/gsma-decision-cases.js';
 import { mtnMomoDecisionCases } from '../providers/mtn-momo/mtn-momo-decision-cases.js';
+import { mojaloopDecisionCases } from '../providers/mojaloop/mojaloop-decision-cases.js';
 import type { DecisionCase } from './decision-case.js';
 
 export type { DecisionCase };
@@ -11,5 +12,5 @@ export type { DecisionCase };
  * its folder, beside its fake (the sandbox side, kept out of the engine's import).
  */
 export function decisionCases(): DecisionCase[] {
-  return [...bmoDecisionCases(), ...beepDecisionCases(), ...mtnMomoDecisionCases(), ...gsmaDecisionCases()];
+  return [...bmoDecisionCases(), ...beepDecisionCases(), ...mtnMomoDecisionCases(), ...gsmaDecisionCases(), ...mojaloopDecisionCases()];
 }

@@ -1,5 +1,5 @@
 export interface RecordedRequest {
-  provider: 'bmo' | 'beep' | 'mtn-momo' | 'gsma';
+  provider: 'bmo' | 'beep' | 'mtn-momo' | 'gsma' | 'mojaloop';
   method: string;
   path: string;
 }

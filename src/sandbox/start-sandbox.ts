@@ -12,6 +12,9 @@ import type { BeepSettings } from '../providers/beep/beep-settings.js';
 import type { BmoSettings } from '../providers/bmo/bmo-settings.js';
 import type { GsmaSettings } from '../providers/gsma/gsma-settings.js';
 import type { MtnMomoSettings } from '../providers/mtn-momo/mtn-momo-settings.js';
+import type { MojaloopSettings } from '../providers/mojaloop/mojaloop-settings.js';
+import { createMojaloopHandler, MOJALOOP_SANDBOX_PATHS, mojaloopSandboxKeys } from '../providers/mojaloop/mojaloop-sandbox.js';
+import { SANDBOX_CALLBACK_TIMEOUT_MS, SANDBOX_FSPS } from '../providers/mojaloop/mojaloop-fixtures.js';
 
 export interface SandboxOptions {
   /** Ports to listen on (loopback). 0, the default, picks free ones. */
@@ -19,6 +22,12 @@ export interface SandboxOptions {
   beepPort?: number;
   mtnPort?: number;
   gsmaPort?: number;
+  mojaloopPort?: number;
+  /**
+   * Where the Mojaloop switch fake sends its callbacks (`PUT /parties/…` is appended), e.g. `<serve URL>/fspiop`.
+   * Left out: to the engines `attach`ed to the sandbox.
+   */
+  mojaloopCallbackUrl?: string;
   host?: string;
   /**
    * Serve over HTTPS with this key and certificate (PEM). `ca` and `requireClientCertificate`: mutual TLS, a client
@@ -50,9 +59,23 @@ export interface Sandbox {
   mtnUrl: string;
   /** The GSMA fake's root: the API is under `/simulator/v1.2/passthrough/mm` (Basic) and `/2/oauth/simulator/v1.2/mm` (OAuth). */
   gsmaUrl: string;
+  /** The Mojaloop fake's root: the SDK scheme adapter under `/sdk`, the FSPIOP switch under `/switch`. */
+  mojaloopUrl: string;
   credentials: typeof SANDBOX_CREDENTIALS;
-  /** `providers` for `createPrecheck`, pointing at this sandbox (GSMA with OAuth 2.0 tokens). */
-  providers: { bmo: BmoSettings; beep: BeepSettings; 'mtn-momo': MtnMomoSettings; gsma: GsmaSettings };
+  /** `providers` for `createPrecheck`, pointing at this sandbox (GSMA with OAuth 2.0 tokens, Mojaloop through the SDK adapter). */
+  providers: { bmo: BmoSettings; beep: BeepSettings; 'mtn-momo': MtnMomoSettings; gsma: GsmaSettings; mojaloop: MojaloopSettings };
+  /**
+   * Mojaloop FSPIOP against the switch fake: API 2.0, signatures verified with the fake scheme's keys (made at start),
+   * callbacks within 1 s. Its callbacks reach an engine `attach`ed to the sandbox (or `mojaloopCallbackUrl`).
+   */
+  mojaloopFspiop: MojaloopSettings;
+  /**
+   * Sends the switch fake's callbacks to `engine.mojaloopCallback` (when no `mojaloopCallbackUrl` is set): each
+   * attached engine is offered a callback until one takes it (`200`). Answers the detach function.
+   */
+  attach(engine: { mojaloopCallback(request: Request): Promise<Response> }): () => void;
+  /** Every callback the switch fake sent (path and the status it got; no body), in order. */
+  mojaloopCallbacks: readonly { path: string; status: number | undefined }[];
   /** GSMA with Basic authentication on every request (the simulator's development level), on its own path. */
   gsmaBasic: GsmaSettings;
   /** Every access token the MTN and GSMA fakes issued, in order (never logged: for tests to look for). */
@@ -72,7 +95,7 @@ export const SANDBOX_STATS_PATH = '/_sandbox/requests';
 function listen(handler: RequestListener, port: number, host: string, log?: SandboxLog, tls?: SandboxTls): Promise<Server> {
   const listener: RequestListener = (req, res) => {
     if (log && req.method === 'GET' && req.url === SANDBOX_STATS_PATH) {
-      const counts = { bmo: log.count('bmo'), beep: log.count('beep'), 'mtn-momo': log.count('mtn-momo'), gsma: log.count('gsma') };
+      const counts = { bmo: log.count('bmo'), beep: log.count('beep'), 'mtn-momo': log.count('mtn-momo'), gsma: log.count('gsma'), mojaloop: log.count('mojaloop') };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(counts));
       return;
     }
@@ -123,6 +146,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const beepUrl = await start(createBeepHandler(log), options.beepPort);
   const mtnUrl = await start(createMtnMomoHandler(log, tokens), options.mtnPort);
   const gsmaUrl = await start(createGsmaHandler(log, tokens), options.gsmaPort);
+  const mojaloopKeys = mojaloopSandboxKeys();
+  const attached = new Set<{ mojaloopCallback(request: Request): Promise<Response> }>();
+  const callbacksSent: { path: string; status: number | undefined }[] = [];
+  const sendCallback = async (path: string, headers: Record<string, string>, body: string): Promise<number | undefined> => {
+    let status: number | undefined;
+    if (options.mojaloopCallbackUrl !== undefined) {
+      status = await fetch(`${options.mojaloopCallbackUrl.replace(/\/$/, '')}${path}`, { method: 'PUT', headers, body, signal: AbortSignal.timeout(5000) })
+        .then(async (response) => (await response.arrayBuffer(), response.status))
+        .catch(() => undefined);
+    } else {
+      for (const engine of attached) {
+        status = (await engine.mojaloopCallback(new Request(`http://sandbox.invalid/fspiop${path}`, { method: 'PUT', headers, body }))).status;
+        if (status === 200) break;
+      }
+    }
+    if (callbacksSent.length < 10_000) callbacksSent.push({ path, status });
+    return status;
+  };
+  const mojaloopHandler = createMojaloopHandler(log, mojaloopKeys, sendCallback);
+  const mojaloopUrl = await start(mojaloopHandler, options.mojaloopPort);
   const { gsma } = SANDBOX_CREDENTIALS;
   return {
     refusedUrl: await refusedUrl(host),
@@ -130,6 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     beepUrl,
     mtnUrl,
     gsmaUrl,
+    mojaloopUrl,
     credentials: SANDBOX_CREDENTIALS,
     providers: {
       bmo: { baseUrl: bmoUrl, ...SANDBOX_CREDENTIALS.bmo },
@@ -140,12 +184,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         auth: { type: 'oauth2', tokenUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.token}`, ...gsma.oauth2 },
         apiKey: gsma.apiKey,
       },
+      mojaloop: { mode: 'sdk', baseUrl: `${mojaloopUrl}${MOJALOOP_SANDBOX_PATHS.sdk}` },
     },
+    mojaloopFspiop: {
+      mode: 'fspiop',
+      baseUrl: `${mojaloopUrl}${MOJALOOP_SANDBOX_PATHS.switch}`,
+      fspId: SANDBOX_FSPS.payer,
+      apiVersion: '2.0',
+      callbackTimeoutMs: SANDBOX_CALLBACK_TIMEOUT_MS,
+      jws: { verify: true, keys: { ...mojaloopKeys.publicPems } },
+    },
+    attach(engine) {
+      attached.add(engine);
+      return () => void attached.delete(engine);
+    },
+    mojaloopCallbacks: callbacksSent,
     gsmaBasic: { baseUrl: `${gsmaUrl}${GSMA_SANDBOX_PATHS.basic}`, auth: { ...gsma.basic }, apiKey: gsma.apiKey },
     tokensIssued: tokens.issued,
     log,
     sockets: () => ({ ...sockets }),
     close: async () => {
+      mojaloopHandler.stop();
+      attached.clear();
       await Promise.all(servers.map(closeServer));
     },
   };

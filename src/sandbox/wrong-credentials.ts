@@ -2,13 +2,15 @@ import type { Sandbox } from './start-sandbox.js';
 
 /** The sandbox's providers with a wrong secret each: every provider refuses them (401, BEEP 132, token refused). */
 export function withWrongCredentials(providers: Sandbox['providers']): Sandbox['providers'] {
-  const { bmo, beep, gsma } = providers;
+  const { bmo, beep, gsma, mojaloop } = providers;
   const mtn = providers['mtn-momo'];
   return {
     bmo: { ...bmo, apiSecret: 'wrong-secret' },
     beep: { ...beep, password: 'wrong-password' },
     'mtn-momo': { ...mtn, apiKey: 'wrong-mtn-api-key' },
     gsma: { ...gsma, auth: gsma.auth.type === 'oauth2' ? { ...gsma.auth, clientSecret: 'wrong-client-secret' } : { ...gsma.auth, password: 'wrong-password' } },
+    // No credential: a scheme adapter trusts its network (mTLS, where the scheme wants it, is the transport's).
+    mojaloop,
   };
 }
 
@@ -24,7 +26,11 @@ export function providerVariant(sandbox: Sandbox, variant: ProviderVariant): Par
       return { gsma: sandbox.gsmaBasic };
     case 'gsma-accountid':
       return { gsma: { ...sandbox.providers.gsma, identifierType: 'accountid' } };
+    case 'mojaloop-fspiop':
+      return { mojaloop: sandbox.mojaloopFspiop };
   }
 }
 
-export type ProviderVariant = 'wrong-base-path' | 'collection-key-only' | 'gsma-basic' | 'gsma-accountid';
+export const PROVIDER_VARIANTS = ['wrong-base-path', 'collection-key-only', 'gsma-basic', 'gsma-accountid', 'mojaloop-fspiop'] as const;
+
+export type ProviderVariant = (typeof PROVIDER_VARIANTS)[number];

@@ -27,6 +27,6 @@ export function callbackRoute(pathname: string): CallbackRoute | undefined {
   return {
     party: { type: type as PartyIdType, id, ...(subId !== undefined && { subId }) },
     error,
-    uri: segments.slice(at).join('/'),
+    uri: `/${segments.slice(at).join('/')}`,
   };
 }
