@@ -3,6 +3,8 @@ import { once } from 'node:events';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readListenAddress } from '../src/cli/read-listen-address.js';
+import { callBackOverHttp } from '../src/cli/sandbox-callbacks.js';
+import { startSandbox } from '../src/sandbox/index.js';
 import { createServer, type PrecheckServer } from '../src/server/index.js';
 import { cli } from './support/run-cli.js';
 import { startServeProcess } from './support/serve-process.js';
@@ -204,3 +206,49 @@ command('a value that is not HOST:PORT is refused with what to type (exit 2); a 
 });
 
 command.run();
+
+const sandboxed = suite('serve --sandbox: the FSPIOP switch fake calls the service back over HTTP');
+
+sandboxed('a Mojaloop check through the service: 202, the callback to <serve URL>/fspiop, the decision on it', async () => {
+  const sandbox = await startSandbox();
+  const lines: string[] = [];
+  const server = createServer({ engine: { providers: { mojaloop: sandbox.mojaloopFspiop } }, insecureLocal: true, log: (line) => lines.push(line) });
+  try {
+    const { url, callbackUrl } = await server.listen(0, '127.0.0.1');
+    callBackOverHttp(sandbox, callbackUrl);
+    const check = (body: object) =>
+      fetch(`${url}/v1/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((response) => response.json());
+    const found = await check({ provider: 'mojaloop', intent: 'credit', phone: '+233200000001', payeeName: 'Ama Serwaa' });
+    assert.equal([found.status, found.account?.fspId], ['proceed', 'greenbank'], JSON.stringify(found));
+    const callbacks = lines.map((line) => JSON.parse(line)).filter((line) => line.route?.startsWith('/fspiop/'));
+    assert.equal(callbacks.map(({ method, route, status }) => [method, route, status]), [['PUT', '/fspiop/parties/{type}/{id}', 200]]);
+    assert.equal(sandbox.mojaloopCallbacks.at(-1), { path: '/parties/MSISDN/233200000001', status: 200 }, 'the fake got the service\'s 200');
+    const forged = await check({ provider: 'mojaloop', intent: 'credit', phone: '+233200000666' });
+    assert.equal([forged.status, forged.reason], ['retry', 'provider-unavailable'], 'a forged callback is refused: the lookup times out');
+    assert.is(sandbox.mojaloopCallbacks.at(-1)?.status, 400, 'the forged callback was refused with 400');
+  } finally {
+    await server.close(0);
+    await sandbox.close();
+  }
+});
+
+sandboxed('precheck serve --sandbox --callback-listen: the switch fake calls the callback listener', async () => {
+  const serve = await startServeProcess(['--sandbox', '--insecure-local', '--callback-listen', '127.0.0.1:0']);
+  try {
+    const started = serve.started as typeof serve.started & { callbackUrl: string; sandbox: Record<string, string> };
+    assert.ok(started.sandbox.mojaloop, 'the listening line names the Mojaloop fake');
+    const response = await fetch(`${serve.url}/v1/checks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'mojaloop', intent: 'debit', partyIdType: 'BUSINESS', partyIdentifier: 'shoecompany' }),
+    });
+    const decision = await response.json();
+    assert.equal([decision.status, decision.account?.fspId], ['proceed', 'bluebank'], JSON.stringify(decision));
+    const logged = serve.stdout.map((line) => JSON.parse(line)).filter((line) => line.route?.startsWith('/fspiop/'));
+    assert.equal(logged.map(({ route, status }) => [route, status]), [['/fspiop/parties/{type}/{id}', 200]]);
+  } finally {
+    assert.is(await serve.stop(), 0);
+  }
+});
+
+sandboxed.run();

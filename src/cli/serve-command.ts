@@ -7,6 +7,7 @@ import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-opt
 import { parseFlags } from './parse-flags.js';
 import { readInteger } from './read-integer.js';
 import { readListenAddress } from './read-listen-address.js';
+import { callBackOverHttp } from './sandbox-callbacks.js';
 import { UsageError } from './usage-error.js';
 
 export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1] [--redis URL] [--redis-prefix P] [--sandbox]
@@ -24,7 +25,8 @@ Options:
                     (PRECHECK_REDIS_URL): redis://host:6379, or rediss:// for TLS; without it they live in this
                     process and a restart loses them. Redis errors and recoveries are logged (JSON lines)
   --redis-prefix P  key prefix in Redis (PRECHECK_REDIS_PREFIX), default precheck:
-  --sandbox         answer from the embedded fake B-MO, BEEP, MTN MoMo and GSMA instead of the PRECHECK_* providers
+  --sandbox         answer from the embedded fake B-MO, BEEP, MTN MoMo, GSMA and Mojaloop instead of the PRECHECK_*
+                    providers; Mojaloop through its FSPIOP switch fake, which calls this service back at callbackUrl
   --insecure-local  start without PRECHECK_SERVE_TOKENS, on a loopback host only (every caller is the same)
   --grace-ms N      how long checks in flight may finish after SIGTERM, default 10000; then their provider
                     requests are aborted (they answer retry) and the process exits
@@ -124,7 +126,8 @@ export async function serveCommand(args: string[], out: (text: string) => void):
   let store: Awaited<ReturnType<typeof openRedisStore>> | undefined;
   try {
     if (values.sandbox) sandbox = await (await import('../sandbox/start-sandbox.js')).startSandbox();
-    const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
+    // The sandbox's Mojaloop is its FSPIOP switch: a service receives the callbacks (wired below, once it listens).
+    const providers = sandbox ? { ...sandbox.providers, mojaloop: sandbox.mojaloopFspiop } : providersFromEnv(process.env);
     if (!anyProvider(providers)) throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
     if (redisUrl) {
       const health = storeHealthLog(out, 'redis', passwordForms(redisUrl));
@@ -140,11 +143,13 @@ export async function serveCommand(args: string[], out: (text: string) => void):
       ...(callbackListen && { callbackListen }),
     });
     const { url, callbackUrl } = await server.listen(port, values.host);
+    if (sandbox) callBackOverHttp(sandbox, callbackUrl);
+    const callbacks = providers.mojaloop?.mode === 'fspiop';
     out(
       JSON.stringify({
         msg: 'listening',
         url,
-        callbackUrl,
+        ...(callbacks && { callbackUrl }),
         store: store ? 'redis' : 'memory',
         ...(sandbox && { sandbox: sandboxUrls(sandbox) }),
       }),

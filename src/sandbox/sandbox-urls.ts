@@ -6,4 +6,5 @@ export const sandboxUrls = (sandbox: Sandbox): Record<string, string> => ({
   beep: sandbox.beepUrl,
   'mtn-momo': sandbox.mtnUrl,
   gsma: sandbox.gsmaUrl,
+  mojaloop: sandbox.mojaloopUrl,
 });
