@@ -15,11 +15,13 @@ both.after(async ({ sandbox }) => sandbox.close());
 
 function engineFor(sandbox: Sandbox, scenario: Scenario) {
   const providers = scenario.credentials === 'wrong' ? withWrongCredentials(sandbox.providers) : sandbox.providers;
-  return createPrecheck({
+  const precheck = createPrecheck({
     providers: { ...providers, ...(scenario.variant && providerVariant(sandbox, scenario.variant)) },
     http: { timeoutMs: scenario.silent ? 300 : 5000 },
     ...scenario.engine,
   });
+  sandbox.attach(precheck);
+  return precheck;
 }
 
 const WAITS = { 'needs-names': 'awaitingNames', 'needs-confirmation': 'awaitingConfirmation' } as const;

@@ -20,11 +20,14 @@ const ANSWERING_TIMEOUT_MS = 10_000;
 export async function runDemo(sandbox: Sandbox, timeoutMs = 1000): Promise<DemoRow[]> {
   const engine = (scenario: Scenario) => {
     const providers = scenario.credentials === 'wrong' ? withWrongCredentials(sandbox.providers) : sandbox.providers;
-    return createPrecheck({
+    const precheck = createPrecheck({
       providers: { ...providers, ...(scenario.variant && providerVariant(sandbox, scenario.variant)) },
       http: { timeoutMs: scenario.silent ? timeoutMs : Math.max(timeoutMs, ANSWERING_TIMEOUT_MS) },
       ...scenario.engine,
     });
+    // A provider that answers by callback (the sandbox's switch) calls this engine back.
+    sandbox.attach(precheck);
+    return precheck;
   };
   return Promise.all(
     SCENARIOS.map(async (scenario) => {

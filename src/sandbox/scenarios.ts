@@ -3,10 +3,11 @@ import type { PrecheckOptions } from '../engine/options/precheck-options.js';
 import type { PrecheckRequest } from '../core/request.js';
 import { beepRequest, bmoRequest, gsmaRequest, mtnRequest } from './requests.js';
 import type { ProviderVariant } from './wrong-credentials.js';
+import { mojaloopRequest } from '../providers/mojaloop/mojaloop-decision-cases.js';
 
 /** One seed case, as the demo runs it and the docs record it. */
 export interface Scenario {
-  provider: 'bmo' | 'beep' | 'mtn-momo' | 'gsma';
+  provider: 'bmo' | 'beep' | 'mtn-momo' | 'gsma' | 'mojaloop';
   case: string;
   request: PrecheckRequest;
   /** Engine options on top of the sandbox's providers. */
@@ -31,6 +32,9 @@ const diallo = (payeeName: string) => beepRequest('debit', '307002', { phone: '+
 
 const mtn = mtnRequest;
 const gsma = gsmaRequest;
+const mojaloop = mojaloopRequest;
+/** Mojaloop through the FSPIOP switch fake (its callbacks reach an engine attached to the sandbox). */
+const fspiop = 'mojaloop-fspiop';
 
 /** Every case of the provider documents, and the transport failures around them. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -111,4 +115,15 @@ export const SCENARIOS: readonly Scenario[] = [
   { provider: 'gsma', case: '400 validation/formatError', request: gsma('debit', '+233240000400'), expect: { status: 'abort', reason: 'unexpected-response' } },
   { provider: 'gsma', case: '200 accountStatus outside the enum', request: gsma('credit', '+233240000201'), expect: { status: 'abort', reason: 'unexpected-response' } },
   { provider: 'gsma', case: 'no answer in time', request: gsma('debit', '+233240000900'), silent: true, expect: { status: 'retry', reason: 'timeout' } },
+  { provider: 'mojaloop', case: 'SDK: party found', request: mojaloop('credit', 'MSISDN/233200000001'), expect: { status: 'proceed' } },
+  { provider: 'mojaloop', case: 'SDK: 3204 party not found', request: mojaloop('credit', 'MSISDN/233200003204'), expect: { status: 'abort', reason: 'account-not-found' } },
+  { provider: 'mojaloop', case: 'SDK: 5400 payee error', request: mojaloop('debit', 'MSISDN/233200005400'), expect: { status: 'abort', reason: 'account-inactive' } },
+  { provider: 'mojaloop', case: 'SDK: the adapter timed out (504 2004)', request: mojaloop('debit', 'MSISDN/233200000900'), expect: { status: 'retry', reason: 'provider-unavailable' } },
+  { provider: 'mojaloop', case: 'SDK: currency not among the party\'s', request: mojaloop('debit', 'MSISDN/233200000001', { currency: 'EUR' }), expect: { status: 'abort', reason: 'currency-not-supported' } },
+  { provider: 'mojaloop', case: 'FSPIOP: party found (signed callback)', request: mojaloop('debit', 'MSISDN/233200000002'), variant: fspiop, expect: { status: 'proceed' } },
+  { provider: 'mojaloop', case: 'FSPIOP: a business, name only', request: mojaloop('credit', 'BUSINESS/shoecompany'), variant: fspiop, expect: { status: 'proceed' } },
+  { provider: 'mojaloop', case: 'FSPIOP: 3204 party not found', request: mojaloop('debit', 'MSISDN/233200003204'), variant: fspiop, expect: { status: 'abort', reason: 'account-not-found' } },
+  { provider: 'mojaloop', case: 'FSPIOP: 3300 expired', request: mojaloop('credit', 'MSISDN/233200003300'), variant: fspiop, expect: { status: 'retry', reason: 'provider-unavailable' } },
+  { provider: 'mojaloop', case: 'FSPIOP: no callback', request: mojaloop('credit', 'MSISDN/233200000900'), variant: fspiop, expect: { status: 'retry', reason: 'provider-unavailable' } },
+  { provider: 'mojaloop', case: 'FSPIOP: callback with a forged signature', request: mojaloop('debit', 'MSISDN/233200000666'), variant: fspiop, expect: { status: 'retry', reason: 'provider-unavailable' } },
 ];

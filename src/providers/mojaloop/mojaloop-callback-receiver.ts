@@ -5,7 +5,7 @@ import type { CallbackReceiverDeps } from '../provider-definition.js';
 import { callbackRoute } from './mojaloop-callback-path.js';
 import { jwsRefusal, readJwsKeys } from './mojaloop-jws.js';
 import { partyKey } from './mojaloop-party.js';
-import { errorInformationObjectSchema, partiesPutSchema, type CallbackPayload } from './mojaloop-schemas.js';
+import { openSchemas, strictSchemas, type CallbackPayload } from './mojaloop-schemas.js';
 import type { MojaloopSettings } from './mojaloop-settings.js';
 
 /** Largest callback body read: a party with every optional field is a few kilobytes. */
@@ -27,10 +27,11 @@ export function mojaloopCallbackReceiver(deps: CallbackReceiverDeps<MojaloopSett
   const { settings, callbacks } = deps;
   const verify = settings?.mode === 'fspiop' && settings.jws?.verify === true;
   const keys = settings?.mode === 'fspiop' ? readJwsKeys(settings.jws) : new Map<string, KeyObject>();
-  return (request: Request): Promise<Response> => receive(request, settings !== undefined && settings.mode === 'fspiop', verify, keys, callbacks);
+  const fspId = settings?.mode === 'fspiop' ? settings.fspId : undefined;
+  return (request: Request): Promise<Response> => receive(request, fspId, verify, keys, callbacks);
 }
 
-async function receive(request: Request, enabled: boolean, verify: boolean, keys: ReadonlyMap<string, KeyObject>, relay: CallbackRelay): Promise<Response> {
+async function receive(request: Request, fspId: string | undefined, verify: boolean, keys: ReadonlyMap<string, KeyObject>, relay: CallbackRelay): Promise<Response> {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -38,11 +39,14 @@ async function receive(request: Request, enabled: boolean, verify: boolean, keys
     return fspiopError(404, '3002', 'Unknown URI');
   }
   const route = callbackRoute(url.pathname);
-  if (!route || !enabled) return fspiopError(404, '3002', 'Unknown URI: not a party callback this FSP expects');
+  if (!route || fspId === undefined) return fspiopError(404, '3002', 'Unknown URI: not a party callback this FSP expects');
   if (request.method !== 'PUT') return fspiopError(400, '3000', `Generic client error: ${request.method} is not a callback; callbacks are PUT`);
-  if (!CONTENT_TYPE.test(request.headers.get('content-type') ?? '')) {
+  const version = CONTENT_TYPE.exec(request.headers.get('content-type') ?? '')?.[1];
+  if (version === undefined) {
     return fspiopError(400, '3001', 'Unacceptable version: Content-Type must be application/vnd.interoperability.parties+json;version=1.1 (or 1.0, 2.0)');
   }
+  const destination = request.headers.get('fspiop-destination');
+  if (destination !== null && destination !== fspId) return fspiopError(400, '3000', 'Generic client error: FSPIOP-Destination is another FSP');
   const body = await boundedText(request);
   if (body === undefined) return fspiopError(400, '3104', `Too large payload: more than ${MAX_CALLBACK_BYTES} bytes`);
   let json: unknown;
@@ -51,7 +55,7 @@ async function receive(request: Request, enabled: boolean, verify: boolean, keys
   } catch {
     return fspiopError(400, '3101', 'Malformed syntax: the body is not JSON');
   }
-  const payload = parsePayload(route.error, json);
+  const payload = parsePayload(route.error, json, version === '2.0');
   if (!payload) return fspiopError(400, '3100', `Generic validation error: the body is not ${route.error ? 'ErrorInformationObject' : 'PartiesTypeIDPutResponse'}`);
   if (payload.kind === 'party') {
     const { partyIdType, partyIdentifier, partySubIdOrType } = payload.party.partyIdInfo;
@@ -72,12 +76,14 @@ async function receive(request: Request, enabled: boolean, verify: boolean, keys
   return new Response(null, { status: 200 });
 }
 
-function parsePayload(error: boolean, json: unknown): CallbackPayload | undefined {
+/** The body by the schema of its API version (Content-Type): 2.0's closed objects, or 1.x's open ones. */
+function parsePayload(error: boolean, json: unknown, strict: boolean): CallbackPayload | undefined {
+  const schemas = strict ? strictSchemas : openSchemas;
   if (error) {
-    const parsed = v.safeParse(errorInformationObjectSchema, json);
+    const parsed = v.safeParse(schemas.errorInformationObject, json);
     return parsed.success ? { kind: 'error', errorInformation: parsed.output.errorInformation } : undefined;
   }
-  const parsed = v.safeParse(partiesPutSchema, json);
+  const parsed = v.safeParse(schemas.partiesPut, json);
   return parsed.success ? { kind: 'party', party: parsed.output.party } : undefined;
 }
 

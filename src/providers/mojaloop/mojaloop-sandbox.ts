@@ -32,6 +32,20 @@ export function mojaloopSandboxKeys(): MojaloopSandboxKeys {
   return { signing, publicPems, forger: ec().privateKey };
 }
 
+/**
+ * JSON with every object's keys sorted, as sdk-standard-components sends (safe-stable-stringify): its validator checks
+ * a signature against its own re-serialisation of the body, so only this form verifies there.
+ */
+export function canonicalJson(value: unknown): string {
+  const sort = (node: unknown): unknown =>
+    Array.isArray(node)
+      ? node.map(sort)
+      : node !== null && typeof node === 'object'
+        ? Object.fromEntries(Object.keys(node).sort().map((key) => [key, sort((node as Record<string, unknown>)[key])]))
+        : node;
+  return JSON.stringify(sort(value));
+}
+
 /** One callback the switch fake sends: its path from `/parties` on, headers and body. Answers the status it got. */
 export type CallbackSender = (path: string, headers: Record<string, string>, body: string) => Promise<number | undefined>;
 
@@ -68,7 +82,7 @@ export function createMojaloopHandler(log: SandboxLog, keys: MojaloopSandboxKeys
     const error = scenario.kind === 'error' ? scenario : undefined;
     const path = found || scenario.kind !== 'error' ? base : `${base}/error`;
     const source = found ? found.fspId : scenario.kind === 'error' ? SANDBOX_FSPS.switch : SANDBOX_FSPS.rsaPayee;
-    const body = JSON.stringify(
+    const body = canonicalJson(
       error
         ? { errorInformation: { errorCode: error.code, errorDescription: error.description } }
         : { party: partyBody(party, found ?? { fspId: source, name: 'Late Or Forged' }, version) },
