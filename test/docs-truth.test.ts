@@ -47,9 +47,9 @@ test("serve --sandbox: the listening line gives every fake provider's URL", asyn
   const serve = await startServeProcess(['--sandbox', '--insecure-local']);
   try {
     const urls = serve.started.sandbox!;
-    assert.equal(Object.keys(urls).sort(), ['beep', 'bmo', 'gsma', 'mtn-momo']);
+    assert.equal(Object.keys(urls).sort(), ['beep', 'bmo', 'gsma', 'mojaloop', 'mtn-momo']);
     for (const url of Object.values(urls)) assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
-    assert.is(new Set(Object.values(urls)).size, 4);
+    assert.is(new Set(Object.values(urls)).size, 5);
   } finally {
     await serve.stop();
   }

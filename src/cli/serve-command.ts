@@ -14,9 +14,10 @@ export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1
                      [--insecure-local] [--grace-ms 10000] [--max-records-per-caller 10000]
                      [--callback-listen HOST:PORT] [engine options]
 
-The engine as an HTTP service (OpenAPI document at /openapi.json) over B-MO, BEEP, MTN MoMo and GSMA. Prints one JSON
-line with its URL once listening (with --sandbox, each sandbox provider's URL too), then one JSON line per request.
-SIGTERM / SIGINT: drains (new requests 503), lets checks in flight finish, exits 0.
+The engine as an HTTP service (OpenAPI document at /openapi.json) over B-MO, BEEP, MTN MoMo, GSMA and Mojaloop.
+Prints one JSON line with its URL once listening (with Mojaloop FSPIOP, callbackUrl: the switch's callback base URL;
+with --sandbox, each sandbox provider's URL too), then one JSON line per request. SIGTERM / SIGINT: drains (new
+requests 503), lets checks in flight finish, exits 0.
 
 Options:
   --port N          default 8787 (0: a free port)
