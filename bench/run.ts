@@ -7,6 +7,7 @@ import { BARE_ACTOR_WHEN_SET, coldStartLines, overheadLines } from './cost-repor
 import { engineOverhead } from './engine-overhead.js';
 import { writeFiguresSection } from './figures-section.js';
 import { fleetFigures } from './fleet.js';
+import { mojaloopFigures } from './mojaloop.js';
 import { nameCheckCost } from './name-check.js';
 import { serviceFigures } from './service.js';
 import { httpComparison } from './http-comparison.js';
@@ -126,6 +127,7 @@ try {
   say();
   writeFiguresSection('docs/service.md', serviceLines);
   writeFiguresSection('docs/fleet.md', fleetLines);
+  for (const line of await mojaloopFigures()) say(line);
   say('## Targets');
   say();
   const at64 = http.filter((row) => row.concurrency === 64);
