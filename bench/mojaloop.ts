@@ -1,149 +1,63 @@
-import { createAdaptorServer } from '@hono/node-server';
-import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPrecheck, type Precheck, type PrecheckOptions, type PrecheckRequest } from '../src/index.js';
-import { redisStore } from '../src/redis/index.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { adminClient, removeKeys } from '../test/support/redis.js';
-import { fixed, timedLoop, type LoopResult } from './stats.js';
+import { createPrecheck, type Precheck, type PrecheckRequest } from '../src/index.js';
+import { mojaloopRequest, startSandbox } from '../src/sandbox/index.js';
+import { timedLoop, type LoopResult } from './stats.js';
 
-/** The switch fake waits this long before each callback (`mojaloop-sandbox.ts`): part of every FSPIOP figure. */
-const SWITCH_DELAY_MS = 5;
-const SEQUENTIAL = 200;
-const CONCURRENT = 1000;
-const CONCURRENCY = 32;
-
-interface Row {
-  call: string;
-  sequential: LoopResult;
-  concurrent: LoopResult;
+export interface MojaloopFigures {
+  checks: number;
+  bmo: LoopResult;
+  sdk: LoopResult;
+  /** Lookup (`GET` → `202`), then the switch's signed `PUT /parties/…` over HTTP to our receiver, verified (RS256). */
+  fspiop: LoopResult;
 }
 
-/** An HTTP server for the switch's callbacks, handing each to `receiver.mojaloopCallback` (as `precheck serve` does). */
-async function callbackServer(receiver: Precheck): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createAdaptorServer({ fetch: (request: Request) => receiver.mojaloopCallback(request) }) as Server;
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/fspiop`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-/** The sandbox's switch calls back over HTTP at `url` (whoever sent the lookup). */
-function callBackAt(sandbox: Sandbox, url: string): () => void {
-  return sandbox.attach({
-    async mojaloopCallback(request) {
-      const path = new URL(request.url).pathname.replace(/^\/fspiop/, '');
-      return fetch(`${url}${path}`, { method: 'PUT', headers: request.headers, body: await request.text() });
-    },
-  });
-}
-
-/** One found party one check at a time, then `CONCURRENT` checks of distinct unknown parties `CONCURRENCY` at a time. */
-async function measure(call: string, engine: Precheck, found: PrecheckRequest, unknown: (i: number) => PrecheckRequest): Promise<Row> {
-  const expect = async (request: PrecheckRequest, status: string) => {
-    const decision = await engine.check(request);
-    if (decision.status !== status) throw new Error(`${call}: ${decision.status} where ${status} was expected (${JSON.stringify(decision)})`);
-  };
-  for (let i = 0; i < 20; i += 1) await expect(found, 'proceed'); // warm-up: pools, keys, scripts
-  const sequential = await timedLoop(SEQUENTIAL, 1, () => expect(found, 'proceed'));
-  let next = 0;
-  const concurrent = await timedLoop(CONCURRENT, CONCURRENCY, () => expect(unknown(next++), 'abort'));
-  return { call, sequential, concurrent };
-}
+const readAll = async (req: IncomingMessage) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
 
 /**
- * `npm run bench`'s Mojaloop section: a Mojaloop FSPIOP check (`GET /parties` answered `202`, then the switch's signed
- * `PUT /parties` callback over HTTP, verified and relayed to the lookup) beside a B-MO one, the same engine options
- * (cache and single flight off: every check is one lookup), against the in-process sandbox; and the same FSPIOP check
- * in a fleet: the lookup sent by one engine, the callback received by another and relayed through Redis.
+ * One found check at a time (cache and single flight off: one lookup each), against an in-process sandbox: B-MO, Mojaloop
+ * through the SDK adapter, and Mojaloop FSPIOP, whose callback comes over loopback HTTP to `precheck.mojaloopCallback`
+ * and is verified (JWS) before the check is decided.
  */
-export async function mojaloopFigures(redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'): Promise<string[]> {
-  const sandbox = await startSandbox();
-  // A bound far from the figures: on a loaded machine a callback late by a second would be a retry, not a figure.
-  const options = { cache: { ttlMs: 0, notFoundTtlMs: 0 }, singleFlight: false, maxQueue: CONCURRENT, http: { timeoutMs: 10_000 } } satisfies Partial<PrecheckOptions>;
-  const fspiopSettings = { ...sandbox.mojaloopFspiop, callbackTimeoutMs: 5_000 };
-  const rows: Row[] = [];
-  const closing: (() => Promise<unknown> | unknown)[] = [() => sandbox.close()];
-  const runId = Date.now().toString(36);
+export async function mojaloopFigures(checks = 500): Promise<MojaloopFigures> {
+  let engine: Precheck | undefined;
+  const receiver = createServer(async (req, res) => {
+    const body = await readAll(req);
+    const request = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body });
+    const response = await engine!.mojaloopCallback(request);
+    res.writeHead(response.status).end(await response.text());
+  });
+  await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
+  const sandbox = await startSandbox({ mojaloopCallbackUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/fspiop` });
+  const options = { cache: { ttlMs: 0, notFoundTtlMs: 0 }, singleFlight: false, breaker: false } as const;
+  const bmoEngine = createPrecheck({ providers: { bmo: sandbox.providers.bmo }, ...options });
+  const sdkEngine = createPrecheck({ providers: { mojaloop: sandbox.providers.mojaloop }, ...options });
+  engine = createPrecheck({ providers: { mojaloop: sandbox.mojaloopFspiop }, ...options });
+  const found: PrecheckRequest = mojaloopRequest('debit', 'MSISDN/233200000001');
+  const run = (precheck: Precheck, request: PrecheckRequest) => async () => {
+    const decision = await precheck.check(request);
+    if (decision.status !== 'proceed') throw new Error(`bench: ${decision.status} ${'reason' in decision ? decision.reason : ''}`);
+  };
   try {
-    const bmo = createPrecheck({ ...options, providers: { bmo: sandbox.providers.bmo } });
-    closing.push(() => bmo.close());
-    rows.push(
-      await measure('B-MO (one GET)', bmo, { provider: 'bmo', intent: 'debit', phone: '+2290197000001' }, (i) => ({
-        provider: 'bmo',
-        intent: 'debit',
-        phone: `+22901964${String(i).padStart(5, '0')}`,
-      })),
-    );
-
-    const found = { provider: 'mojaloop', intent: 'debit', phone: '+233200000001' } as const;
-    const unknown = (i: number): PrecheckRequest => ({ provider: 'mojaloop', intent: 'debit', phone: `+2332993${String(i).padStart(5, '0')}` });
-    const sdk = createPrecheck({ ...options, providers: { mojaloop: sandbox.providers.mojaloop } });
-    closing.push(() => sdk.close());
-    rows.push(await measure('Mojaloop SDK adapter (one GET)', sdk, found, unknown));
-
-    const fspiop = createPrecheck({ ...options, providers: { mojaloop: fspiopSettings } });
-    const alone = await callbackServer(fspiop);
-    closing.push(() => fspiop.close(), () => alone.close());
-    const detach = callBackAt(sandbox, alone.url);
-    rows.push(await measure('Mojaloop FSPIOP (GET 202 + signed PUT callback over HTTP)', fspiop, found, unknown));
-    detach();
-
-    const admin = await adminClient(redisUrl);
-    if (admin) {
-      const prefix = `precheck-bench:mojaloop:${runId}:`;
-      const stores = [redisStore({ url: redisUrl, prefix }), redisStore({ url: redisUrl, prefix })];
-      const [sender, receiver] = stores.map((store) => createPrecheck({ ...options, store, providers: { mojaloop: fspiopSettings } }));
-      const fleet = await callbackServer(receiver);
-      closing.push(
-        () => sender.close(),
-        () => receiver.close(),
-        () => fleet.close(),
-        async () => {
-          for (const store of stores) await store.close();
-          await removeKeys(admin, prefix);
-          admin.destroy();
-        },
-      );
-      callBackAt(sandbox, fleet.url);
-      rows.push(
-        await measure('… in a fleet: the callback taken by another engine, relayed by Redis', sender, found, (i) => unknown(50_000 + i)),
-      );
-    }
+    const bmo = run(bmoEngine, { provider: 'bmo', intent: 'debit', phone: '+2290197000001' });
+    const sdk = run(sdkEngine, found);
+    const fspiop = run(engine, found);
+    for (const warm of [bmo, sdk, fspiop]) await timedLoop(50, 1, warm);
+    return { checks, bmo: await timedLoop(checks, 1, bmo), sdk: await timedLoop(checks, 1, sdk), fspiop: await timedLoop(checks, 1, fspiop) };
   } finally {
-    for (const close of closing.reverse()) await close();
+    await Promise.all([bmoEngine.close(), sdkEngine.close(), engine.close()]);
+    await sandbox.close();
+    receiver.closeAllConnections();
+    await new Promise((done) => receiver.close(done));
   }
-
-  const lines = [
-    '## Mojaloop FSPIOP beside B-MO',
-    '',
-    `One engine each, cache and single flight off (every check is one lookup), against the sandbox in this process ` +
-      '(`callbackTimeoutMs` 5 s, far from the figures). ' +
-      `One at a time: ${SEQUENTIAL} checks of a found party (proceed). At concurrency ${CONCURRENCY}: ${CONCURRENT} checks of ` +
-      `distinct unknown parties (abort account-not-found; Mojaloop: a 3204 error callback). Every FSPIOP check includes ` +
-      `the switch fake's own ${SWITCH_DELAY_MS} ms before it calls back, and the verification of its signature (RS256 for the ` +
-      'found party, ES256 for the switch\'s error callbacks).',
-    '',
-    '| call | one at a time p50 ms | p99 ms | concurrency 32 checks/s | p50 ms | p99 ms |',
-    '|---|---|---|---|---|---|',
-    ...rows.map(
-      ({ call, sequential, concurrent }) =>
-        `| ${call} | ${fixed(sequential.p50Ms, 2)} | ${fixed(sequential.p99Ms, 2)} | ${fixed(concurrent.requestsPerSecond, 0)} | ` +
-        `${fixed(concurrent.p50Ms, 2)} | ${fixed(concurrent.p99Ms, 2)} |`,
-    ),
-    '',
-  ];
-  return lines;
 }
 
+// `npx tsx bench/mojaloop.ts`: these figures alone.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const line of await mojaloopFigures()) console.log(line);
+  const figures = await mojaloopFigures();
+  console.log(JSON.stringify(figures, null, 2));
 }

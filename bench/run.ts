@@ -8,6 +8,7 @@ import { engineOverhead } from './engine-overhead.js';
 import { writeFiguresSection } from './figures-section.js';
 import { fleetFigures } from './fleet.js';
 import { mojaloopFigures } from './mojaloop.js';
+import { mojaloopFleetFigures } from './mojaloop-fleet.js';
 import { nameCheckCost } from './name-check.js';
 import { serviceFigures } from './service.js';
 import { httpComparison } from './http-comparison.js';
@@ -36,6 +37,7 @@ try {
   const cold = coldStart(pathToFileURL('dist/src/index.js').href);
   const service = await serviceFigures(sandbox.providers);
   const fleet = await fleetFigures(sandbox.providers, () => sandbox.requests());
+  const mojaloop = await mojaloopFigures();
 
   say('# Benchmarks');
   say();
@@ -125,9 +127,23 @@ try {
   say();
   for (const line of fleetLines) say(line);
   say();
+  say('## Mojaloop');
+  say();
+  say(
+    `One found check at a time, ${mojaloop.checks} each (cache and single flight off), against the sandbox in this process: B-MO beside ` +
+      "Mojaloop through the SDK adapter (one GET) and Mojaloop FSPIOP (GET → 202, then the switch's RS256-signed `PUT /parties/…` over " +
+      'loopback HTTP to `precheck.mojaloopCallback`, verified, relayed to the waiting lookup).',
+  );
+  say();
+  say('| check | p50 ms | p99 ms | checks/s |');
+  say('|---|---|---|---|');
+  for (const [name, result] of [['B-MO', mojaloop.bmo], ['Mojaloop SDK', mojaloop.sdk], ['Mojaloop FSPIOP (lookup + callback)', mojaloop.fspiop]] as const) {
+    say(`| ${name} | ${fixed(result.p50Ms, 3)} | ${fixed(result.p99Ms, 3)} | ${fixed(result.requestsPerSecond, 0)} |`);
+  }
+  say();
   writeFiguresSection('docs/service.md', serviceLines);
   writeFiguresSection('docs/fleet.md', fleetLines);
-  for (const line of await mojaloopFigures()) say(line);
+  for (const line of await mojaloopFleetFigures()) say(line);
   say('## Targets');
   say();
   const at64 = http.filter((row) => row.concurrency === 64);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as assert from 'uvu/assert';
 import { outcome } from './support/outcome.js';
 import { sandboxSuite, type SandboxContext } from './support/sandbox-suite.js';
@@ -167,6 +168,31 @@ mapping('fspiop 1.1 (the default): no supportedCurrencies in the party, so a cur
   const precheck = engine(context, 'fspiop', { mojaloop: { apiVersion: undefined } });
   const decision = await precheck.check(request('debit', 'MSISDN/233200000001', { currency: 'EUR' }));
   assertOutcome(decision, { status: 'proceed' }, '1.1');
+});
+
+/** docs/mojaloop.md's mapping table: `| says | sandbox party (, currency) | decision |`. */
+const TABLE = readFileSync(new URL('../docs/mojaloop.md', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => /^\| .* \| `[A-Z_]+\/[^`]+`.* \| `(proceed|abort|retry)`/.test(line))
+  .map((line) => {
+    const [says, party, decision] = line.slice(2, -2).split(' | ');
+    const [status, reason] = [...decision.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+    return { says, party: /`([^`]+)`/.exec(party)![1], currency: /currency: ([A-Z]{3})/.exec(party)?.[1], status, reason };
+  });
+
+mapping("docs/mojaloop.md's table, row by row, in both modes and for both intents", async (context) => {
+  assert.ok(TABLE.length >= 14, `the table was read (${TABLE.length} rows)`);
+  for (const mode of MODES) {
+    const precheck = engine(context, mode);
+    for (const row of TABLE) {
+      for (const intent of INTENTS) {
+        const decision = await precheck.check(request(intent, row.party, row.currency ? { currency: row.currency } : {}));
+        const expected = row.status === 'proceed' ? { status: 'proceed' } : { status: row.status, reason: row.reason };
+        assertOutcome(decision, expected, `${mode} ${intent} ${row.says}`);
+        if (row.reason === 'verified') assert.ok(decision.status === 'proceed' && decision.verified);
+      }
+    }
+  }
 });
 
 mapping.run();

@@ -35,8 +35,8 @@ export class MemoryCallbackRelay implements CallbackRelay {
       },
     };
     const onAbort = () => waiter.settle(undefined);
+    // Not unref'd: a lookup waiting for its callback is work in progress, bounded by its window.
     const timer = setTimeout(onAbort, Math.max(0, windowMs));
-    timer.unref?.();
     signal?.addEventListener('abort', onAbort, { once: true });
     let waiters = this.outstanding.get(key);
     if (!waiters) this.outstanding.set(key, (waiters = new Set()));

@@ -40,7 +40,7 @@ async function receive(request: Request, fspId: string | undefined, verify: bool
   }
   const route = callbackRoute(url.pathname);
   if (!route || fspId === undefined) return fspiopError(404, '3002', 'Unknown URI: not a party callback this FSP expects');
-  if (request.method !== 'PUT') return fspiopError(400, '3000', `Generic client error: ${request.method} is not a callback; callbacks are PUT`);
+  if (request.method !== 'PUT') return fspiopError(400, '3000', 'Generic client error: a party callback is a PUT');
   const version = CONTENT_TYPE.exec(request.headers.get('content-type') ?? '')?.[1];
   if (version === undefined) {
     return fspiopError(400, '3001', 'Unacceptable version: Content-Type must be application/vnd.interoperability.parties+json;version=1.1 (or 1.0, 2.0)');

@@ -103,7 +103,7 @@ export function createMojaloopHandler(log: SandboxLog, keys: MojaloopSandboxKeys
         timers.delete(timer);
         void send(path, headers, body).catch(() => undefined);
       },
-      scenario.kind === 'late' ? LATE_CALLBACK_MS : 5,
+      scenario.kind === 'late' ? LATE_CALLBACK_MS : 0,
     );
     timer.unref();
     timers.add(timer);
