@@ -25,6 +25,7 @@ const ALLOWED: Record<string, string> = {
   'src/sandbox/':
     'precheck/sandbox: its public API names each fake (`Sandbox.bmoUrl`, `bmoPort`, `BMO_TRIGGERS`, `bmoRequest`) and it gathers their trigger tables and decision-table rows; kept out of the engine',
   'src/engine/create-precheck.ts': "`precheck.mojaloopCallback`: the engine's callback receiver for embedders, named by contract",
+  'src/server/routes/fspiop-callbacks.ts': "`precheck serve` mounts `precheck.mojaloopCallback` under /fspiop (issue 23's contract)",
   'src/cli/sandbox-command.ts': "`precheck sandbox`: the sandbox's command line (`--bmo-port`, each fake's credentials)",
 };
 

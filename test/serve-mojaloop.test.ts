@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readListenAddress } from '../src/cli/read-listen-address.js';
-import { callBackOverHttp } from '../src/cli/sandbox-callbacks.js';
+import { callBackOverHttp } from '../src/sandbox/call-back-over-http.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import { createServer, type PrecheckServer } from '../src/server/index.js';
 import { cli } from './support/run-cli.js';

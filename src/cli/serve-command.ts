@@ -7,7 +7,6 @@ import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-opt
 import { parseFlags } from './parse-flags.js';
 import { readInteger } from './read-integer.js';
 import { readListenAddress } from './read-listen-address.js';
-import { callBackOverHttp } from './sandbox-callbacks.js';
 import { UsageError } from './usage-error.js';
 
 export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1] [--redis URL] [--redis-prefix P] [--sandbox]
@@ -15,8 +14,8 @@ export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1
                      [--callback-listen HOST:PORT] [engine options]
 
 The engine as an HTTP service (OpenAPI document at /openapi.json) over B-MO, BEEP, MTN MoMo, GSMA and Mojaloop.
-Prints one JSON line with its URL once listening (with Mojaloop FSPIOP, callbackUrl: the switch's callback base URL;
-with --sandbox, each sandbox provider's URL too), then one JSON line per request. SIGTERM / SIGINT: drains (new
+Prints one JSON line with its URL once listening (and callbackUrl, the Mojaloop switch's callback base URL; with
+--sandbox, each sandbox provider's URL too), then one JSON line per request. SIGTERM / SIGINT: drains (new
 requests 503), lets checks in flight finish, exits 0.
 
 Options:
@@ -128,7 +127,9 @@ export async function serveCommand(args: string[], out: (text: string) => void):
   try {
     if (values.sandbox) sandbox = await (await import('../sandbox/start-sandbox.js')).startSandbox();
     // The sandbox's Mojaloop is its FSPIOP switch: a service receives the callbacks (wired below, once it listens).
-    const providers = sandbox ? { ...sandbox.providers, mojaloop: sandbox.mojaloopFspiop } : providersFromEnv(process.env);
+    const providers = sandbox
+      ? { ...sandbox.providers, ...(await import('../sandbox/wrong-credentials.js')).providerVariant(sandbox, 'mojaloop-fspiop') }
+      : providersFromEnv(process.env);
     if (!anyProvider(providers)) throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
     if (redisUrl) {
       const health = storeHealthLog(out, 'redis', passwordForms(redisUrl));
@@ -144,13 +145,12 @@ export async function serveCommand(args: string[], out: (text: string) => void):
       ...(callbackListen && { callbackListen }),
     });
     const { url, callbackUrl } = await server.listen(port, values.host);
-    if (sandbox) callBackOverHttp(sandbox, callbackUrl);
-    const callbacks = providers.mojaloop?.mode === 'fspiop';
+    if (sandbox) (await import('../sandbox/call-back-over-http.js')).callBackOverHttp(sandbox, callbackUrl);
     out(
       JSON.stringify({
         msg: 'listening',
         url,
-        ...(callbacks && { callbackUrl }),
+        callbackUrl,
         store: store ? 'redis' : 'memory',
         ...(sandbox && { sandbox: sandboxUrls(sandbox) }),
       }),

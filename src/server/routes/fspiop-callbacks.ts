@@ -43,7 +43,7 @@ const subIdParameter = pathParameter('subId', "The party's sub-id or type");
 const describeCallback = (operationId: string, subId: boolean, error: boolean) =>
   describeRoute({
     operationId,
-    tags: ['mojaloop'],
+    tags: ['callbacks'],
     summary: error ? "The switch's error callback for a party lookup (errorInformation)" : "The switch's callback with the party a lookup asked for",
     description:
       'For the Mojaloop switch, not for callers: no bearer token. Accepted only for a party lookup this fleet has ' +

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../sandbox/start-sandbox.js';
+import type { Sandbox } from './start-sandbox.js';
 
 /** How long the switch fake waits for the service to answer a callback. */
 const CALLBACK_TIMEOUT_MS = 5_000;
