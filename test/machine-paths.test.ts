@@ -48,7 +48,7 @@ const mismatch = (what: string, seen: string[], expected: string[]) =>
 type Answer = 'found' | 'not-found' | 'inactive' | 'unverifiable' | 'refused' | 'auth' | 'service' | 'unavailable' | 'unexpected' | 'hang' | 'throws' | 'shed';
 type Act = 'CANCEL' | 'NAMES' | 'CONFIRM' | 'REJECT' | 'RESTORE';
 
-type Provider = 'bmo' | 'beep' | 'gsma';
+type Provider = 'bmo' | 'beep' | 'gsma' | 'mojaloop';
 
 interface Plan {
   provider?: Provider;
@@ -58,6 +58,8 @@ interface Plan {
   answers: Answer[];
   names?: boolean;
   confirmPayee?: boolean;
+  /** A `currency` the found account does not take (Mojaloop lists its currencies). */
+  currency?: string;
   /** A `payeeName` the found account's held name answers this way (default policy). */
   nameCheck?: 'match' | 'close-match' | 'no-match';
   retries: number;
@@ -158,6 +160,10 @@ function planOf(steps: Step[]): Plan | string {
           if (at === WAITING_TO_RETRY) plan.backoffMs = LONG_BACKOFF_MS;
           plan.acts.push({ at, act: 'CANCEL' });
           break;
+        case 'found|always|currencyNotSupported':
+          need('mojaloop');
+          plan.currency = 'EUR';
+          break;
         case 'found|always|payeeConfirmationWanted':
           plan.confirmPayee = true;
           break;
@@ -257,6 +263,12 @@ const TRIGGERS: Record<Provider, Partial<Record<Answer, string>>> = {
     'not-found': '+233240000004',
     inactive: '+233240000005',
   },
+  // Through the SDK adapter fake: Ama Serwaa takes GHS and XOF.
+  mojaloop: {
+    found: '+233200000001',
+    'not-found': '+233200003204',
+    inactive: '+233200005400',
+  },
 };
 /** Names typed for the sandbox's found accounts (B-MO Ama Koffi, BEEP Kwame Mensah), by the name check's answer. */
 const PAYEE_NAMES: Partial<Record<Provider, Record<NonNullable<Plan['nameCheck']>, string>>> = {
@@ -281,6 +293,7 @@ function requestFor(plan: Plan): PrecheckRequest | string {
   const extra = {
     ...(plan.names && { names: { firstName: 'Afi', lastName: 'Agbo' } }),
     ...(plan.confirmPayee && { confirmPayee: true }),
+    ...(plan.currency && { currency: plan.currency }),
     ...(plan.nameCheck && { payeeName: PAYEE_NAMES[provider]?.[plan.nameCheck] }),
   };
   return provider === 'beep'

@@ -117,7 +117,7 @@ for (const mode of MODES) {
   });
 
   mapping(`${mode}: the check's own deadline running out first → retry timeout, never a not-found`, async (context) => {
-    // The deadline (300 ms) before the callback window (1 s) and the adapter's bound (the attempt's 3 s).
+    // The deadline (300 ms) before the callback window (2.5 s) and the adapter's bound (the attempt's 3 s).
     const precheck = engine(context, mode, { deadlineMs: 300 });
     for (const party of ['MSISDN/233200000900', 'MSISDN/233200000901']) {
       const decision = await precheck.check(request('credit', party));

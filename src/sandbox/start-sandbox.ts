@@ -66,7 +66,7 @@ export interface Sandbox {
   providers: { bmo: BmoSettings; beep: BeepSettings; 'mtn-momo': MtnMomoSettings; gsma: GsmaSettings; mojaloop: MojaloopSettings };
   /**
    * Mojaloop FSPIOP against the switch fake: API 2.0, signatures verified with the fake scheme's keys (made at start),
-   * callbacks within 1 s. Its callbacks reach an engine `attach`ed to the sandbox (or `mojaloopCallbackUrl`).
+   * callbacks within 2.5 s. Its callbacks reach an engine `attach`ed to the sandbox (or `mojaloopCallbackUrl`).
    */
   mojaloopFspiop: MojaloopSettings;
   /**

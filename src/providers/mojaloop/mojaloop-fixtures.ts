@@ -2,12 +2,12 @@ import type { Trigger } from '../../sandbox/fixtures.js';
 import type { PartyBody } from './mojaloop-schemas.js';
 
 /** The sandbox's FSPIOP `callbackTimeoutMs`. */
-export const SANDBOX_CALLBACK_TIMEOUT_MS = 1000;
+export const SANDBOX_CALLBACK_TIMEOUT_MS = 2500;
 /**
  * How long the fake's switch waits before a late callback: past the window of the lookup that asked and of one asked
  * right after it (a callback is correlated by party alone, as FSPIOP has it).
  */
-export const LATE_CALLBACK_MS = 2500;
+export const LATE_CALLBACK_MS = 6000;
 
 /** FSP ids of the fake scheme: two payee FSPs (RS256, ES256) and the switch (ES256), each with its own key. */
 export const SANDBOX_FSPS = { payer: 'precheckfsp', rsaPayee: 'greenbank', ecPayee: 'bluebank', switch: 'switch' } as const;

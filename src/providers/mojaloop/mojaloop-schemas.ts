@@ -2,8 +2,9 @@ import * as v from 'valibot';
 import { PARTY_ID_TYPES } from '../../core/party-id-type.js';
 
 /*
- * The bodies a party lookup receives, as `@mojaloop/api-snippets` defines them (FSPIOP 1.1 and 2.0): `PartiesTypeIDPutResponse`, `ErrorInformationObject`, and the SDK scheme adapter's
- * `partiesByIdResponse` (its `party.body`). test/mojaloop-conformance.test.ts checks them against the OpenAPI documents.
+ * The bodies a party lookup receives, as `@mojaloop/api-snippets` defines them (FSPIOP 1.1 and 2.0):
+ * `PartiesTypeIDPutResponse`, `ErrorInformationObject`, and the SDK scheme adapter's `partiesByIdResponse` (its
+ * `party.body`). test/mojaloop-conformance.test.ts checks them against the OpenAPI documents.
  */
 
 const text = (min: number, max: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
