@@ -9,6 +9,7 @@ import { engineOverhead } from './engine-overhead.js';
 import { writeFiguresSection } from './figures-section.js';
 import { fleetFigures } from './fleet.js';
 import { mojaloopFigures } from './mojaloop.js';
+import { mojaloopFleetFigures } from './mojaloop-fleet.js';
 import { nameCheckCost } from './name-check.js';
 import { serviceFigures } from './service.js';
 import { httpComparison } from './http-comparison.js';
@@ -144,6 +145,7 @@ try {
   say();
   writeFiguresSection('docs/service.md', serviceLines);
   writeFiguresSection('docs/fleet.md', fleetLines);
+  for (const line of await mojaloopFleetFigures()) say(line);
   say('## Targets');
   say();
   const at64 = http.filter((row) => row.concurrency === 64);

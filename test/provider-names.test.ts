@@ -25,6 +25,7 @@ const ALLOWED: Record<string, string> = {
   'src/sandbox/first-fakes.ts':
     "precheck/sandbox keeps the four first fakes' own public names (`BMO_TRIGGERS`, `bmoRequest`, `SANDBOX_CREDENTIALS.bmo`): a contract. The sandbox itself iterates the providers' sandbox sides; a new fake adds nothing here",
   'src/engine/create-precheck.ts': "`precheck.mojaloopCallback`: the engine's callback receiver for embedders, named by contract",
+  'src/server/routes/fspiop-callbacks.ts': "`precheck serve` mounts `precheck.mojaloopCallback` under /fspiop (issue 23's contract)",
 };
 
 const words = (text: string) =>

@@ -105,6 +105,10 @@ service('/openapi.json is valid OpenAPI 3.1 and declares every route, decision v
     'POST /v1/checks/{checkId}/confirm',
     'POST /v1/checks/{checkId}/names',
     'POST /v1/checks/{checkId}/reject',
+    'PUT /fspiop/parties/{type}/{id}',
+    'PUT /fspiop/parties/{type}/{id}/error',
+    'PUT /fspiop/parties/{type}/{id}/{subId}',
+    'PUT /fspiop/parties/{type}/{id}/{subId}/error',
   ]);
   const schemas = document.components.schemas;
   const variants = schemas.Decision.oneOf.map((variant: { $ref: string }) => variant.$ref.split('/').pop());

@@ -7,15 +7,18 @@ import { anyProvider, PROVIDER_ENV_HELP, providersFromEnv } from './provider-env
 import { ENGINE_FLAGS, ENGINE_FLAGS_HELP, engineOptionsFrom } from './engine-options.js';
 import { parseFlags } from './parse-flags.js';
 import { readInteger } from './read-integer.js';
+import { readListenAddress } from './read-listen-address.js';
 import { UsageError } from './usage-error.js';
 import { providersInWords } from './provider-words.js';
 
 export const SERVE_HELP = `Usage: precheck serve [--port 8787] [--host 127.0.0.1] [--redis URL] [--redis-prefix P] [--sandbox]
-                     [--insecure-local] [--grace-ms 10000] [--max-records-per-caller 10000] [engine options]
+                     [--insecure-local] [--grace-ms 10000] [--max-records-per-caller 10000]
+                     [--callback-listen HOST:PORT] [engine options]
 
 The engine as an HTTP service (OpenAPI document at /openapi.json) over ${providersInWords()}. Prints one JSON
-line with its URL once listening (with --sandbox, each sandbox provider's URL too), then one JSON line per request.
-SIGTERM / SIGINT: drains (new requests 503), lets checks in flight finish, exits 0.
+line with its URL once listening (and callbackUrl, where a switch calls back, Mojaloop FSPIOP's callback base URL; with
+--sandbox, each sandbox provider's URL too), then one JSON line per request. SIGTERM / SIGINT: drains (new requests
+503), lets checks in flight finish, exits 0.
 
 Options:
   --port N          default 8787 (0: a free port)
@@ -24,13 +27,18 @@ Options:
                     (PRECHECK_REDIS_URL): redis://host:6379, or rediss:// for TLS; without it they live in this
                     process and a restart loses them. Redis errors and recoveries are logged (JSON lines)
   --redis-prefix P  key prefix in Redis (PRECHECK_REDIS_PREFIX), default precheck:
-  --sandbox         answer from the embedded fake ${providersInWords()} instead of the PRECHECK_* providers
+  --sandbox         answer from the embedded fake ${providersInWords()} instead of the PRECHECK_* providers;
+                    a fake that calls back (Mojaloop's FSPIOP switch) calls this service back at callbackUrl
   --insecure-local  start without PRECHECK_SERVE_TOKENS, on a loopback host only (every caller is the same)
   --grace-ms N      how long checks in flight may finish after SIGTERM, default 10000; then their provider
                     requests are aborted (they answer retry) and the process exits
   --max-records-per-caller N
                     most records a caller keeps (checks that paused, idempotency keys), default 10000
                     (PRECHECK_MAX_RECORDS_PER_CALLER); past it that caller's new ones answer 429
+  --callback-listen HOST:PORT
+                    receive the Mojaloop switch's FSPIOP callbacks (/fspiop/parties/...) on a listener of their
+                    own (PRECHECK_CALLBACK_LISTEN), e.g. 10.0.0.5:8788, so that only the switch's network reaches
+                    them; without it they are on the main listener under /fspiop. No bearer token applies to them
 ${ENGINE_FLAGS_HELP}
 Environment:
   PRECHECK_SERVE_TOKENS   comma-separated bearer tokens, one per caller (required unless --insecure-local),
@@ -95,6 +103,7 @@ export async function serveCommand(args: string[], out: (text: string) => void):
       'insecure-local': { type: 'boolean' },
       'grace-ms': { type: 'string', default: '10000' },
       'max-records-per-caller': { type: 'string' },
+      'callback-listen': { type: 'string' },
       ...ENGINE_FLAGS,
     },
   });
@@ -106,6 +115,9 @@ export async function serveCommand(args: string[], out: (text: string) => void):
     1,
     MAX_COUNT,
   );
+  const callbackListen = values['callback-listen'] === undefined
+    ? readListenAddress('PRECHECK_CALLBACK_LISTEN', process.env.PRECHECK_CALLBACK_LISTEN || undefined)
+    : readListenAddress('--callback-listen', values['callback-listen']);
   const engineOptions = engineOptionsFrom(values, process.env);
   const redisUrl = redisUrlFrom(values.redis, process.env);
   const { createServer, parseTokens } = await import('../server/index.js');
@@ -116,7 +128,10 @@ export async function serveCommand(args: string[], out: (text: string) => void):
   let store: Awaited<ReturnType<typeof openRedisStore>> | undefined;
   try {
     if (values.sandbox) sandbox = await (await import('../sandbox/start-sandbox.js')).startSandbox();
-    const providers = sandbox ? sandbox.providers : providersFromEnv(process.env);
+    // The sandbox's Mojaloop is its FSPIOP switch: a service receives the callbacks (wired below, once it listens).
+    const providers = sandbox
+      ? { ...sandbox.providers, ...(await import('../sandbox/wrong-credentials.js')).providerVariant(sandbox, 'mojaloop-fspiop') }
+      : providersFromEnv(process.env);
     if (!anyProvider(providers)) throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
     if (redisUrl) {
       const health = storeHealthLog(out, 'redis', passwordForms(redisUrl));
@@ -129,12 +144,15 @@ export async function serveCommand(args: string[], out: (text: string) => void):
       log: out,
       version: process.env.npm_package_version,
       ...(maxRecordsPerCaller !== undefined && { maxRecordsPerCaller }),
+      ...(callbackListen && { callbackListen }),
     });
-    const { url } = await server.listen(port, values.host);
+    const { url, callbackUrl } = await server.listen(port, values.host);
+    sandbox?.sendCallbacksTo(callbackUrl);
     out(
       JSON.stringify({
         msg: 'listening',
         url,
+        callbackUrl,
         store: store ? 'redis' : 'memory',
         ...(sandbox && { sandbox: sandbox.urls }),
       }),

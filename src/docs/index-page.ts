@@ -7,6 +7,7 @@ export const OTHER_PAGES: readonly (readonly [file: string, line: string])[] = [
   ['embedding.md', '[Embedding in a transfer orchestrator](embedding.md): child actor, confirmation, persistence, telemetry, DI.'],
   ['reliability.md', '[Reliability: the fault matrix](reliability.md) (the decisions `npm test` requires of every fault, written by `npm run docs`).'],
   ['fleet.md', '[Fleet mode](fleet.md): paused checks resumed on any instance exactly once, what instances share through Redis, the keys and their TTLs, what a store failure costs.'],
+  ['mojaloop.md', '[Mojaloop](mojaloop.md): the SDK adapter and native FSPIOP, the mapping, what protects the callback endpoint, the sandbox, a fleet.'],
   ['snapshots.md', '[Snapshots](snapshots.md): what `restore()` accepts, snapshot signing and its limits.'],
   ['service.md', '[The HTTP service](service.md): `precheck serve`, its routes with `curl`, idempotency, authentication, metrics.'],
   ['name-check.md', '[Payee name check](name-check.md): the matching policy and its evaluation.'],

@@ -64,7 +64,7 @@ export interface SandboxSide<Settings = unknown, Legacy extends string = never, 
   /** More fields for `Sandbox`, when the fake serves more than one way (GSMA's `gsmaBasic`). */
   extra?(url: string, context: SandboxContext): Extra;
   /** A fake that calls back: the attached engine's receiver its callbacks go to (`precheck.mojaloopCallback`). */
-  callbackReceiver?(engine: Precheck): (request: Request) => Promise<Response>;
+  callbackReceiver?(engine: Partial<Precheck>): (request: Request) => Promise<Response>;
   /** The same settings with one secret wrong: the fake refuses them. */
   wrongCredentials(settings: Settings): Settings;
   /** Settings that need more than a trigger value, by the name a case gives as its `variant`. */

@@ -76,7 +76,12 @@ export interface SandboxBase {
    * Sends the callbacks of the fakes that call back (without a `callbackUrls` entry) to this engine's receiver: each
    * attached engine is offered a callback until one takes it (`200`). Answers the detach function.
    */
-  attach(engine: Precheck): () => void;
+  attach(engine: Partial<Precheck>): () => void;
+  /**
+   * From now on, every fake that calls back sends its callbacks over HTTP to `url` (the callback's path appended),
+   * e.g. a service's `callbackUrl` once it listens (`precheck serve --sandbox`).
+   */
+  sendCallbacksTo(url: string): void;
   close(): Promise<void>;
 }
 
@@ -135,9 +140,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sockets.peak = Math.max(sockets.peak, sockets.open);
     socket.once('close', () => (sockets.open -= 1));
   };
-  const attached = new Set<Precheck>();
+  const attached = new Set<Partial<Precheck>>();
   const closing: (() => void)[] = [];
-  const contextOf = (loaded: LoadedSide): SandboxContext => ({ log, tokens, callbacks: callbacksOf(loaded, options.callbackUrls?.[loaded.name], attached), onClose: (stop) => closing.push(stop) });
+  const callbackUrls = new Map<string, string>(Object.entries(options.callbackUrls ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const contextOf = (loaded: LoadedSide): SandboxContext => ({
+    log,
+    tokens,
+    callbacks: callbacksOf(loaded, () => callbackUrls.get(loaded.name), attached),
+    onClose: (stop) => closing.push(stop),
+  });
   const contexts = new Map(sides.map((loaded) => [loaded, contextOf(loaded)]));
   const start = async (loaded: LoadedSide) => {
     try {
@@ -174,6 +185,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       attached.add(engine);
       return () => void attached.delete(engine);
     },
+    sendCallbacksTo(url) {
+      for (const { name, side } of sides) if (side.callbackReceiver) callbackUrls.set(name, url);
+    },
     close: async () => {
       for (const stop of closing.splice(0)) stop();
       attached.clear();
@@ -187,13 +201,16 @@ const MAX_CALLBACKS_KEPT = 10_000;
 const CALLBACK_TIMEOUT_MS = 5_000;
 
 /** A fake's callbacks: over HTTP to `url` when given, else to the attached engines' receivers. */
-function callbacksOf({ side }: LoadedSide, url: string | undefined, attached: ReadonlySet<Precheck>): SandboxCallbacks {
+function callbacksOf({ side }: LoadedSide, urlNow: () => string | undefined, attached: ReadonlySet<Partial<Precheck>>): SandboxCallbacks {
   const sent: { path: string; status: number | undefined }[] = [];
   return {
     sent,
-    url,
+    get url() {
+      return urlNow();
+    },
     async send(path, init) {
       let status: number | undefined;
+      const url = urlNow();
       if (url !== undefined) {
         status = await fetch(`${url.replace(/\/$/, '')}${path}`, { ...init, signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS) })
           .then(async (response) => (await response.arrayBuffer(), response.status))

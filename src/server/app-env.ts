@@ -22,6 +22,8 @@ export interface AppDeps {
   metrics: ServiceMetrics;
   log: RequestLogger;
   drain: DrainTracker;
+  /** Whether this app receives the Mojaloop switch's callbacks under `/fspiop` (not when they have a listener of their own). */
+  fspiopCallbacks: boolean;
   /** How long a paused check waits (for the paused-checks gauge). */
   pauseWaitMs: number;
   version: string;

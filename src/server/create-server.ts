@@ -7,7 +7,8 @@ import type { CheckStore } from '../persistence/store/check-store.js';
 import { PROVIDER_POOLS } from '../engine/di-tokens.js';
 import type { PrecheckOptions } from '../engine/options/precheck-options.js';
 import { parseOptions } from '../engine/options/parse-options.js';
-import { createApp } from './app.js';
+import { createApp, createCallbackApp } from './app.js';
+import { FSPIOP_PREFIX } from './routes/fspiop-callbacks.js';
 import { assertUsableTokens, bearerAuth } from './bearer-tokens.js';
 import { checkOwners } from './check-owners.js';
 import { idempotencyRecords, requestLeaseMs } from './idempotency.js';
@@ -40,11 +41,21 @@ export interface ServerOptions {
    * whole fleet), else in this process. Default 10,000.
    */
   maxRecordsPerCaller?: number;
+  /**
+   * Receive the Mojaloop switch's callbacks (`/fspiop/parties/…`) on a listener of their own, at this host and port
+   * (0: a free one), started by `listen()`, so that only the switch's network reaches them; they are then not on the
+   * main listener. Without it they are on the main listener, under `/fspiop`, without bearer tokens.
+   */
+  callbackListen?: { host: string; port: number };
 }
 
 export interface PrecheckServer {
-  /** Starts listening; resolves with the URL. Port 0 picks a free port. */
-  listen(port: number, host: string): Promise<{ url: string; port: number }>;
+  /**
+   * Starts listening (and the callback listener, with `callbackListen`); resolves with the URL and `callbackUrl`, the
+   * Mojaloop switch's callback base URL (`…/fspiop`, on the main listener or the callback listener). Port 0 picks a
+   * free port.
+   */
+  listen(port: number, host: string): Promise<{ url: string; port: number; callbackUrl: string }>;
   /**
    * Graceful stop: /readyz and every new request answer 503 (`Retry-After`, `Connection: close`), the requests in
    * flight finish (up to `graceMs`: then the provider requests still in flight are aborted and their checks answer
@@ -90,6 +101,12 @@ export function createServer(options: ServerOptions): PrecheckServer {
   ]);
   const drain = drainTracker();
   const write = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const callbackListen = options.callbackListen;
+  if (callbackListen && !(Number.isSafeInteger(callbackListen.port) && callbackListen.port >= 0 && callbackListen.port <= 65_535)) {
+    throw new RangeError('createServer: callbackListen.port must be an integer from 0 to 65535');
+  }
+  const metrics = serviceMetrics(() => engine.circuits(), providers);
+  const log = requestLogger(write);
   const app = createApp({
     engine,
     store,
@@ -99,14 +116,17 @@ export function createServer(options: ServerOptions): PrecheckServer {
     owners: checkOwners(store, storeTimeoutMs, retentionMs + waitMs),
     quota,
     requestLeaseMs: leaseMs,
-    metrics: serviceMetrics(() => engine.circuits(), providers),
-    log: requestLogger(write),
+    metrics,
+    log,
     drain,
+    fspiopCallbacks: callbackListen === undefined,
     pauseWaitMs: waitMs,
     version: options.version ?? '0.0.0',
   });
 
+  const callbackApp = callbackListen && createCallbackApp({ engine, log, metrics, drain });
   let server: Server | undefined;
+  let callbackServer: Server | undefined;
   let closing: Promise<void> | undefined;
 
   return {
@@ -118,21 +138,18 @@ export function createServer(options: ServerOptions): PrecheckServer {
       if (tokens.length === 0 && !isLoopback(host)) {
         throw new Error(`--insecure-local serves without tokens on a loopback host only, not on ${host}.`);
       }
-      server = createAdaptorServer({
-        fetch: app.fetch,
-        hostname: host,
-        // Check for slow clients every second (Node's default is 30 s), so the timeouts below are kept.
-        serverOptions: { connectionsCheckingInterval: 1000, headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 },
-      }) as Server;
-      const listening = server;
-      listening.keepAliveTimeout = 5_000;
-      await new Promise<void>((resolve, reject) => {
-        listening.once('error', reject);
-        listening.listen(port, host, () => resolve());
-      });
-      const address = listening.address() as AddressInfo;
-      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      return { url: `http://${shown}:${address.port}`, port: address.port };
+      server = nodeServer(app.fetch, host);
+      const url = await listenOn(server, port, host);
+      if (!callbackApp || !callbackListen) return { ...url, callbackUrl: `${url.url}${FSPIOP_PREFIX}` };
+      callbackServer = nodeServer(callbackApp.fetch, callbackListen.host);
+      try {
+        const callbacks = await listenOn(callbackServer, callbackListen.port, callbackListen.host);
+        return { ...url, callbackUrl: `${callbacks.url}${FSPIOP_PREFIX}` };
+      } catch (error) {
+        // Half a service is none: the main listener does not stay up without its callbacks.
+        await closeServer(server, 0);
+        throw error;
+      }
     },
     close(graceMs = 10_000) {
       closing ??= (async () => {
@@ -143,11 +160,35 @@ export function createServer(options: ServerOptions): PrecheckServer {
           engine.container.get(PROVIDER_POOLS).abort();
           await drain.settled(ABORTED_CHECKS_MS);
         }
-        if (server?.listening) await closeServer(server, Math.max(LAST_WRITE_MS, graceMs - (Date.now() - started)));
+        const lastWrite = Math.max(LAST_WRITE_MS, graceMs - (Date.now() - started));
+        await Promise.all([server, callbackServer].map((each) => (each?.listening ? closeServer(each, lastWrite) : undefined)));
         await engine.close();
         if (ownStore) await store.close();
       })();
       return closing;
     },
   };
+}
+
+/** A Node HTTP server for a Fetch-API handler, with the service's timeouts. */
+function nodeServer(fetch: (request: Request) => Response | Promise<Response>, host: string): Server {
+  const server = createAdaptorServer({
+    fetch,
+    hostname: host,
+    // Check for slow clients every second (Node's default is 30 s), so the timeouts below are kept.
+    serverOptions: { connectionsCheckingInterval: 1000, headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 },
+  }) as Server;
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+/** Listens; resolves with the URL it answers at. */
+async function listenOn(server: Server, port: number, host: string): Promise<{ url: string; port: number }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${shown}:${address.port}`, port: address.port };
 }

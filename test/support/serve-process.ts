@@ -8,8 +8,8 @@ export interface ServeProcess {
   /** Every stdout line so far (the start line, request log lines, drain lines). */
   stdout: string[];
   stderr: string[];
-  /** The start line: `{ msg: 'listening', url, store, sandbox? }`. */
-  started: { url: string; store: string; sandbox?: { bmo: string; beep: string; 'mtn-momo': string; gsma: string } };
+  /** The start line: `{ msg: 'listening', url, callbackUrl?, store, sandbox? }`. */
+  started: { url: string; callbackUrl?: string; store: string; sandbox?: { bmo: string; beep: string; 'mtn-momo': string; gsma: string; mojaloop?: string } };
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
   /** Sends `signal` (default SIGTERM) and resolves with the exit code. */

@@ -52,7 +52,7 @@ export const mojaloopSandboxSide = defineSandboxSide({
   },
   settings: (url): MojaloopSettings => ({ mode: 'sdk', baseUrl: `${url}${MOJALOOP_SANDBOX_PATHS.sdk}` }),
   extra: (url, { callbacks }) => ({ mojaloopFspiop: fspiopSettings(url), mojaloopCallbacks: callbacks.sent }),
-  callbackReceiver: (engine) => (request) => engine.mojaloopCallback(request),
+  callbackReceiver: (engine) => async (request) => (engine.mojaloopCallback ? engine.mojaloopCallback(request) : new Response(null, { status: 404 })),
   // No credential: a scheme adapter trusts its network (mTLS, where the scheme wants it, is the transport's).
   wrongCredentials: (settings) => settings,
   variants: { 'mojaloop-fspiop': (url) => fspiopSettings(url) },

@@ -92,7 +92,8 @@ POST that would add one answers 429 with \`Retry-After\` (until the caller's fir
 another caller's records are never touched.`;
 
 const AUTH_POLICY = `Bearer tokens (\`PRECHECK_SERVE_TOKENS\`). A check belongs to the caller that created it: another
-caller's GET or POST on its id answers 404, as for an unknown id. /healthz, /readyz, /metrics and /openapi.json are open.`;
+caller's GET or POST on its id answers 404, as for an unknown id. /healthz, /readyz, /metrics and /openapi.json are open,
+and so are the Mojaloop switch's callbacks under /fspiop when this listener has them (the switch has no token).`;
 
 /** The document around the routes. */
 export function documentation(version: string, maxRecordsPerCaller: number): Partial<GenerateSpecOptions> {
@@ -120,6 +121,7 @@ quota of records reached 429 (with \`Retry-After\`), 503 while draining or when 
         { name: 'checks', description: 'Pre-checks and their continuation' },
         { name: 'probes', description: 'Health, readiness, metrics and this document' },
         { name: 'docs', description: "The machine docs, and a check's path drawn on its chart" },
+        { name: 'callbacks', description: "The Mojaloop switch's FSPIOP callbacks (under /fspiop, no bearer token), when on this listener" },
       ],
       security: [{ bearer: [] }],
       components: {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FleetShare } from '../check-store.js';
 import { redisScript } from './redis-script.js';
-import { closeClient, connectInBackground, type AnyRedisClient } from './redis-connection.js';
+import type { RedisSubscriber } from './redis-subscriber.js';
 
 type Send = <T>(args: string[]) => Promise<T>;
 
@@ -18,16 +18,16 @@ return 0`);
 
 /**
  * The fleet's sharing on Redis: answers under `answer:<digest>`, flights under `flight:<digest>` (both with a TTL),
- * invalidations and circuit hints on two pub/sub channels, received on a connection of its own (a duplicate of the
- * store's), opened when the first listener comes.
+ * invalidations and circuit hints on two pub/sub channels, received on the store's pub/sub connection, subscribed
+ * when the first listener comes.
  */
-export function redisFleet(client: AnyRedisClient, send: Send, prefix: string): FleetShare & { close(): Promise<void> } {
+export function redisFleet(subscriber: RedisSubscriber, send: Send, prefix: string): FleetShare & { close(): void } {
   const instance = randomUUID();
   const channels = { invalidate: `${prefix}fleet:invalidate`, circuit: `${prefix}fleet:circuit` };
   const invalidateListeners: ((key: string) => void)[] = [];
   const circuitListeners: ((provider: string, until: number) => void)[] = [];
   const resubscribedListeners: (() => void)[] = [];
-  let subscriber: AnyRedisClient | undefined;
+  let subscribed = false;
   let closed = false;
 
   const answerKey = (key: string) => `${prefix}answer:${key}`;
@@ -35,11 +35,10 @@ export function redisFleet(client: AnyRedisClient, send: Send, prefix: string): 
   const ttl = (ms: number) => String(Math.max(1, Math.ceil(ms)));
 
   function subscribe(): void {
-    if (subscriber || closed) return;
-    // Subscriptions wait in the offline queue for the connection, and node-redis renews them after a reconnection.
-    subscriber = connectInBackground(client.duplicate({ disableOfflineQueue: false }) as AnyRedisClient);
+    if (subscribed || closed) return;
+    subscribed = true;
     // 'ready' comes once the subscriptions are renewed; whatever was published while the connection was down is lost.
-    subscriber.on('ready', () => {
+    subscriber.onReady(() => {
       for (const listener of resubscribedListeners) listener();
     });
     subscriber
@@ -92,12 +91,12 @@ export function redisFleet(client: AnyRedisClient, send: Send, prefix: string): 
       circuitListeners.push(listener);
       subscribe();
     },
-    async close() {
+    /** Stops telling listeners (the store closes the pub/sub connection). */
+    close() {
       closed = true;
       invalidateListeners.length = 0;
       circuitListeners.length = 0;
       resubscribedListeners.length = 0;
-      if (subscriber) await closeClient(subscriber);
     },
   };
 }

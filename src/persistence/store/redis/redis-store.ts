@@ -1,9 +1,11 @@
 import type { CheckRecord, CheckStore, ClaimResult } from '../check-store.js';
 import { sendWithDeadline, SETTLE_FACTOR } from './deadline-command.js';
 import { redisClock } from './redis-clock.js';
+import { redisCallbackRelay, RELAY_SCRIPTS } from './redis-callback-relay.js';
 import { redisFleet } from './redis-fleet.js';
 import { redisScript } from './redis-script.js';
 import { failFastClient, closeClient, type AnyRedisClient } from './redis-connection.js';
+import { redisSubscriber } from './redis-subscriber.js';
 import { LateWriteError, UnusableRecordError } from '../store-errors.js';
 import { storeHealth, type StoreHealthHooks } from '../store-health.js';
 
@@ -12,7 +14,7 @@ export interface RedisStoreOptions extends StoreHealthHooks {
   url?: string;
   /**
    * A connected (or connecting) client of yours. It stays yours: `close()` does not close it. The store still opens
-   * one connection of its own, a duplicate, for the fleet's pub/sub, and closes that one.
+   * one connection of its own, a duplicate, for the fleet's pub/sub (and the callback relay's), and closes that one.
    */
   client?: AnyRedisClient;
   /** Put in front of every key and channel, so that several engines or test runs share one Redis. Default `precheck:`. */
@@ -143,7 +145,7 @@ function unusableIfWrongType(error: unknown): never {
 }
 
 /**
- * Paused checks, small values and the fleet's sharing on a Redis server. Every key has a TTL. Claims, commits and
+ * Paused checks, small values, the fleet's sharing and its callback relay on a Redis server. Every key has a TTL. Claims, commits and
  * writes are single Lua scripts (version check, deadline check and write in one step). While Redis is down every call
  * fails at once (no offline queue), at most `maxPending` commands wait for a Redis that hangs, and the connections come
  * back by themselves. `onError` hears of an unreachable Redis once (rate-limited), `onRecover` of its return.
@@ -197,7 +199,7 @@ export function redisStore(options: RedisStoreOptions = {}): CheckStore {
     health.answered();
     // A write that reached a frozen Redis must run when it thaws (to do its work, or to refuse it as late and hand a
     // claimed check back), not fail NOSCRIPT: a server that has just (re)started learns the scripts before any write.
-    for (const script of [CREATE, CLAIM, COMMIT, PUT_IF_ABSENT, SET_VALUE, DELETE_VALUE]) script.load(send).catch(() => {});
+    for (const script of [CREATE, CLAIM, COMMIT, PUT_IF_ABSENT, SET_VALUE, DELETE_VALUE, ...RELAY_SCRIPTS]) script.load(send).catch(() => {});
   };
   client.on('ready', onReady);
   if (client.isReady) onReady();
@@ -228,7 +230,9 @@ export function redisStore(options: RedisStoreOptions = {}): CheckStore {
   const checkKey = (checkId: string) => `${prefix}check:${checkId}`;
   const valueKey = (key: string) => `${prefix}value:${key}`;
   const quotaKey = (group: string) => `${prefix}quota:${group}`;
-  const fleet = redisFleet(client, send, prefix);
+  const subscriber = redisSubscriber(client);
+  const fleet = redisFleet(subscriber, send, prefix);
+  const relay = redisCallbackRelay({ prefix, send, clock, lastAnswerAt: () => lastAnswerAt, subscriber });
 
   const leaseOf = (record: CheckRecord) => (record.state === 'running' ? String(record.leaseUntil) : '');
   /** Reads a check; an unusable one is reported (rate-limited) before the engine is told. */
@@ -243,6 +247,7 @@ export function redisStore(options: RedisStoreOptions = {}): CheckStore {
 
   return {
     fleet,
+    callbackRelay: () => relay,
     get: (checkId) =>
       reporting(async () => {
         const [version, state, lease, json] = await send<(string | null)[]>(['HMGET', checkKey(checkId), 'v', 's', 'l', 'r']);
@@ -293,7 +298,9 @@ export function redisStore(options: RedisStoreOptions = {}): CheckStore {
     async close() {
       client.off('ready', onReady);
       client.off('error', health.unreachable);
-      await fleet.close();
+      relay.close();
+      fleet.close();
+      await subscriber.close();
       if (own) await closeClient(client);
     },
   };
