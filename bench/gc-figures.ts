@@ -4,6 +4,8 @@ import type { LoopResult } from './stats.js';
 
 export interface GcRow {
   contender: 'undici' | 'bareKy' | 'kyOverPool' | 'engine';
+  /** Calls in the measured load (after a warm-up). */
+  calls: number;
   /** Scavenges (minor collections) per 1,000 calls. */
   scavengesPerThousand: number;
   /** Bytes promoted to the old generation by those scavenges, per call. */
@@ -54,6 +56,7 @@ async function measure(contender: GcRow['contender'], bmo: NonNullable<PrecheckO
   }
   return {
     contender,
+    calls: total,
     scavengesPerThousand: (scavenges * 1000) / total,
     promotedBytesPerCall: promoted / total,
     markCompacts,
