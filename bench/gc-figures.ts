@@ -8,6 +8,8 @@ export interface GcRow {
   calls: number;
   /** Scavenges (minor collections) per 1,000 calls. */
   scavengesPerThousand: number;
+  /** Bytes allocated per call (V8's count of what was allocated between collections). */
+  allocatedBytesPerCall: number;
   /** Bytes promoted to the old generation by those scavenges, per call. */
   promotedBytesPerCall: number;
   /** Mark-compacts (major collections) during the whole measured load. */
@@ -45,10 +47,12 @@ async function measure(contender: GcRow['contender'], bmo: NonNullable<PrecheckO
   let promoted = 0;
   let markCompacts = 0;
   let pause = 0;
+  let allocated = 0;
   for (const line of out.split('\n')) {
     const trace = readTrace(line);
     if (!trace || trace.at < began || trace.at > ended) continue;
     pause += Number(trace.fields.pause ?? 0);
+    allocated += Number(trace.fields.allocated ?? 0);
     if (trace.fields.gc === 's') {
       scavenges += 1;
       promoted += Number(trace.fields.promoted ?? 0);
@@ -58,6 +62,7 @@ async function measure(contender: GcRow['contender'], bmo: NonNullable<PrecheckO
     contender,
     calls: total,
     scavengesPerThousand: (scavenges * 1000) / total,
+    allocatedBytesPerCall: allocated / total,
     promotedBytesPerCall: promoted / total,
     markCompacts,
     pauseMicrosecondsPerCall: (pause * 1000) / total,

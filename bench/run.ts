@@ -99,12 +99,12 @@ try {
       "under `--trace-gc-nvp` (V8's own account of each collection); the engine with cache and single flight off, as above.",
   );
   say();
-  say('| contender | scavenges per 1,000 calls | promoted KiB per call | mark-compacts | GC pause µs per call | req/s | p99 ms |');
-  say('|---|---|---|---|---|---|---|');
+  say('| contender | allocated KiB per call | scavenges per 1,000 calls | promoted KiB per call | mark-compacts | GC pause µs per call | req/s | p99 ms |');
+  say('|---|---|---|---|---|---|---|---|');
   const gcNames = { undici: 'undici direct', bareKy: 'bare ky', kyOverPool: 'ky over the pool', engine: 'the engine' };
   for (const row of gc) {
     say(
-      `| ${gcNames[row.contender]} | ${fixed(row.scavengesPerThousand, 1)} | ${fixed(row.promotedBytesPerCall / 1024, 1)} | ${row.markCompacts} | ` +
+      `| ${gcNames[row.contender]} | ${fixed(row.allocatedBytesPerCall / 1024, 1)} | ${fixed(row.scavengesPerThousand, 1)} | ${fixed(row.promotedBytesPerCall / 1024, 1)} | ${row.markCompacts} | ` +
         `${fixed(row.pauseMicrosecondsPerCall, 0)} | ${fixed(row.load.requestsPerSecond, 0)} | ${fixed(row.load.p99Ms, 1)} |`,
     );
   }

@@ -72,7 +72,11 @@ export interface Precheck {
    * retry `provider-unavailable`. Never rejects.
    */
   close(): Promise<void>;
-  /** The inversify container behind this engine. */
+  /**
+   * An inversify container holding this engine's parts (the objects its checks use), made on first read: inversify
+   * loads then, never for a check. To replace a binding before the engine is built, use `createContainer` (or your
+   * own container with `precheckModule`) and `precheckFrom`.
+   */
   readonly container: Container;
 }
 
