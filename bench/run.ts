@@ -14,6 +14,7 @@ import { pausedCheckMemory } from './memory.js';
 import { singleFlight } from './single-flight.js';
 import { fixed } from './stats.js';
 import { gcFigures } from './gc-figures.js';
+import { allocationProfile } from './allocation-profile.js';
 import { issue25Lines, type RunnerFigures } from './issue-25-targets.js';
 
 // npm run bench: builds, then measures everything in this one process run, against the sandbox in its own process.
@@ -38,6 +39,7 @@ try {
   const service = await serviceFigures(sandbox.providers);
   const fleet = await fleetFigures(sandbox.providers, () => sandbox.requests());
   const gc = await gcFigures(sandbox.providers.bmo, HTTP_REQUESTS);
+  const allocation = await allocationProfile();
   // The chart runner (issue 25, items 1–2): bench/chart-runner.ts measures it beside the actor path. Its call goes
   // here; its figures feed issue 25's targets (`runner`), its lines go under "## Chart runner" below.
   const runner: RunnerFigures | undefined = undefined;
@@ -109,6 +111,13 @@ try {
     );
   }
   say();
+  const kib = (bytes: number) => `${fixed(bytes / 1024, 1)} KiB`;
+  const areas = Object.entries(allocation.byArea).map(([area, bytes]) => `${area} ${kib(bytes)} (${fixed((100 * bytes) / allocation.bytesPerCheck, 0)} %)`);
+  say(
+    `What a check allocates, provider in memory, cache and single flight off (V8's sampling heap profiler, every 256 bytes, collected objects included): ` +
+      `${kib(allocation.bytesPerCheck)} per check, by whose code allocated it: ${areas.join(', ')}.`,
+  );
+  say();
   say('## Memory');
   say();
   say(`- heap per check paused in \`awaitingNames\`, ${memory.pausedChecks} in flight: ${fixed(memory.heapBytesPerPausedCheck / 1024, 2)} KiB`);
@@ -156,7 +165,7 @@ try {
   writeFiguresSection('docs/fleet.md', fleetLines);
   say('## Targets (issue 25)');
   say();
-  const issue25 = issue25Lines({ http, overhead, gc, heapBytesPerPausedCheck: memory.heapBytesPerPausedCheck, cold, runner });
+  const issue25 = issue25Lines({ http, overhead, gc, allocation, heapBytesPerPausedCheck: memory.heapBytesPerPausedCheck, cold, runner });
   for (const line of issue25) say(line);
   say();
   say('## Targets (issue 15)');
