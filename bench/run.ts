@@ -15,6 +15,7 @@ import { singleFlight } from './single-flight.js';
 import { fixed } from './stats.js';
 import { gcFigures } from './gc-figures.js';
 import { allocationProfile } from './allocation-profile.js';
+import { kyParts } from './ky-parts.js';
 import { issue25Lines, type RunnerFigures } from './issue-25-targets.js';
 
 // npm run bench: builds, then measures everything in this one process run, against the sandbox in its own process.
@@ -40,6 +41,7 @@ try {
   const fleet = await fleetFigures(sandbox.providers, () => sandbox.requests());
   const gc = await gcFigures(sandbox.providers.bmo, HTTP_REQUESTS);
   const allocation = await allocationProfile();
+  const ky = await kyParts();
   // The chart runner (issue 25, items 1–2): bench/chart-runner.ts measures it beside the actor path. Its call goes
   // here; its figures feed issue 25's targets (`runner`), its lines go under "## Chart runner" below.
   const runner: RunnerFigures | undefined = undefined;
@@ -85,6 +87,15 @@ try {
         `the engine adds ${fixed(1e6 / row.engine.requestsPerSecond - 1e6 / row.kyOverPool.requestsPerSecond, 0)} µs (its own cost per check, below).`,
     );
   }
+  say();
+  say(
+    "ky's own share, without I/O (a provider's client as the engine builds it, over a `fetch` that answers at once; interleaved, 31 rounds of 100, median): " +
+      'the engine keeps ky as every provider\'s client, one instance per provider built once (base URL, headers), `retry: 0` and `timeout: false`, the lookup\'s one signal passed; what remains per call is ky\'s own work.',
+  );
+  say();
+  say('| ky per request | µs |');
+  say('|---|---|');
+  for (const row of ky) say(`| ${row.name} | ${fixed(row.microseconds)} |`);
   say();
   say('## Engine overhead (no I/O)');
   say();
