@@ -50,6 +50,6 @@ export function coldStartLines(cold: ColdStartRow): string[] {
     '|---|---|---|',
     ...cold.steps.map((step) => `| ${step.name} | ${fixed(step.ms)} | ${share(step.ms, total)} |`),
     '',
-    `libphonenumber-js (its CommonJS core and "min" metadata) loads with the first phone number read, and the OpenTelemetry API with the first check (only if it is installed): both are in the first check's ${fixed(step('first check'))} ms, with the first run of every code path. inversify (${share(step('inversify'), total)}) and ky (${share(step('ky'), total)}) are loaded by the container and the provider clients at creation; any-ascii (${share(step('any-ascii'), total)}) is an ES module, which only \`require(esm)\` (Node ≥ 20.19) could load on the first name that needs it.`,
+    `libphonenumber-js (its CommonJS core and "min" metadata) loads with the first phone number read, and the OpenTelemetry API with the first check (only if it is installed): both are in the first check's ${fixed(step('first check'))} ms, with the first run of every code path. ky (${share(step('ky'), total)}) is loaded with the provider clients; any-ascii (${share(step('any-ascii'), total)}) with the name matcher. inversify and reflect-metadata are not loaded by an import nor by \`createPrecheck\`: only by the first read of \`precheck.container\` (or \`createContainer\`, \`precheckModule\`), which no check makes.`,
   ];
 }

@@ -141,7 +141,7 @@ export async function engineOverhead(): Promise<EngineOverhead> {
     { name: '  in a check: guarded lookup, answer from the cache', microseconds: parts.lookupHit, spread: spreads.lookupHit },
     { name: '  in a check: telemetry hook (no OpenTelemetry SDK registered)', microseconds: parts.telemetry, spread: spreads.telemetry },
     { name: '  in a check: check() around the actor (options, driving it to rest, durable save)', microseconds: parts.checkCall, spread: spreads.checkCall },
-    { name: '  DI: build an engine (container, bindings, provided machine): once per engine, not per check', microseconds: building.microseconds.build },
+    { name: '  build an engine (createPrecheck: options, parts, provided machine; no container): once per engine, not per check', microseconds: building.microseconds.build },
     { name: '  validation: schema + E.164 + provider fields', microseconds: byItself.microseconds.validation },
     { name: '  … of which E.164: libphonenumber-js parse and possible-number check', microseconds: byItself.microseconds.e164 },
     { name: '  mapping: context → decision (messages, trace)', microseconds: byItself.microseconds.mapping },

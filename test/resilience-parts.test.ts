@@ -4,6 +4,8 @@ import { AnswerCache } from '../src/resilience/answer-cache.js';
 import { Bulkhead, QUEUE_FULL } from '../src/resilience/bulkhead.js';
 import { CircuitBreaker } from '../src/resilience/circuit-breaker.js';
 import { SingleFlight } from '../src/resilience/single-flight.js';
+import { GuardedLookup, type GuardSettings } from '../src/resilience/guarded-lookup.js';
+import type { AccountProvider } from '../src/core/account-provider.js';
 import type { LookupOutcome } from '../src/core/account-provider.js';
 
 const failure: LookupOutcome = { kind: 'unavailable', reason: 'provider-unavailable' };
@@ -59,8 +61,7 @@ flight('concurrent calls with one key share one run', async () => {
     await sleep(10);
     return 42;
   };
-  // Each caller has its own signal, as each check's lookup actor does.
-  const results = await Promise.all(Array.from({ length: 100 }, () => shared.run('k', new AbortController().signal, start)));
+  const results = await Promise.all(Array.from({ length: 100 }, () => shared.join('k', start).promise));
   assert.is(runs, 1);
   assert.ok(results.every((value) => value === 42));
   assert.is(shared.size, 0);
@@ -73,18 +74,94 @@ flight('the shared run is aborted only when every caller gave up', async () => {
     sharedSignal = signal;
     return new Promise<string>((resolve) => signal.addEventListener('abort', () => resolve('aborted')));
   };
-  const first = new AbortController();
-  const second = new AbortController();
-  const a = shared.run('k', first.signal, start);
-  const b = shared.run('k', second.signal, start);
-  first.abort();
+  const a = shared.join('k', start);
+  const b = shared.join('k', start);
+  a.cancel();
+  // Cancelling twice is still one caller giving up.
+  a.cancel();
   assert.is(sharedSignal?.aborted, false);
-  second.abort();
+  b.cancel();
   assert.is(sharedSignal?.aborted, true);
-  assert.equal(await Promise.all([a, b]), ['aborted', 'aborted']);
+  assert.equal(await Promise.all([a.promise, b.promise]), ['aborted', 'aborted']);
+});
+
+flight('every caller shares the one AbortController of its flight; a new flight after it ends has its own', async () => {
+  const shared = new SingleFlight<AbortSignal>();
+  const start = async (signal: AbortSignal) => {
+    await sleep(5);
+    return signal;
+  };
+  const signals = await Promise.all(Array.from({ length: 10 }, () => shared.join('k', start).promise));
+  assert.ok(signals.every((signal) => signal === signals[0]));
+  assert.is.not(await shared.join('k', start).promise, signals[0]);
+});
+
+const guarded = suite('guarded lookup: one AbortController per lookup');
+
+/** A provider that answers when told to, or `cancelled` once its signal aborts; it keeps the signals it was given. */
+function heldProvider() {
+  const signals: AbortSignal[] = [];
+  const provider: AccountProvider = {
+    displayName: 'Held',
+    createsAccounts: false,
+    requiredFields: [],
+    lookup: (_target, signal) => {
+      signals.push(signal);
+      return new Promise((resolve) => {
+        signal.addEventListener('abort', () => resolve({ kind: 'unavailable', reason: 'provider-unavailable', providerStatus: { code: 'cancelled' } }));
+        setTimeout(() => resolve({ kind: 'not-found' }), 20);
+      });
+    },
+  };
+  return { provider, signals };
+}
+
+const settings = (singleFlight: boolean): GuardSettings => ({
+  cache: { ttlMs: 0, notFoundTtlMs: 0 },
+  breaker: false,
+  singleFlight,
+  maxConcurrency: 8,
+  maxQueue: 8,
+});
+const target = { provider: 'held', intent: 'debit', phone: '+2290197000001', transactionId: 'tx' } as const;
+
+guarded('begin(): without single flight, cancel() aborts the signal the provider was given', async () => {
+  const { provider, signals } = heldProvider();
+  const lookup = new GuardedLookup(() => provider, settings(false));
+  const pending = lookup.begin(target);
+  await sleep(1);
+  pending.cancel();
+  assert.is(signals.length, 1);
+  assert.is(signals[0].aborted, true);
+  assert.is((await pending.promise).kind, 'unavailable');
+});
+
+guarded('begin(): under single flight, the provider is asked once and aborted only once every caller cancelled', async () => {
+  const { provider, signals } = heldProvider();
+  const lookup = new GuardedLookup(() => provider, settings(true));
+  const first = lookup.begin(target);
+  const second = lookup.begin(target);
+  await sleep(1);
+  first.cancel();
+  assert.is(signals.length, 1);
+  assert.is(signals[0].aborted, false);
+  second.cancel();
+  assert.is(signals[0].aborted, true);
+});
+
+guarded('lookup(target, signal): an aborted caller signal gives its share up', async () => {
+  const { provider, signals } = heldProvider();
+  const lookup = new GuardedLookup(() => provider, settings(true));
+  const caller = new AbortController();
+  const answer = lookup.lookup(target, caller.signal);
+  await sleep(1);
+  caller.abort();
+  assert.is(signals[0].aborted, true);
+  assert.is((await answer).kind, 'unavailable');
 });
 
 flight.run();
+guarded.run();
 
 const bulkhead = suite('bulkhead');
 

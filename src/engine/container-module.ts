@@ -1,17 +1,16 @@
-import 'reflect-metadata';
-import { ContainerModule, type Bind } from 'inversify';
+import type { Bind, ContainerModule } from 'inversify';
 import type { EngineConfig } from './options/engine-config.js';
-import { providerHttp } from '../transport/provider-http.js';
+import { builtinClients, callbackReceiversOf, guardedLookupOf, type EngineParts } from './engine-parts.js';
+import { inversify } from './inversify.js';
 import { provideMachine } from './machine-implementations.js';
 import { matchPayeeName } from '../name-check/index.js';
 import { readOptions } from './options/read-options.js';
 import type { AccountProvider } from '../core/account-provider.js';
 import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
-import type { CallbackReceiver, ProviderDefinition } from '../providers/provider-definition.js';
-import { GuardedLookup } from '../resilience/guarded-lookup.js';
+import type { ProviderDefinition } from '../providers/provider-definition.js';
+import { MemoryCallbackRelay } from '../resilience/memory-callback-relay.js';
 import { memoryStore } from '../persistence/store/memory-store.js';
 import { ProviderPools } from '../transport/provider-pools.js';
-import { MemoryCallbackRelay } from '../resilience/memory-callback-relay.js';
 import {
   ACCOUNT_PROVIDER,
   CALLBACK_RECEIVERS,
@@ -37,7 +36,7 @@ import { HookIsolation } from '../util/hook-isolation.js';
  */
 export function precheckModule(options: PrecheckOptions): ContainerModule {
   const config = readOptions(options);
-  return new ContainerModule(({ bind }) => {
+  return new (inversify().ContainerModule)(({ bind }) => {
     const pools = new ProviderPools(config.transports);
     bind(PROVIDER_POOLS).toConstantValue(pools);
     bind(PRECHECK_OPTIONS).toConstantValue(options);
@@ -52,16 +51,7 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
       if (settings) bindBuiltin(bind, provider, settings, pools.fetchFor(provider.name), config);
     }
     bind(CALLBACK_RECEIVERS)
-      .toDynamicValue((context) => {
-        const callbacks = context.get(CALLBACK_RELAY);
-        const receivers = new Map<string, CallbackReceiver>();
-        for (const provider of BUILTIN_PROVIDERS as readonly ProviderDefinition[]) {
-          const settings = options.providers[provider.name as keyof typeof options.providers];
-          const receiver = provider.callbackReceiver?.({ settings, callbacks, credentialForms: config.credentialForms });
-          if (receiver) receivers.set(provider.name, receiver);
-        }
-        return receivers;
-      })
+      .toDynamicValue((context) => callbackReceiversOf(options, config, context.get(CALLBACK_RELAY)))
       .inSingletonScope();
     for (const [name, provider] of Object.entries(options.customProviders ?? {})) {
       bind(ACCOUNT_PROVIDER).toConstantValue(provider).whenNamed(name);
@@ -80,17 +70,7 @@ export function precheckModule(options: PrecheckOptions): ContainerModule {
       })
       .inSingletonScope();
     bind(GUARDED_LOOKUP)
-      .toDynamicValue((context) => {
-        const share = options.store?.fleet;
-        const fleet = share && {
-          share,
-          storeTimeoutMs: config.storeTimeoutMs,
-          attemptTimeoutMs: config.timeoutMs,
-          deadlineMs: config.deadlineMs,
-          signingKeys: config.snapshotKeys,
-        };
-        return new GuardedLookup(context.get(PROVIDER_REGISTRY), config.guards, config.secrets, fleet);
-      })
+      .toDynamicValue((context) => guardedLookupOf(options, config, context.get(PROVIDER_REGISTRY)))
       .inSingletonScope();
     bind(HOOK_ISOLATION).toConstantValue(new HookIsolation());
     bind(NAME_MATCHER).toConstantValue(matchPayeeName);
@@ -118,8 +98,7 @@ function bindBuiltin(
   fetch: typeof globalThis.fetch,
   config: EngineConfig,
 ): void {
-  const http = providerHttp(settings.baseUrl, fetch);
-  const absoluteHttp = providerHttp(undefined, fetch);
+  const { http, absoluteHttp } = builtinClients(settings, fetch);
   const ids = provider.diTokens;
   if (ids) {
     bind(ids.settings).toConstantValue(settings);
@@ -140,4 +119,36 @@ function bindBuiltin(
     )
     .inSingletonScope()
     .whenNamed(provider.name);
+}
+
+/**
+ * The bindings of an engine already assembled (`createPrecheck`): every id `precheckModule` binds, each to the part
+ * the engine uses, so that `precheck.container` resolves the very objects its checks go through.
+ */
+export function assembledModule(parts: EngineParts): ContainerModule {
+  return new (inversify().ContainerModule)(({ bind }) => {
+    bind(PROVIDER_POOLS).toConstantValue(parts.pools);
+    bind(PRECHECK_OPTIONS).toConstantValue(parts.options);
+    bind(ENGINE_CONFIG).toConstantValue(parts.config);
+    bind(CHECK_STORE).toConstantValue(parts.store);
+    bind(CALLBACK_RELAY).toConstantValue(parts.relay);
+    bind(CALLBACK_RECEIVERS).toConstantValue(parts.receivers);
+    for (const { definition, settings, http, absoluteHttp, provider } of parts.builtins) {
+      const ids = definition.diTokens;
+      if (ids) {
+        bind(ids.settings).toConstantValue(settings);
+        bind(ids.http).toConstantValue(http);
+        if (ids.absoluteHttp) bind(ids.absoluteHttp).toConstantValue(absoluteHttp);
+      }
+      bind(ACCOUNT_PROVIDER).toConstantValue(provider).whenNamed(definition.name);
+    }
+    for (const [name, provider] of Object.entries(parts.options.customProviders ?? {})) {
+      bind(ACCOUNT_PROVIDER).toConstantValue(provider).whenNamed(name);
+    }
+    bind(PROVIDER_REGISTRY).toConstantValue(parts.findProvider);
+    bind(GUARDED_LOOKUP).toConstantValue(parts.lookup);
+    bind(HOOK_ISOLATION).toConstantValue(parts.hooks);
+    bind(NAME_MATCHER).toConstantValue(parts.matchName);
+    bind(PRECHECK_MACHINE).toConstantValue(parts.machine);
+  });
 }

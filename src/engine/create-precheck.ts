@@ -2,16 +2,18 @@ import type { Container } from 'inversify';
 import type { Actor } from 'xstate';
 import { persistCheck, restoreCheck, type PersistedCheck } from '../persistence/persisted-check.js';
 import type { PrecheckMachine } from '../../machines/precheck.machine.js';
-import { createContainer } from './container.js';
+import { assembleEngine, type EngineParts } from './engine-parts.js';
+import { assembledModule } from './container-module.js';
+import { inversify } from './inversify.js';
 import { internalFailure, runCheck } from './run-check.js';
 import { chartRunnerFor } from './chart-path.js';
 import { requireSomeProvider } from './options/read-options.js';
 import { validateRequest } from '../core/validate-request.js';
 import {
-  CALLBACK_RECEIVERS,
   CHECK_STORE,
   ENGINE_CONFIG,
   GUARDED_LOOKUP,
+  CALLBACK_RECEIVERS,
   HOOK_ISOLATION,
   PRECHECK_MACHINE,
   PRECHECK_OPTIONS,
@@ -80,46 +82,66 @@ export interface Precheck {
    * check changes. Never rejects.
    */
   mojaloopCallback(request: Request): Promise<Response>;
-  /** The inversify container behind this engine. */
+  /**
+   * An inversify container holding this engine's parts (the objects its checks use), made on first read: inversify
+   * loads then, never for a check. To replace a binding before the engine is built, use `createContainer` (or your
+   * own container with `precheckModule`) and `precheckFrom`.
+   */
   readonly container: Container;
 }
 
 /**
  * Builds an engine. Throws `PrecheckConfigError` (at start-up) when the options are unusable: an unknown key, a value
- * of the wrong type or out of range, a store that is not a `CheckStore`, or no provider at all.
+ * of the wrong type or out of range, a store that is not a `CheckStore`, or no provider at all. Its parts are
+ * assembled without a container; `precheck.container` (with inversify) is made on first read.
  */
 export function createPrecheck(options: PrecheckOptions): Precheck {
   requireSomeProvider(options);
-  return precheckFrom(createContainer(options));
+  const parts = assembleEngine(options);
+  let container: Container | undefined;
+  return precheckOf(parts, () => {
+    if (!container) {
+      container = new (inversify().Container)();
+      container.load(assembledModule(parts));
+    }
+    return container;
+  });
 }
 
 /** The engine from a container that has `precheckModule(options)` loaded (yours, or `createContainer`'s). */
 export function precheckFrom(container: Container): Precheck {
-  const options = container.get(PRECHECK_OPTIONS);
-  const machine = container.get(PRECHECK_MACHINE);
-  const lookup = container.get(GUARDED_LOOKUP);
-  const findProvider = container.get(PROVIDER_REGISTRY);
-  const hooks = container.get(HOOK_ISOLATION);
+  const parts: Omit<EngineParts, 'builtins' | 'matchName' | 'relay'> = {
+    options: container.get(PRECHECK_OPTIONS),
+    machine: container.get(PRECHECK_MACHINE),
+    lookup: container.get(GUARDED_LOOKUP),
+    findProvider: container.get(PROVIDER_REGISTRY),
+    hooks: container.get(HOOK_ISOLATION),
+    receivers: container.get(CALLBACK_RECEIVERS),
+    config: container.get(ENGINE_CONFIG),
+    store: container.get(CHECK_STORE),
+    pools: container.get(PROVIDER_POOLS),
+  };
+  return precheckOf(parts, () => container);
+}
+
+function precheckOf(parts: Omit<EngineParts, 'builtins' | 'matchName' | 'relay'>, containerOf: () => Container): Precheck {
+  const { options, machine, lookup, findProvider, hooks, store, pools, receivers } = parts;
   // Read once: the caller's inspect runs isolated, so that a throwing one changes no decision.
   const inspect = options.inspect;
   const isolatedInspect = inspect && hooks.wrap('inspect', inspect);
   const runner = chartRunnerFor(machine, { inspecting: inspect !== undefined });
-  const snapshots = { machine, findProvider, keys: container.get(ENGINE_CONFIG).snapshotKeys };
-  const store = container.get(CHECK_STORE);
+  const snapshots = { machine, findProvider, keys: parts.config.snapshotKeys };
   // A store passed in is the caller's (another engine may use it); only the one the engine made is the engine's to close.
   const ownStore = options.store === undefined;
-  const pools = container.get(PROVIDER_POOLS);
   // `precheck.machine` run as an actor does not pass through check()'s warm-up: start loading the transport now, so
   // that a first lookup on that path does not spend its attempt's bound on it (check() still waits for it).
   void pools.ready();
   const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor, snapshots.keys);
-  // Built now: a receiver's configuration (its keys) is refused at start-up, not at the first callback.
-  const receivers = container.get(CALLBACK_RECEIVERS);
   // A stored wait that is over ends at once, by the chart's own timeout transition.
   const expiring = machine.provide({ delays: { namesTimeout: 0, confirmationTimeout: 0 } });
   const durable = new DurableChecks({
     store,
-    config: container.get(ENGINE_CONFIG),
+    config: parts.config,
     persist,
     hooks,
     records: new RecordSignatures(snapshots.keys),
@@ -128,7 +150,9 @@ export function precheckFrom(container: Container): Precheck {
   });
   return {
     machine,
-    container,
+    get container() {
+      return containerOf();
+    },
     async check(request, checkOptions) {
       try {
         // Only the first checks of a process wait (for what they load), before their clocks start.

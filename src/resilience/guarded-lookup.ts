@@ -6,6 +6,7 @@ import { CircuitBreaker } from './circuit-breaker.js';
 import { FleetAnswers, type FleetSettings } from './fleet-answers.js';
 import { lookupKey } from './lookup-key.js';
 import { SingleFlight } from './single-flight.js';
+import { cancelledBy, type Pending } from './pending.js';
 import { credentialForms, redactOutcome } from '../core/redact.js';
 
 export interface GuardSettings {
@@ -15,6 +16,12 @@ export interface GuardSettings {
   maxConcurrency: number;
   maxQueue: number;
 }
+
+type Started =
+  | { kind: 'cached'; answer: LookupOutcome }
+  | { kind: 'ask'; key: string; run: (signal: AbortSignal) => Promise<LookupOutcome> };
+
+const noop = () => {};
 
 /** Per provider: its circuit and its bulkhead. */
 interface ProviderGuards {
@@ -55,10 +62,34 @@ export class GuardedLookup {
     }
   }
 
+  /**
+   * One lookup, with one AbortController of its own (shared with every identical lookup in flight under single
+   * flight): `cancel()` gives it up. An answer from the cache is there at once.
+   */
+  begin(target: LookupTarget): Pending<LookupOutcome> {
+    const started = this.start(target);
+    if (started.kind === 'cached') return { promise: Promise.resolve(started.answer), cancel: noop };
+    if (this.settings.singleFlight) return this.flights.join(started.key, started.run);
+    const controller = new AbortController();
+    return { promise: started.run(controller.signal), cancel: () => controller.abort() };
+  }
+
+  /**
+   * The same for a caller that has its own signal, aborted when it gives up (a lookup actor's): that signal is the
+   * lookup's when nothing is shared, so that no second controller is made.
+   */
   lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {
+    const started = this.start(target);
+    if (started.kind === 'cached') return Promise.resolve(started.answer);
+    if (!this.settings.singleFlight) return started.run(signal);
+    return cancelledBy(this.flights.join(started.key, started.run), signal);
+  }
+
+  /** The cached answer, or how to ask the provider (and keep its answer), under the lookup's key. */
+  private start(target: LookupTarget): Started {
     const key = this.keyOf(target);
     const cached = this.cache.get(key);
-    if (cached) return Promise.resolve(cached);
+    if (cached) return { kind: 'cached', answer: cached };
     const askAndKeep = async (askSignal: AbortSignal) => {
       const outcome = redactOutcome(await this.ask(target, askSignal), this.redacted);
       if (!askSignal.aborted) this.cache.set(key, outcome);
@@ -75,7 +106,7 @@ export class GuardedLookup {
             (outcome, ttlMs) => this.cache.set(key, outcome, Date.now(), ttlMs),
           )
       : askAndKeep;
-    return this.settings.singleFlight ? this.flights.run(key, signal, run) : run(signal);
+    return { kind: 'ask', key, run };
   }
 
   /**

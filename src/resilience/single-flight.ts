@@ -1,3 +1,5 @@
+import type { Pending } from './pending.js';
+
 interface Flight<T> {
   promise: Promise<T>;
   controller: AbortController;
@@ -5,8 +7,8 @@ interface Flight<T> {
 }
 
 /**
- * Concurrent calls with the same key share one run. The shared run is aborted only when every caller has given up,
- * so one caller's timeout or cancellation does not cut the others short.
+ * Concurrent calls with the same key share one run, and its one AbortController. The shared run is aborted only
+ * when every caller has given up (`cancel()`), so one caller's timeout or cancellation does not cut the others short.
  */
 export class SingleFlight<T> {
   private readonly flights = new Map<string, Flight<T>>();
@@ -15,7 +17,7 @@ export class SingleFlight<T> {
     return this.flights.size;
   }
 
-  async run(key: string, signal: AbortSignal, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  join(key: string, start: (signal: AbortSignal) => Promise<T>): Pending<T> {
     let flight = this.flights.get(key);
     if (!flight) {
       const controller = new AbortController();
@@ -28,19 +30,16 @@ export class SingleFlight<T> {
     }
     const joined = flight;
     joined.callers += 1;
-    const leave = () => {
+    let gone = false;
+    const cancel = () => {
+      if (gone) return;
+      gone = true;
       joined.callers -= 1;
       if (joined.callers === 0) {
         if (this.flights.get(key) === joined) this.flights.delete(key);
         joined.controller.abort();
       }
     };
-    if (signal.aborted) leave();
-    else signal.addEventListener('abort', leave, { once: true });
-    try {
-      return await joined.promise;
-    } finally {
-      signal.removeEventListener('abort', leave);
-    }
+    return { promise: joined.promise, cancel };
   }
 }

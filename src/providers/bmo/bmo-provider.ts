@@ -22,20 +22,22 @@ export class BmoProvider implements AccountProvider {
   readonly createsAccounts = true;
   readonly requiredFields = ['phone'] as const;
 
+  /** The provider's ky client with B-MO's credential headers, built once: a lookup passes only its path and signal. */
+  private readonly http: KyInstance;
+
   constructor(
-    private readonly http: KyInstance,
-    private readonly settings: BmoSettings,
+    http: KyInstance,
+    settings: BmoSettings,
     /** Its `credentialForms`: cut out of the provider's words before anything else is done with them. */
     private readonly config: Pick<ProviderDeps<unknown>, 'credentialForms'>,
-  ) {}
+  ) {
+    this.http = http.extend({ headers: { 'X-Auth-ApiKey': settings.apiKey, 'X-Auth-ApiSecret': settings.apiSecret } });
+  }
 
   async lookup(target: LookupTarget, signal: AbortSignal): Promise<LookupOutcome> {
     // The phone is E.164 (validated): `+` then digits only, so nothing else can reach the path.
     const result = await exchange(() =>
-      this.http.get(`external/customer/${encodeURIComponent(target.phone ?? '')}`, {
-        signal,
-        headers: { 'X-Auth-ApiKey': this.settings.apiKey, 'X-Auth-ApiSecret': this.settings.apiSecret },
-      }),
+      this.http.get(`external/customer/${encodeURIComponent(target.phone ?? '')}`, { signal }),
     );
     if (result.kind === 'answered' && result.status === 404) {
       return { kind: 'not-found', providerStatus: { code: 404, description: describe(result.body, this.config.credentialForms) } };
