@@ -12,7 +12,7 @@ import { warmUp } from '../src/engine/warm-up.js';
 import { PROVIDER_POOLS } from '../src/engine/di-tokens.js';
 import type { Rest } from '../src/engine/check-rest.js';
 import { persistCheck } from '../src/persistence/persisted-check.js';
-import { HookFence } from '../src/util/hook-fence.js';
+import { HookIsolation } from '../src/util/hook-isolation.js';
 import { PrecheckConfigError } from '../src/core/precheck-config-error.js';
 import {
   createPrecheck,
@@ -39,7 +39,7 @@ import { planOf, precheckPenalty, requestFor, TRIGGERS, type Plan } from './supp
  */
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
-const fence = new HookFence(() => {});
+const isolation = new HookIsolation(() => {});
 const persist = (actor: Actor<PrecheckMachine>) => persistCheck(actor);
 
 /** A rest as JSON, without the fields that differ from run to run whatever the path (times, the generated id). */
@@ -66,7 +66,7 @@ async function onePath(machine: PrecheckMachine, request: unknown, path: 'actor'
   const controller = new AbortController();
   const timer = abortAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), abortAfterMs);
   try {
-    return await runCheck(machine, request, { signal: controller.signal }, persist, { fence, ...(runner && { runner }) });
+    return await runCheck(machine, request, { signal: controller.signal }, persist, { isolation, ...(runner && { runner }) });
   } finally {
     clearTimeout(timer);
   }
@@ -319,9 +319,9 @@ differential(`${RUNS} property-based requests: the same decision, trace and snap
       const machine = ENGINES[engine].machine;
       const runner = new ChartRunner(machine);
       script = [...answers];
-      const actor = await runCheck(machine, request, undefined, persist, { fence });
+      const actor = await runCheck(machine, request, undefined, persist, { isolation });
       script = [...answers];
-      const onRunner = await runCheck(machine, request, undefined, persist, { fence, runner });
+      const onRunner = await runCheck(machine, request, undefined, persist, { isolation, runner });
       if (actor.pause) paused += 1;
       assert.is(normalized(onRunner), normalized(actor));
     }),

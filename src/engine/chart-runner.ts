@@ -39,7 +39,7 @@ import type { PrecheckContext, PrecheckMachine } from '../../machines/precheck.m
 import { pauseOf } from '../../machines/precheck.pause.js';
 import type { Decision } from '../core/decision.js';
 import type { PersistedCheck } from '../persistence/persisted-check.js';
-import type { HookFence } from '../util/hook-fence.js';
+import type { HookIsolation } from '../util/hook-isolation.js';
 import { promiseCreatorOf, type PromiseCreator } from './promise-actor.js';
 import { recordTransition, transitionEntry, type TransitionParams } from '../../machines/trace-transitions.js';
 import type { TraceTransition } from '../core/decision.js';
@@ -96,7 +96,7 @@ interface Implementations {
 export interface RunOptions {
   signal?: AbortSignal;
   persist: (actor: Actor<PrecheckMachine>) => PersistedCheck;
-  fence: HookFence;
+  isolation: HookIsolation;
   onFailure: () => Decision;
 }
 
@@ -629,7 +629,7 @@ class CheckRun {
     if (!meta) return;
     const context = snapshot.context;
     const decision = meta.waitingFor === 'names' ? needsNamesDecision(context) : needsConfirmationDecision(context);
-    this.options.fence.run('telemetry', () => recordCheckSpan(context, decision));
+    this.options.isolation.run('telemetry', () => recordCheckSpan(context, decision));
     let persisted: PersistedCheck;
     try {
       // Unstarted: it only carries the snapshot to `persist`, as the actor path's own actor does.

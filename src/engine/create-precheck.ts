@@ -158,7 +158,7 @@ function precheckOf(parts: Omit<EngineParts, 'builtins' | 'matchName' | 'relay'>
         // Only the first checks of a process wait (for what they load), before their clocks start.
         const warming = warmUp(pools, request);
         if (warming) await warming;
-        return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, fence: hooks, runner }));
+        return await durable.save(await runCheck(machine, request, checkOptions, persist, { inspect, isolation: hooks, runner }));
       } catch {
         return internalFailure(request);
       }

@@ -8,17 +8,17 @@ import { readCheckOptions } from './options/read-check-options.js';
 import { recordCheckSpan } from './telemetry.js';
 import type { Decision } from '../core/decision.js';
 import type { PrecheckRequest } from '../core/request.js';
-import type { HookFence } from '../util/hook-fence.js';
+import type { HookIsolation } from '../util/hook-isolation.js';
 import type { ChartRunner } from './chart-runner.js';
 import type { Rest } from './check-rest.js';
 
 /**
- * What the engine adds to every check: its default `inspect`, the fence the caller's hooks run behind, and the chart
+ * What the engine adds to every check: its default `inspect`, the isolation the caller's hooks run in, and the chart
  * runner when the engine's chart runs without actors (chart-path.ts).
  */
 export interface CheckHooks {
   inspect?: (event: InspectionEvent) => void;
-  fence: HookFence;
+  isolation: HookIsolation;
   runner?: ChartRunner;
 }
 
@@ -45,13 +45,13 @@ export function runCheck(machine: PrecheckMachine, request: unknown, options: un
     const inspect = read.inspect ?? hooks.inspect;
     // Inspection events come from actors: a check someone inspects runs on one.
     if (hooks.runner && !inspect) {
-      return hooks.runner.run(request, { signal, persist, fence: hooks.fence, onFailure: () => internalFailure(request) });
+      return hooks.runner.run(request, { signal, persist, isolation: hooks.isolation, onFailure: () => internalFailure(request) });
     }
     const actor = createActor(machine, {
       input: request as PrecheckRequest,
-      ...(inspect && { inspect: hooks.fence.wrap('inspect', inspect) }),
+      ...(inspect && { inspect: hooks.isolation.wrap('inspect', inspect) }),
     });
-    return driveToRest(actor, { signal, persist, fence: hooks.fence, start: true, onFailure: () => internalFailure(request) });
+    return driveToRest(actor, { signal, persist, isolation: hooks.isolation, start: true, onFailure: () => internalFailure(request) });
   } catch {
     return Promise.resolve({ decision: internalFailure(request) });
   }
@@ -61,7 +61,7 @@ interface DriveOptions {
   signal?: AbortSignal;
   persist: Persist;
   /** The caller's hooks (telemetry) run behind it: a throwing one changes nothing. */
-  fence: HookFence;
+  isolation: HookIsolation;
   /** Start the actor (a fresh check); a restored actor is already running. */
   start?: boolean;
   /** Sent once the actor is observed: the answer a paused check was waiting for. */
@@ -100,7 +100,7 @@ export function driveToRest(actor: Actor<PrecheckMachine>, options: DriveOptions
       if (!meta) return;
       // Where the actor waits for people the check answers the question; its span ends there.
       const decision = meta.waitingFor === 'names' ? needsNamesDecision(snapshot.context) : needsConfirmationDecision(snapshot.context);
-      options.fence.run('telemetry', () => recordCheckSpan(snapshot.context, decision));
+      options.isolation.run('telemetry', () => recordCheckSpan(snapshot.context, decision));
       let persisted: PersistedCheck;
       try {
         persisted = options.persist(actor);

@@ -179,7 +179,7 @@ export class DurableChecks {
     }
     const rest = await driveToRest(actor, {
       persist: this.deps.persist,
-      fence: this.deps.hooks,
+      isolation: this.deps.hooks,
       ...(expired ? { untilDecided: true } : event && { event }),
       onFailure: () => internalFailure(undefined),
     });
