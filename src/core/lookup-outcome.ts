@@ -29,7 +29,7 @@ export const lookupOutcomeSchema = v.variant('kind', [
       fspId: v.optional(text(32)),
     }),
     /** The currencies the account takes (ISO 4217), when the provider lists them: a request's `currency` must be one. */
-    supportedCurrencies: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))), v.maxLength(16))),
+    supportedCurrencies: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(3), v.regex(/^[A-Z]{3}$/))), v.maxLength(16))),
     ...saidBy,
   }),
   v.strictObject({ kind: v.literal('not-found'), ...saidBy }),

@@ -1,3 +1,4 @@
+import { readBoundedBody } from '../util/read-bounded-body.js';
 import { problemResponse } from './problem.js';
 
 /** Bodies are a few hundred bytes; 16 KiB leaves room for `extra` and refuses anything else early. */
@@ -11,22 +12,10 @@ export type JsonBody =
 const isJsonMediaType = (contentType: string | null) => contentType !== null && /^application\/json\s*(;|$)/i.test(contentType.trim());
 
 async function readText(request: Request): Promise<string | 'too-large' | 'not-utf8'> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return 'too-large';
-    }
-    chunks.push(value);
-  }
+  const bytes = await readBoundedBody(request, MAX_BODY_BYTES);
+  if (bytes === 'too-large') return bytes;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return 'not-utf8';
   }

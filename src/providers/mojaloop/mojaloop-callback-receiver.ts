@@ -1,3 +1,4 @@
+import { readBoundedBody } from '../../util/read-bounded-body.js';
 import type { KeyObject } from 'node:crypto';
 import * as v from 'valibot';
 import type { CallbackRelay } from '../../core/callback-relay.js';
@@ -91,19 +92,6 @@ function parsePayload(error: boolean, json: unknown, strict: boolean): CallbackP
 async function boundedText(request: Request): Promise<string | undefined> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_CALLBACK_BYTES) return undefined;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_CALLBACK_BYTES) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = await readBoundedBody(request, MAX_CALLBACK_BYTES);
+  return bytes === 'too-large' ? undefined : bytes.toString('utf8');
 }
