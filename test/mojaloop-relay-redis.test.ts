@@ -3,6 +3,8 @@ import * as assert from 'uvu/assert';
 import type { CallbackRelay } from '../src/core/callback-relay.js';
 import type { CheckStore } from '../src/persistence/store/check-store.js';
 import { redisStore, type RedisStoreOptions } from '../src/redis/index.js';
+import { createPrecheck } from '../src/index.js';
+import { startSandbox } from '../src/sandbox/index.js';
 import { freePort, ownRedis } from './support/own-redis.js';
 import { keysUnder, redisOrSkip, REDIS_URL, removeKeys, testPrefix } from './support/redis.js';
 
@@ -159,6 +161,21 @@ if (admin) {
     assert.is(await within(3_000, down.deliver(partyKey(), '{}')), false);
     const took = performance.now() - started;
     assert.ok(took < 3_000, `${took.toFixed(0)} ms`);
+  });
+
+  relay('Redis not there: an FSPIOP lookup sends nothing (no callback could reach it) and the check ends retry', async () => {
+    const sandbox = await startSandbox();
+    const engine = createPrecheck({ providers: { mojaloop: sandbox.mojaloopFspiop }, store: store({ url: `redis://127.0.0.1:${await freePort()}` }), http: { retries: 0 } });
+    try {
+      const decision = await engine.check({ provider: 'mojaloop', intent: 'debit', phone: '+233200000002' });
+      assert.is(decision.status, 'retry');
+      assert.is(decision.status === 'retry' && decision.reason, 'provider-unavailable');
+      assert.is(decision.trace.providerStatus?.code, 'no-relay');
+      assert.is(sandbox.log.count('mojaloop'), 0, 'no GET reached the switch');
+    } finally {
+      await engine.close();
+      await sandbox.close();
+    }
   });
 
   relay('Redis frozen: deliver answers false within ~1 s and the wait ends with its window', async () => {

@@ -52,3 +52,10 @@ export const NO_CALLBACK: LookupOutcome = {
   reason: 'provider-unavailable',
   providerStatus: { code: 'no-callback', description: 'no callback came from the switch within callbackTimeoutMs' },
 };
+
+/** The relay could not hold the lookup open (its store did not answer): the request is not sent, since no callback could reach it. */
+export const NO_RELAY: LookupOutcome = {
+  kind: 'unavailable',
+  reason: 'provider-unavailable',
+  providerStatus: { code: 'no-relay', description: 'the callback relay could not hold the lookup open; nothing was sent' },
+};

@@ -7,7 +7,7 @@ import type { LookupTarget } from '../../core/request.js';
 import { isRecord, parseJson } from '../../transport/read-body.js';
 import type { ProviderDeps } from '../provider-definition.js';
 import { exchange, transportOutcome, type Exchange } from '../shared/exchange.js';
-import { errorOutcome, foundParty, NO_CALLBACK } from './mojaloop-outcome.js';
+import { errorOutcome, foundParty, NO_CALLBACK, NO_RELAY } from './mojaloop-outcome.js';
 import { partyKey, partyOf, partyPath, type Party } from './mojaloop-party.js';
 import { callbackPayloadSchema, errorInformationSchema, partySchema } from './mojaloop-schemas.js';
 import { DEFAULT_MOJALOOP_API_VERSION, type MojaloopSettings } from './mojaloop-settings.js';
@@ -74,8 +74,12 @@ export class MojaloopProvider implements AccountProvider {
   /** The switch: `202`, then the callback through the relay (opened before the request, so it cannot be missed). */
   private async viaSwitch(party: Party, account: Account, signal: AbortSignal): Promise<LookupOutcome> {
     const wait = this.deps.callbacks.open(partyKey(party), this.windowMs, signal);
+    // A relay that could not open the key (its store down) has ended the wait before `ready`: send nothing then.
+    let ended = false;
+    void wait.answer.then(() => (ended = true));
     try {
       await wait.ready;
+      if (ended && !signal.aborted) return NO_RELAY;
       const version = this.settings.apiVersion ?? DEFAULT_MOJALOOP_API_VERSION;
       const { fspId, destination } = this.settings;
       const result = await exchange(() =>
