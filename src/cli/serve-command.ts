@@ -128,9 +128,10 @@ export async function serveCommand(args: string[], out: (text: string) => void):
   let store: Awaited<ReturnType<typeof openRedisStore>> | undefined;
   try {
     if (values.sandbox) sandbox = await (await import('../sandbox/start-sandbox.js')).startSandbox();
-    // The sandbox's Mojaloop is its FSPIOP switch: a service receives the callbacks (wired below, once it listens).
+    // A fake that calls back (Mojaloop's FSPIOP switch) is served through its `servedAs` variant: the callbacks reach
+    // this service (wired below, once it listens).
     const providers = sandbox
-      ? { ...sandbox.providers, ...(await import('../sandbox/wrong-credentials.js')).providerVariant(sandbox, 'mojaloop-fspiop') }
+      ? (await import('../sandbox/wrong-credentials.js')).servedProviders(sandbox)
       : providersFromEnv(process.env);
     if (!anyProvider(providers)) throw new PrecheckConfigError('No provider configured: set the PRECHECK_* variables (see --help) or pass --sandbox.');
     if (redisUrl) {

@@ -67,6 +67,8 @@ export interface SandboxSide<Settings = unknown, Legacy extends string = never, 
   callbackReceiver?(engine: Partial<Precheck>): (request: Request) => Promise<Response>;
   /** The same settings with one secret wrong: the fake refuses them. */
   wrongCredentials(settings: Settings): Settings;
+  /** The variant `precheck serve --sandbox` runs this fake through (Mojaloop: its FSPIOP switch, which calls back). */
+  readonly servedAs?: string;
   /** Settings that need more than a trigger value, by the name a case gives as its `variant`. */
   readonly variants?: Readonly<Record<string, (url: string, settings: Settings) => Settings>>;
   /** Its lines of `precheck sandbox`: where the fake is and what it accepts. */

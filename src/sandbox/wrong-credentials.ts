@@ -23,3 +23,9 @@ export function providerVariant(sandbox: Sandbox, variant: string): Partial<Sand
     }),
   ) as Partial<Sandbox['providers']>;
 }
+
+/** The sandbox's providers as a service runs them: each fake through its `servedAs` variant, where it has one. */
+export function servedProviders(sandbox: Sandbox): Sandbox['providers'] {
+  const served = loadedSandboxSides().flatMap(({ side }) => (side.servedAs === undefined ? [] : [side.servedAs]));
+  return Object.assign({}, sandbox.providers, ...served.map((variant) => providerVariant(sandbox, variant)));
+}

@@ -56,6 +56,7 @@ export const mojaloopSandboxSide = defineSandboxSide({
   // No credential: a scheme adapter trusts its network (mTLS, where the scheme wants it, is the transport's).
   wrongCredentials: (settings) => settings,
   variants: { 'mojaloop-fspiop': (url) => fspiopSettings(url) },
+  servedAs: 'mojaloop-fspiop',
   describe: (sdk, url, callbacks) => {
     const fspiop = fspiopSettings(url);
     return [
