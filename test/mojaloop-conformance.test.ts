@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { createPrecheck, type Decision, type MojaloopSettings, type Precheck } from '../src/index.js';
 import { jwsRefusal, signJws, readJwsKeys } from '../src/providers/mojaloop/mojaloop-jws.js';
 import { openSchemas, strictSchemas } from '../src/providers/mojaloop/mojaloop-schemas.js';
-import { canonicalJson } from '../src/providers/mojaloop/mojaloop-sandbox.js';
+import { canonicalJson } from '../src/persistence/snapshot/canonical-json.js';
 import { fspiopPath, fspiopSchema, requestErrors, schemaErrors, sdkOutboundPath } from './support/mojaloop-openapi.js';
 import { createPublicKey, createPrivateKey } from 'node:crypto';
 
@@ -272,7 +272,7 @@ conformance("our verifier against sdk-standard-components' Jws.signer, RS256 and
   const uri = '/parties/MSISDN/233270000001';
   for (const [fsp, key] of [[RSA_FSP, rsa.privateKey], [EC_FSP, ec.privateKey]] as const) {
     // Keys sorted: the SDK's validator verifies its own re-serialisation of the body (safe-stable-stringify).
-    const body = canonicalJson(personBody('MSISDN', '233270000001', fsp));
+    const body = canonicalJson(personBody('MSISDN', '233270000001', fsp), 64 * 1024);
     const headers = sdkSigned(uri, body, key, fsp);
     const callback = { signatureHeader: headers['fspiop-signature'], source: fsp, method: 'PUT', uri, body };
     assert.is(jwsRefusal(callback, keys), undefined, fsp);

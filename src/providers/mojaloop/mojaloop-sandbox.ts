@@ -3,7 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../sandbox/faults.js';
 import { findTrigger } from '../../sandbox/trigger.js';
 import type { SandboxLog } from '../../sandbox/sandbox-log.js';
+// Keys sorted, as sdk-standard-components sends (safe-stable-stringify): its validator checks a signature against its
+// own re-serialisation of the body, so only this form verifies there.
+import { canonicalJson } from '../../persistence/snapshot/canonical-json.js';
 import { callbackRoute } from './mojaloop-callback-path.js';
+import { MAX_CALLBACK_BYTES } from './mojaloop-callback-receiver.js';
 import { LATE_CALLBACK_MS, MOJALOOP_TRIGGERS, SANDBOX_FSPS, type MojaloopScenario } from './mojaloop-fixtures.js';
 import { signJws } from './mojaloop-jws.js';
 import type { Party } from './mojaloop-party.js';
@@ -30,20 +34,6 @@ export function mojaloopSandboxKeys(): MojaloopSandboxKeys {
     Object.entries(signing).map(([fsp, key]) => [fsp, createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString()]),
   );
   return { signing, publicPems, forger: ec().privateKey };
-}
-
-/**
- * JSON with every object's keys sorted, as sdk-standard-components sends (safe-stable-stringify): its validator checks
- * a signature against its own re-serialisation of the body, so only this form verifies there.
- */
-export function canonicalJson(value: unknown): string {
-  const sort = (node: unknown): unknown =>
-    Array.isArray(node)
-      ? node.map(sort)
-      : node !== null && typeof node === 'object'
-        ? Object.fromEntries(Object.keys(node).sort().map((key) => [key, sort((node as Record<string, unknown>)[key])]))
-        : node;
-  return JSON.stringify(sort(value));
 }
 
 /** One callback the switch fake sends: its path from `/parties` on, headers and body. Answers the status it got. */
@@ -86,6 +76,7 @@ export function createMojaloopHandler(log: SandboxLog, keys: MojaloopSandboxKeys
       error
         ? { errorInformation: { errorCode: error.code, errorDescription: error.description } }
         : { party: partyBody(party, found ?? { fspId: source, name: 'Late Or Forged' }, version) },
+      MAX_CALLBACK_BYTES,
     );
     const date = new Date().toUTCString();
     const headers: Record<string, string> = {
