@@ -58,22 +58,8 @@ export interface PrecheckRequest {
   nameCheck?: Partial<NameCheckPolicy>;
 }
 
-/** A request once checked and normalised: what a provider's lookup receives. JSON-safe (it is persisted). */
-export interface LookupTarget {
-  provider: string;
-  intent: Intent;
-  transactionId: string;
-  phone?: string;
-  accountNumber?: string;
-  serviceCode?: string;
-  countryCode?: string;
-  partyIdType?: PartyIdType;
-  partyIdentifier?: string;
-  partySubIdOrType?: string;
-  currency?: string;
-  extra?: Record<string, string | number | boolean>;
-  names?: Names;
-  confirmPayee?: boolean;
-  payeeName?: string;
-  nameCheck?: Partial<NameCheckPolicy>;
-}
+/**
+ * A request once checked and normalised: what a provider's lookup receives. JSON-safe (it is persisted). The same
+ * fields as the request, with its `transactionId` always there (made when the request had none).
+ */
+export type LookupTarget = Omit<PrecheckRequest, 'provider' | 'transactionId'> & { provider: string; transactionId: string };
