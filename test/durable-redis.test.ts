@@ -4,6 +4,8 @@ import { createPrecheck, type CheckStore, type Decision, type Precheck, type Pre
 import { redisStore, type RedisStoreOptions } from '../src/redis/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { REDIS_URL, redisOrSkip, removeKeys, testPrefix } from './support/redis.js';
+import { pausingCredit } from './support/pausing-credit.js';
+import { reasonOf, messageOf } from './support/outcome.js';
 
 /**
  * Durable checks on a real Redis (the shared one, under a prefix of this run's own) when what it holds is not what
@@ -18,12 +20,6 @@ interface Context {
 
 const MAX_ROUND_TRIPS = 20;
 const names = { type: 'NAMES', firstName: 'Ama', lastName: 'Mensah' } as const;
-let phones = 0;
-/** A credit to a customer B-MO does not know: it pauses for names. */
-const pausingCredit = () =>
-  ({ provider: 'bmo', intent: 'credit', phone: `+2290197${String(300_000 + phones++).padStart(6, '0')}` }) as const;
-const reasonOf = (decision: Decision) => ('reason' in decision ? decision.reason : undefined);
-const messageOf = (decision: Decision) => ('message' in decision ? decision.message : '');
 
 /** A check paused for names, with its checkId. */
 async function paused(precheck: Precheck): Promise<string> {

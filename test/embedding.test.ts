@@ -12,6 +12,7 @@ import { pauseForNames, resumeWithNames } from '../docs/examples/pause-and-resum
 import { engineWithInspection, recordSpans } from '../docs/examples/telemetry.js';
 import { ACCOUNT_PROVIDER, createPrecheck, PrecheckSnapshotError, precheckFrom, precheckModule, type Decision, type PersistedCheck, type PrecheckMachine } from '../src/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { reasonOf } from './support/outcome.js';
 
 const SECRETS = ['sandbox-api-key', 'sandbox-api-secret', 'sandboxpassword!'];
 const assertNoSecret = (value: unknown, what: string) => {
@@ -60,7 +61,6 @@ embedding('orchestrator: an aborted pre-check stops the transfer before any cred
   assert.is(sandbox.log.requests.filter((r) => r.method === 'POST').length, before, 'no credit sent');
 });
 
-const reasonOf = (decision: Decision) => ('reason' in decision ? decision.reason : undefined);
 
 embedding('payee confirmation: check() answers needs-confirmation with the account name', async ({ sandbox }) => {
   const precheck = createPrecheck({ providers: sandbox.providers, confirmPayee: true });

@@ -5,6 +5,7 @@ import type { CheckStatus, Decision, PrecheckRequest } from '../src/index.js';
 import { startFleetProcess, type FleetProcess } from './support/resume-process.js';
 import { redisOrSkip, removeKeys, REDIS_URL, testPrefix } from './support/redis.js';
 import { startSandboxProcess } from './support/sandbox-process.js';
+import { reasonOf } from './support/outcome.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandboxProcess>>;
 interface Context {
@@ -51,7 +52,6 @@ const unknownCustomer = (): PrecheckRequest & { transactionId: string } => ({
   transactionId: `fleet-${randomUUID()}`,
 });
 const names = { type: 'NAMES', firstName: 'Afi', lastName: 'Agbo' };
-const reasonOf = (decision: Decision) => ('reason' in decision ? decision.reason : undefined);
 
 if (available) {
   fleet('pause on process A, resume on process B', async (context) => {

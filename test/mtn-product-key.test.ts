@@ -1,9 +1,10 @@
 import * as assert from 'uvu/assert';
-import { createPrecheck, type Decision, type Precheck, type PrecheckOptions } from '../src/index.js';
+import { createPrecheck, type Precheck, type PrecheckOptions } from '../src/index.js';
 import { redisStore } from '../src/redis/index.js';
 import { bmoRequest, mtnRequest, type Sandbox } from '../src/sandbox/index.js';
 import { REDIS_URL, redisOrSkip, removeKeys, testPrefix } from './support/redis.js';
 import { sandboxSuite, type SandboxContext } from './support/sandbox-suite.js';
+import { reasonOf } from './support/outcome.js';
 
 /**
  * MTN asks a credit on the Disbursement product and a debit on the Collection product, each with its own key: the
@@ -14,7 +15,6 @@ const productKey = sandboxSuite('MTN: the product is part of the lookup key');
 const admin = await redisOrSkip('MTN product key (fleet)');
 
 const PHONE = '+2290196000001'; // active, named
-const reasonOf = (decision: Decision) => ('reason' in decision ? decision.reason : undefined);
 const activeRequests = (sandbox: Sandbox) =>
   sandbox.log.requests.filter((request) => request.provider === 'mtn-momo' && request.path.endsWith('/active')).length;
 

@@ -3,6 +3,7 @@ import { createPrecheck, memoryStore, type CheckRecord, type CheckStore, type De
 import { redisStore } from '../src/redis/index.js';
 import { keysUnder, REDIS_URL, redisOrSkip, removeKeys, testPrefix } from './support/redis.js';
 import { sandboxSuite, type SandboxContext } from './support/sandbox-suite.js';
+import { reasonOf } from './support/outcome.js';
 
 /**
  * With `snapshotKeys`, the whole stored record is authenticated, not only the snapshot inside it: its decision, its
@@ -21,7 +22,6 @@ const names = { type: 'NAMES', firstName: 'Ama', lastName: 'Mensah' } as const;
 
 const admin = await redisOrSkip('signed records');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const reasonOf = (decision: Decision) => ('reason' in decision ? decision.reason : undefined);
 
 /** Where a test's records live, and how an attacker with write access to that place edits them. */
 interface Place {

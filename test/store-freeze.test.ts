@@ -6,6 +6,8 @@ import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { ownRedis, startRedis, freePort } from './support/own-redis.js';
 import { adminClient, keysUnder, testPrefix } from './support/redis.js';
 import { startServeProcess } from './support/serve-process.js';
+import { pausingCredit } from './support/pausing-credit.js';
+import { reasonOf, messageOf } from './support/outcome.js';
 
 /**
  * Redis frozen (SIGSTOP) and gone, on a redis-server this test starts itself (never the shared one): a store call the
@@ -21,12 +23,6 @@ interface Context {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const names = { type: 'NAMES', firstName: 'Ama', lastName: 'Mensah' } as const;
-let phones = 0;
-/** A credit to a customer B-MO does not know: it pauses for names. */
-const pausingCredit = () =>
-  ({ provider: 'bmo', intent: 'credit', phone: `+2290197${String(500_000 + phones++).padStart(6, '0')}` }) as const;
-const reasonOf = (decision: Decision) => ('reason' in decision ? decision.reason : undefined);
-const messageOf = (decision: Decision) => ('message' in decision ? decision.message : '');
 
 const frozen = suite<Context>('store faults: Redis frozen (SIGSTOP) and gone');
 frozen.before(async (context) => {

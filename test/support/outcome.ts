@@ -8,3 +8,9 @@ export function outcome(decision: Decision) {
     retryAfterMs: decision.status === 'retry' ? decision.retryAfterMs : undefined,
   };
 }
+
+/** A decision's reason, where it has one. */
+export const reasonOf = (decision: Decision) => ('reason' in decision ? decision.reason : undefined);
+
+/** A decision's message, or '' where it has none. */
+export const messageOf = (decision: Decision) => ('message' in decision ? decision.message : '');
