@@ -57,6 +57,24 @@ test('check exits by status: 0 proceed, 3 needs-names, 4 abort, 5 retry, 6 needs
   assert.equal([confirm.code, confirm.stdout.includes('account name: Ama Koffi')], [6, true]);
 });
 
+test('check --sandbox-variant: Mojaloop through the FSPIOP switch (a signed callback), a misspelled variant listed, and only with --sandbox', async () => {
+  const base = ['check', '--provider', 'mojaloop', '--intent', 'debit', '--phone', '+233200000002', '--json'];
+  const fspiop = await cli(...base, '--sandbox', '--sandbox-variant', 'mojaloop-fspiop');
+  assert.is(fspiop.code, 0, fspiop.stderr);
+  assert.is(JSON.parse(fspiop.stdout).status, 'proceed');
+  // The switch's silence is its own: through the SDK adapter the same party is the adapter's 504 2004.
+  const silent = ['check', '--sandbox', '--provider', 'mojaloop', '--intent', 'debit', '--phone', '+233200000900', '--json'];
+  const [viaSwitch, viaAdapter] = await Promise.all([cli(...silent, '--sandbox-variant', 'mojaloop-fspiop'), cli(...silent)]);
+  assert.is(JSON.parse(viaSwitch.stdout).trace.providerStatus.code, 'no-callback');
+  assert.is(JSON.parse(viaAdapter.stdout).trace.providerStatus.code, '2004');
+  const misspelled = await cli(...base, '--sandbox', '--sandbox-variant', 'mojaloop-fspop');
+  assert.is(misspelled.code, 2);
+  assert.match(misspelled.stdout + misspelled.stderr, 'mojaloop-fspiop');
+  const alone = await cli(...base, '--sandbox-variant', 'mojaloop-fspiop');
+  assert.is(alone.code, 2);
+  assert.match(alone.stdout + alone.stderr, '--sandbox-variant goes with --sandbox');
+});
+
 test('check takes the engine options serve takes, as flags or PRECHECK_* variables (a flag wins)', async () => {
   const hang = ['check', '--sandbox', '--json', '--provider', 'bmo', '--intent', 'debit', '--phone', '+2290197000900', '--timeout-ms', '200'];
   const env = { PRECHECK_RETRIES: '1', PRECHECK_BACKOFF_MS: '10' };

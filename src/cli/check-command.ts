@@ -3,8 +3,7 @@ import { createPrecheck } from '../engine/create-precheck.js';
 import { PrecheckConfigError } from '../engine/options/read-options.js';
 import { BUILTIN_PROVIDERS } from '../providers/builtin-providers.js';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox.js';
-import { providerVariant, variants } from '../sandbox/wrong-credentials.js';
-import { loadSandboxSides } from '../sandbox/sandbox-sides.js';
+import { providerVariant, sandboxVariants } from '../sandbox/wrong-credentials.js';
 import { PARTY_ID_TYPES } from '../core/party-id-type.js';
 import type { Decision, DecisionStatus } from '../core/decision.js';
 import { INTENTS, type PrecheckRequest } from '../core/request.js';
@@ -144,6 +143,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
   if ((values['first-name'] === undefined) !== (values['last-name'] === undefined)) {
     throw new UsageError('--first-name and --last-name go together: give both');
   }
+  if (values['sandbox-variant'] !== undefined && !values.sandbox) throw new UsageError('--sandbox-variant goes with --sandbox');
   const answer = values.confirm ? 'CONFIRM' : values.reject ? 'REJECT' : undefined;
   const engineOptions = engineOptionsFrom(values, process.env);
   const providers = values.sandbox ? undefined : providersFromEnv(process.env);
@@ -167,9 +167,7 @@ export async function checkCommand(args: string[], out: (text: string) => void):
     names: values['first-name'] !== undefined ? { firstName: values['first-name'], lastName: values['last-name']! } : undefined,
   } as PrecheckRequest;
   if (request.intent === undefined) throw new UsageError(`--intent is required: ${listChoices(INTENTS)}`);
-  if (values['sandbox-variant'] !== undefined && !values.sandbox) throw new UsageError('--sandbox-variant goes with --sandbox');
-  const variant =
-    values['sandbox-variant'] === undefined ? undefined : readChoice('--sandbox-variant', values['sandbox-variant'], (await loadSandboxSides(), variants()));
+  const variant = values['sandbox-variant'] === undefined ? undefined : readChoice('--sandbox-variant', values['sandbox-variant'], await sandboxVariants());
 
   let sandbox: Sandbox | undefined;
   try {

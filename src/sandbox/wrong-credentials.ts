@@ -1,4 +1,4 @@
-import { loadedSandboxSides } from './sandbox-sides.js';
+import { loadedSandboxSides, loadSandboxSides } from './sandbox-sides.js';
 import type { Sandbox } from './start-sandbox.js';
 
 /** A started sandbox's providers with a wrong secret each: every fake refuses them (401, BEEP 132, token refused). */
@@ -11,6 +11,12 @@ export function withWrongCredentials(providers: Sandbox['providers']): Sandbox['
 
 /** Every variant a fake knows: settings that need more than a trigger value (a base URL whose path leads nowhere, …). */
 export const variants = (): string[] => [...new Set(loadedSandboxSides().flatMap(({ side }) => Object.keys(side.variants ?? {})))];
+
+/** The same, once the fakes are loaded (for a command line that checks a variant before it starts a sandbox). */
+export async function sandboxVariants(): Promise<string[]> {
+  await loadSandboxSides();
+  return variants();
+}
 
 /** The settings of every fake that knows `variant`; an unknown variant is a mistake in a case, refused. */
 export function providerVariant(sandbox: Sandbox, variant: string): Partial<Sandbox['providers']> {
